@@ -1,0 +1,46 @@
+"""Time formatting and parsing. Times are integer milliseconds."""
+
+from __future__ import annotations
+
+import re
+
+_TC = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
+_SECONDS = re.compile(r"^\d+(?:\.\d{1,3})?$")
+
+
+def format_tc(ms: int) -> str:
+    """``HH:MM:SS.mmm`` for a non-negative millisecond time."""
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, milli = divmod(rem, 1000)
+    return f"{sign}{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
+
+
+def format_seconds(ms: int) -> str:
+    """Seconds with exactly three decimals, exact to the millisecond."""
+    sign = "-" if ms < 0 else ""
+    s, milli = divmod(abs(ms), 1000)
+    return f"{sign}{s}.{milli:03d}"
+
+
+def parse_time(text: str) -> int:
+    """Parse seconds (``12.5``, up to three decimals) or ``[HH:]MM:SS[.mmm]`` into ms.
+
+    Raises ``ValueError`` with a human message on anything else.
+    """
+    t = text.strip()
+    if _SECONDS.match(t):
+        whole, _, frac = t.partition(".")
+        return int(whole) * 1000 + int((frac + "000")[:3])
+    m = _TC.match(t)
+    if m:
+        h, mi, s, frac = m.groups()
+        if int(mi) >= 60 or int(s) >= 60:
+            raise ValueError(f"{text!r} is not a valid timecode (minutes and seconds must be < 60)")
+        return ((int(h or 0) * 60 + int(mi)) * 60 + int(s)) * 1000 + int(((frac or "") + "000")[:3])
+    raise ValueError(
+        f"{text!r} is not a time: use seconds with up to three decimals (12.345) "
+        "or HH:MM:SS.mmm"
+    )
