@@ -34,7 +34,7 @@ class TaskContext:
         self._task = task
 
     def progress(self, fraction: float, text: str = "") -> None:
-        self._task.progress.emit(float(fraction), text)
+        self._task._emitter.progress.emit(float(fraction), text)
 
     @property
     def cancelled(self) -> bool:
@@ -44,6 +44,16 @@ class TaskContext:
         """Raise :class:`Cancelled` if the task was cancelled."""
         if self.cancelled:
             raise Cancelled()
+
+
+class _Emitter(QObject):
+    """Lives in the worker; its signals cross to the Task in the GUI thread (queued)."""
+
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
 
 
 class Task(QObject):
@@ -58,26 +68,51 @@ class Task(QObject):
         self._fn = fn
         self._cancel_event = threading.Event()
         self.running = False
+        # The emitter is owned by this (GUI) thread too; emitting from the worker
+        # thread makes Qt queue each connection onto the GUI thread, because the
+        # receivers below are methods of this QObject.
+        self._emitter = _Emitter()
+        self._emitter.progress.connect(self._on_progress)
+        self._emitter.finished.connect(self._on_finished)
+        self._emitter.failed.connect(self._on_failed)
+        self._emitter.cancelled.connect(self._on_cancelled)
+        self._emitter.done.connect(self._on_done)
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.progress.emit(fraction, text)
+
+    def _on_finished(self, result: object) -> None:
+        self.finished.emit(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self.failed.emit(exc)
+
+    def _on_cancelled(self) -> None:
+        self.cancelled.emit()
+
+    def _on_done(self) -> None:
+        self.running = False
+        self.done.emit()
 
     def cancel(self) -> None:
         self._cancel_event.set()
 
     def _run(self) -> None:
         ctx = TaskContext(self)
+        em = self._emitter
         try:
             result = self._fn(ctx)
         except Cancelled:
-            self.cancelled.emit()
+            em.cancelled.emit()
         except Exception as exc:  # delivered to the GUI thread, shown there
-            self.failed.emit(exc)
+            em.failed.emit(exc)
         else:
             if self._cancel_event.is_set():
-                self.cancelled.emit()
+                em.cancelled.emit()
             else:
-                self.finished.emit(result)
+                em.finished.emit(result)
         finally:
-            self.running = False
-            self.done.emit()
+            em.done.emit()
 
 
 class _Runnable(QRunnable):
