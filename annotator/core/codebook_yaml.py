@@ -181,6 +181,21 @@ def _describe(node: Node) -> str:
     return f"{node.value!r}"
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """Line and message for a YAML scanner/parser error, the problem first."""
+    mark = exc.problem_mark or exc.context_mark
+    line = int(mark.line) + 1 if mark is not None else None
+    message = f"YAML syntax error: {exc.problem or exc.context or 'unreadable YAML'}"
+    if exc.problem and exc.context and str(exc.problem).startswith("but "):
+        message = f"YAML syntax error: {exc.context} {exc.problem}"
+    elif exc.problem and exc.context:
+        context = str(exc.context)
+        if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            context += f" that starts on line {exc.context_mark.line + 1}"
+        message += f" ({context})"
+    return line, message
+
+
 def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _NULL
 
@@ -311,15 +326,15 @@ class _Parser:
         try:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = int(mark.line) + 1 if mark is not None else None
-            detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-            self.add(line, f"YAML syntax error: {detail or exc}")
+            self.add(*_syntax_problem(exc))
+            raise self.fail() from exc
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            self.add(line, f"character U+{ord(char):04X} is not allowed in a YAML file")
             raise self.fail() from exc
         except yaml.YAMLError as exc:
-            pos = getattr(exc, "position", None)
-            line = text.count("\n", 0, pos) + 1 if isinstance(pos, int) else None
-            self.add(line, f"not readable as YAML: {exc}")
+            self.add(None, f"not readable as YAML: {exc}")
             raise self.fail() from exc
         if root is None:
             self.add(
