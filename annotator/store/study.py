@@ -1,0 +1,331 @@
+"""Opening and creating studies: SQLite files or PostgreSQL URLs (DESIGN §3, §7).
+
+:class:`Study` is the one entry point of the store. Catalog queries (cases, sessions,
+coders, assignments) live in :mod:`annotator.store.catalog`; segment edits, the edit log
+and undo/redo in :mod:`annotator.store.edits`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from annotator import __version__
+from annotator.core.codebook import Codebook
+from annotator.core.codebook_yaml import codebook_hash, parse_codebook
+from annotator.store import migrate
+from annotator.store.catalog import CatalogMixin
+from annotator.store.edits import EditsMixin
+from annotator.store.engine import describe_target, is_url, make_engine
+from annotator.store.errors import (
+    NotAStudyError,
+    StudyCorruptError,
+    StudyError,
+    StudyLockedError,
+    StudyNotFoundError,
+    StudyReadOnlyError,
+    StudyUnreachableError,
+)
+from annotator.store.models import CodebookVersion, StudyInfo
+
+MAGIC = "annotator-study"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Study(CatalogMixin, EditsMixin):
+    """One study database. Every write is its own committed transaction."""
+
+    def __init__(self, engine: Engine, target: str | Path) -> None:
+        self.engine = engine
+        self.target = target
+        self.path: Path | None = None if is_url(target) else Path(target).resolve()
+        self.where = describe_target(target)
+        self._codebook_cache: dict[int, Codebook] = {}
+        self._assignment_cache: dict[int, tuple[int, int | None, int]] = {}
+
+    # ---------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(
+        cls, target: str | Path, codebook_text: str, codebook_source: str = "codebook",
+        name: str = "",
+    ) -> Study:
+        """Make a new study with its first codebook version and run all migrations."""
+        codebook = parse_codebook(codebook_text, codebook_source)
+        if not is_url(target):
+            path = Path(target)
+            if path.exists():
+                raise StudyError(
+                    f"{path} already exists. Choose a new file name, or open the existing study."
+                )
+            _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
+        engine = make_engine(target)
+        study = cls(engine, target)
+        try:
+            with study._translate_errors():
+                with engine.connect() as conn:
+                    if inspect(conn).has_table("study_info"):
+                        raise StudyError(
+                            f"{study.where} already holds a study; open it instead of init."
+                        )
+                migrate.upgrade(engine)
+                with study.write() as conn:
+                    cb_id = study._insert_codebook(conn, codebook, codebook_text)
+                    conn.execute(
+                        insert(StudyInfo).values(
+                            id=1, magic=MAGIC, name=name or codebook.name, created_at=now(),
+                            app_version=__version__, current_codebook_id=cb_id,
+                        )
+                    )
+        except BaseException:
+            engine.dispose()
+            if study.path is not None and not is_url(target):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(study.path) + suffix).unlink(missing_ok=True)
+            raise
+        return study
+
+    @classmethod
+    def open(cls, target: str | Path, *, migrate_ok: bool = True) -> Study:
+        """Open a study: integrity check, schema version check, backup and migrations."""
+        if not is_url(target):
+            _precheck_file(Path(target))
+        engine = make_engine(target)
+        study = cls(engine, target)
+        try:
+            with study._translate_errors():
+                study._check_integrity()
+                with engine.connect() as conn:
+                    if not inspect(conn).has_table("study_info"):
+                        raise NotAStudyError(
+                            f"{study.where} is a database but not an annotator study (no "
+                            "study_info table). Create a study with `annotator init`."
+                        )
+                    needs = migrate.check_version(conn, study.where)
+                    info = conn.execute(select(StudyInfo.magic)).scalar_one_or_none()
+                    if info != MAGIC:
+                        raise NotAStudyError(f"{study.where} is not an annotator study.")
+                if needs:
+                    if not migrate_ok:
+                        raise StudyError(f"{study.where} needs a schema upgrade.")
+                    if study.path is not None:
+                        migrate.sqlite_backup(study.path, "premigration")
+                    migrate.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return study
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Study:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def backup(self, reason: str = "rotating") -> Path | None:
+        """A rotating backup beside an SQLite study (no-op for a server database)."""
+        if self.path is None:
+            return None
+        return migrate.sqlite_backup(self.path, reason)
+
+    # ---------------------------------------------------------------- transactions
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One committed write transaction (SQLite: ``BEGIN IMMEDIATE``)."""
+        with self._translate_errors(), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop("write", None)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._translate_errors(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StudyError:
+            raise
+        except OperationalError as exc:
+            raise self._explain(exc) from exc
+        except DBAPIError as exc:
+            raise self._explain(exc) from exc
+
+    def _explain(self, exc: DBAPIError) -> StudyError:
+        msg = str(exc.orig) if exc.orig is not None else str(exc)
+        low = msg.lower()
+        if "locked" in low or "busy" in low:
+            return StudyLockedError(
+                f"{self.where} is locked by another program that is writing to it. Close the "
+                "other annotator window or process and try again."
+            )
+        if "not a database" in low or "malformed" in low or "corrupt" in low:
+            return StudyCorruptError(
+                f"{self.where} is damaged ({msg}). Restore it from a backup in "
+                f"'.{Path(self.where).name}.backups' beside it, or from your own copies."
+            )
+        if "readonly" in low or "read-only" in low or "unable to open" in low:
+            return StudyReadOnlyError(
+                f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
+                "write to, or fix its permissions."
+            )
+        if not self.is_sqlite:
+            return StudyUnreachableError(
+                f"Cannot use the database {self.where}: {msg.strip().splitlines()[0]}. Check "
+                "that the server is running, the URL, the user name and the password."
+            )
+        return StudyError(f"{self.where}: database error: {msg}")
+
+    def _check_integrity(self) -> None:
+        if not self.is_sqlite:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            raise StudyCorruptError(
+                f"{self.where} failed its integrity check ({'; '.join(map(str, rows[:3]))}). "
+                "Restore it from a backup; it was not changed."
+            )
+
+    # ---------------------------------------------------------------- codebooks
+    def _insert_codebook(self, conn: Connection, codebook: Codebook, text_: str) -> int:
+        digest = codebook_hash(text_)
+        existing = conn.execute(
+            select(CodebookVersion.id).where(CodebookVersion.sha256 == digest)
+        ).scalar_one_or_none()
+        if existing is not None:
+            return int(existing)
+        result = conn.execute(
+            insert(CodebookVersion).values(
+                name=codebook.name, version_label=codebook.version, yaml_text=text_,
+                sha256=digest, created_at=now(),
+            )
+        )
+        pk = result.inserted_primary_key
+        assert pk is not None
+        return int(pk[0])
+
+    @property
+    def current_codebook_id(self) -> int:
+        with self.read() as conn:
+            cb = conn.execute(select(StudyInfo.current_codebook_id)).scalar_one()
+        if cb is None:
+            raise StudyError(f"{self.where} has no codebook; it was not set up completely.")
+        return int(cb)
+
+    @property
+    def codebook(self) -> Codebook:
+        return self.codebook_by_id(self.current_codebook_id)
+
+    def codebook_by_id(self, codebook_id: int) -> Codebook:
+        if codebook_id not in self._codebook_cache:
+            text_, name = self.codebook_text(codebook_id)
+            self._codebook_cache[codebook_id] = parse_codebook(text_, f"{name} (stored)")
+        return self._codebook_cache[codebook_id]
+
+    def codebook_text(self, codebook_id: int | None = None) -> tuple[str, str]:
+        cid = self.current_codebook_id if codebook_id is None else codebook_id
+        with self.read() as conn:
+            row = conn.execute(
+                select(CodebookVersion.yaml_text, CodebookVersion.name).where(
+                    CodebookVersion.id == cid
+                )
+            ).one()
+        return str(row[0]), str(row[1])
+
+    def codebook_sha(self, codebook_id: int | None = None) -> str:
+        cid = self.current_codebook_id if codebook_id is None else codebook_id
+        with self.read() as conn:
+            return str(
+                conn.execute(
+                    select(CodebookVersion.sha256).where(CodebookVersion.id == cid)
+                ).scalar_one()
+            )
+
+    def set_codebook(self, codebook_text: str, source: str = "codebook") -> int:
+        """Make a new codebook version current (old codings keep theirs)."""
+        codebook = parse_codebook(codebook_text, source)
+        with self.write() as conn:
+            cid = self._insert_codebook(conn, codebook, codebook_text)
+            conn.execute(update(StudyInfo).values(current_codebook_id=cid))
+        return cid
+
+
+def _precheck_file(path: Path) -> None:
+    if not path.exists():
+        raise StudyNotFoundError(
+            f"There is no study at {path}. Check the path, or create one with "
+            f"`annotator init {path}`."
+        )
+    if path.is_dir():
+        raise NotAStudyError(f"{path} is a folder, not a study file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAStudyError(
+            f"{path} is an empty file, not a study. Create a study with `annotator init`."
+        )
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_HEADER))
+    if head != SQLITE_HEADER:
+        raise NotAStudyError(
+            f"{path} is not an annotator study (it is not an SQLite database). Check that you "
+            "picked the .annot file."
+        )
+    _require_writable_dir(path.parent, path)
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise StudyCorruptError(
+            f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
+            "beside it, or from your own copies; it was not changed."
+        ) from exc
+
+
+def _require_writable_dir(folder: Path, path: Path) -> None:
+    folder = folder if str(folder) else Path(".")
+    if not folder.exists():
+        raise StudyNotFoundError(f"The folder {folder} does not exist (for {path}).")
+    problem = not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+    if not problem:
+        try:
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".annot-probe-"):
+                pass
+        except OSError:
+            problem = True
+    if problem:
+        raise StudyReadOnlyError(
+            f"{path} is in a read-only location: annotator saves every edit at once and needs "
+            "to write there (and its journal beside it). Copy the study to a writable folder, "
+            "or fix the permissions."
+        )
+
+
