@@ -404,7 +404,7 @@ def test_same_codebook_has_no_changes() -> None:
 
 def test_compare_detects_added_removed_moved_and_kind() -> None:
     text = helper_text()
-    # Remove 'care' (ten lines with its blank line would be fragile: drop the whole block).
+    # Remove the whole 'care' block.
     start = text.index("      - id: care")
     end = text.index("      - id: concrete_help")
     text = text[:start] + text[end:]
@@ -499,6 +499,17 @@ def test_resolve_missing_file(tmp_path: Path) -> None:
     assert info.value.file == missing
     assert "not found" in info.value.problem
     assert str(info.value) == f"{missing}: codebook file not found"
+
+
+def test_resolve_shipped_file_name_hints_at_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CodebookError) as info:
+        resolve_codebook("helper-maneuvers.yaml")
+    assert info.value.problem == (
+        "codebook file not found; to use the shipped codebook, give its name: helper-maneuvers"
+    )
 
 
 def test_resolve_directory(tmp_path: Path) -> None:

@@ -57,7 +57,10 @@ def resolve_codebook(name_or_path: str) -> tuple[Path, str]:
                     f"no shipped codebook of that name and no such file; shipped codebooks: "
                     f"{names}",
                 )
-            raise CodebookError.one(name_or_path, None, "codebook file not found")
+            problem = "codebook file not found"
+            if path.parent == Path() and path.stem in shipped:
+                problem += f"; to use the shipped codebook, give its name: {path.stem}"
+            raise CodebookError.one(name_or_path, None, problem)
         if path.is_dir():
             raise CodebookError.one(name_or_path, None, "is a directory, not a codebook file")
     try:

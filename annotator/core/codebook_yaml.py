@@ -53,6 +53,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from annotator.core.codebook import Category, Code, Codebook, CodeKind
 
 __all__ = [
+    "ID_PATTERN",
     "RESERVED_KEYS",
     "RESERVED_KEY_USES",
     "CodebookError",
@@ -92,6 +93,7 @@ RESERVED_KEYS: frozenset[str] = frozenset(RESERVED_KEY_USES)
 """Lower-case names of the keys a codebook may not use; compare with ``key.lower()``."""
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+"""What category and code ids must look like."""
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _FKEY = re.compile(r"^[Ff](1[0-2]|[1-9])$")
 _LANG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
