@@ -1,0 +1,561 @@
+"""The player's brain: position, playback, frame-exact stills, load/unload.
+
+See :class:`PlayerController`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+
+from annotator.media.errors import MediaError, MediaMissingError
+from annotator.media.frames import FrameSource
+from annotator.ui.player.still import StillLoader
+from annotator.ui.player.timing import FrameTimes
+from annotator.ui.workers import TaskContext, run_task
+
+MIN_RATE = 0.25
+MAX_RATE = 2.0
+#: Speeds offered in the speed box.
+RATES = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+#: Forward shuttle (L) speeds, in order.
+SHUTTLE_RATES = (1.0, 1.5, 2.0)
+#: Reverse shuttle (J) step intervals in ms: about 8, 12.5 and 25 frames per second.
+REVERSE_INTERVALS_MS = (125, 80, 40)
+#: Throttle for ``positionChanged`` during playback (about 30 Hz).
+POSITION_INTERVAL_MS = 33
+#: How long QtMultimedia may take to open a file before loading counts as failed.
+LOAD_TIMEOUT_MS = 20_000
+
+
+class LoadState(Enum):
+    EMPTY = "empty"
+    LOADING = "loading"
+    READY = "ready"
+
+
+class PlayerController(QObject):
+    """Owns the current position of one video and everything that moves it.
+
+    Playback (with sound) runs in a ``QMediaPlayer``; while paused, the picture is
+    always the exact still of the current frame, decoded by OpenCV
+    (``annotator.media.frames.FrameSource``) on a worker thread, because a paused
+    ``QMediaPlayer`` may show the frame before the one asked for. The controller owns
+    the position in integer milliseconds; the frame shown at a time t is the last
+    frame whose presentation time is <= t, and stepping goes to the next or
+    previous frame's presentation time taken from the stream.
+
+    The GUI thread never blocks on media work: opening/indexing a file and decoding
+    stills run on a private single-thread pool (one ``FrameSource`` is used by one
+    thread at a time).
+
+    Signals:
+
+    - ``positionChanged(int ms)``: the position moved. During playback it is
+      throttled to about 30 Hz; when paused it is emitted once per seek/step/jump.
+    - ``frameShown(int index, int ms)``: while paused, the exact still of frame
+      ``index`` is now the displayed picture (``imageChanged`` was emitted just
+      before); ``ms`` is the current position. Not emitted during playback.
+    - ``playingChanged(bool)``: forward playback started or stopped.
+    - ``reversingChanged(bool)``: the reverse shuttle (J) started or stopped.
+    - ``rateChanged(float)``: the playback speed changed (0.25 to 2.0).
+    - ``loaded(object)``: a ``load()`` succeeded; the argument is the ``MediaInfo``.
+      Position is 0 and the first still follows with ``frameShown``.
+    - ``loadFailed(str)``: a ``load()`` failed; the message says why, for a person.
+      The controller is then empty and can load another file.
+    - ``unloaded()``: the current media was closed.
+    - ``errorOccurred(str)``: playback or decoding failed after a successful load.
+    - ``imageChanged(QImage)``: the display should now show this still.
+    - ``videoFrameChanged(QVideoFrame)``: the display should now show this
+      playback frame.
+    - ``volumeChanged(float)``, ``mutedChanged(bool)``: audio output settings.
+    """
+
+    positionChanged = Signal(int)
+    frameShown = Signal(int, int)
+    playingChanged = Signal(bool)
+    reversingChanged = Signal(bool)
+    rateChanged = Signal(float)
+    loaded = Signal(object)
+    loadFailed = Signal(str)
+    unloaded = Signal()
+    errorOccurred = Signal(str)
+    imageChanged = Signal(QImage)
+    videoFrameChanged = Signal(QVideoFrame)
+    volumeChanged = Signal(float)
+    mutedChanged = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        source_factory: Callable[[Path], Any] = FrameSource,
+    ) -> None:
+        super().__init__(parent)
+        self._source_factory = source_factory
+        self._state = LoadState.EMPTY
+        self._generation = 0
+        self._path: Path | None = None
+        self._source: Any = None
+        self._info: Any = None
+        self._times: FrameTimes | None = None
+        self._pos = 0
+        self._playing = False
+        self._rate = 1.0
+        self._reverse_level = -1  # -1: reverse shuttle off
+        self._play_started = 0.0
+        self._await_ms: int | None = None
+
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)
+        self._stills = StillLoader(self._pool, parent=self)
+        self._stills.imageReady.connect(self._on_still)
+        self._stills.failed.connect(self._on_still_failed)
+
+        self._player = QMediaPlayer(self)
+        self._audio = QAudioOutput(self)
+        self._sink = QVideoSink(self)
+        self._player.setAudioOutput(self._audio)
+        self._player.setVideoSink(self._sink)
+        if (
+            self._player.pitchCompensationAvailability()
+            != QMediaPlayer.PitchCompensationAvailability.Unavailable
+        ):
+            self._player.setPitchCompensation(True)
+        self._sink.videoFrameChanged.connect(self._on_sink_frame)
+        self._player.mediaStatusChanged.connect(self._on_media_status)
+        self._player.errorOccurred.connect(self._on_player_error)
+        self._player.playbackStateChanged.connect(self._on_playback_state)
+        self._audio.volumeChanged.connect(self._on_volume)
+        self._audio.mutedChanged.connect(self._on_muted)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POSITION_INTERVAL_MS)
+        self._poll.timeout.connect(self._on_poll)
+        self._reverse_timer = QTimer(self)
+        self._reverse_timer.timeout.connect(self._on_reverse_tick)
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(LOAD_TIMEOUT_MS)
+        self._load_timer.timeout.connect(self._on_load_timeout)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> LoadState:
+        return self._state
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._state is LoadState.READY
+
+    @property
+    def info(self) -> Any:
+        """The loaded file's ``MediaInfo`` (None when nothing is loaded)."""
+        return self._info if self.is_loaded else None
+
+    @property
+    def frame_times(self) -> FrameTimes | None:
+        return self._times if self.is_loaded else None
+
+    @property
+    def position_ms(self) -> int:
+        return self._pos
+
+    @property
+    def frame_index(self) -> int:
+        """Index of the frame shown at the current position (0-based)."""
+        return self._times.index_at(self._pos) if self._times is not None else 0
+
+    @property
+    def frame_count(self) -> int:
+        return self._times.count if self._times is not None else 0
+
+    @property
+    def duration_ms(self) -> int:
+        return self._times.duration_ms if self._times is not None else 0
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    @property
+    def reversing(self) -> bool:
+        return self._reverse_level >= 0
+
+    @property
+    def rate(self) -> float:
+        return self._rate
+
+    def frame_time(self, index: int) -> int:
+        """Presentation time (ms) of frame ``index``, clamped to the video."""
+        return self._times.time(index) if self._times is not None else 0
+
+    def snap_to_frame(self, ms: int) -> int:
+        """Presentation time of the frame nearest to ``ms`` (``ms`` itself if no media)."""
+        return self._times.snap(ms) if self._times is not None else int(ms)
+
+    def step_time(self, ms: int, direction: int) -> int:
+        """Time of the frame ``direction`` frames from the one shown at ``ms``.
+
+        ``step_time(t, +1)`` is the next frame's presentation time, ``step_time(t, -1)``
+        the previous one's (clamped to the first/last frame); ``ms`` itself if no media.
+        """
+        return self._times.step_time(ms, direction) if self._times is not None else int(ms)
+
+    # -- audio and speed settings ------------------------------------------------------------
+
+    def volume(self) -> float:
+        return float(self._audio.volume())
+
+    def set_volume(self, volume: float) -> None:
+        self._audio.setVolume(min(max(float(volume), 0.0), 1.0))
+
+    def is_muted(self) -> bool:
+        return bool(self._audio.isMuted())
+
+    def set_muted(self, muted: bool) -> None:
+        self._audio.setMuted(bool(muted))
+
+    def _on_volume(self, volume: float) -> None:
+        self.volumeChanged.emit(float(volume))
+
+    def _on_muted(self, muted: bool) -> None:
+        self.mutedChanged.emit(bool(muted))
+
+    def set_rate(self, rate: float) -> None:
+        """Set the playback speed; clamped to 0.25–2.0. Sound keeps its pitch."""
+        rate = min(max(float(rate), MIN_RATE), MAX_RATE)
+        if rate == self._rate:
+            return
+        self._rate = rate
+        self._player.setPlaybackRate(rate)
+        self.rateChanged.emit(rate)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self, path: str | Path) -> None:
+        """Open ``path`` asynchronously; ``loaded`` or ``loadFailed`` follows."""
+        self.unload()
+        self._generation += 1
+        generation = self._generation
+        self._state = LoadState.LOADING
+        self._path = Path(path)
+        factory = self._source_factory
+        target = self._path
+
+        def open_source(ctx: TaskContext) -> tuple[Any, Any, np.ndarray]:
+            if not target.is_file():
+                raise MediaMissingError.for_path(target)
+            source = factory(target)
+            try:
+                info = source.info
+                pts = np.array(source.pts_ms, dtype=np.int64, copy=True)
+                FrameTimes(pts, int(info.duration_ms))  # validate here, off the GUI thread
+            except BaseException:
+                source.close()
+                raise
+            return source, info, pts
+
+        run_task(
+            open_source,
+            on_result=lambda result: self._on_source_opened(generation, result),
+            on_error=lambda exc: self._on_source_error(generation, exc),
+            pool=self._pool,
+        )
+
+    def unload(self) -> None:
+        """Stop and close the current media (if any)."""
+        had_media = self._state is LoadState.READY
+        self._generation += 1
+        self._stop_reverse()
+        self._poll.stop()
+        self._load_timer.stop()
+        was_playing = self._playing
+        self._playing = False
+        self._player.stop()
+        self._player.setSource(QUrl())
+        self._stills.set_source(None)
+        self._close_source()
+        self._state = LoadState.EMPTY
+        self._info = None
+        self._times = None
+        self._path = None
+        self._pos = 0
+        if was_playing:
+            self.playingChanged.emit(False)
+        if had_media:
+            self.unloaded.emit()
+            self.positionChanged.emit(0)
+
+    def close(self, timeout_ms: int = 5000) -> None:
+        """Unload and wait for the worker thread to finish (call before deleting)."""
+        self.unload()
+        self._pool.waitForDone(timeout_ms)
+
+    def _close_source(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            run_task(lambda ctx: source.close(), pool=self._pool)
+
+    def _on_source_opened(self, generation: int, result: tuple[Any, Any, np.ndarray]) -> None:
+        source, info, pts = result
+        if generation != self._generation:
+            run_task(lambda ctx: source.close(), pool=self._pool)
+            return
+        self._source = source
+        self._info = info
+        self._times = FrameTimes(pts, int(info.duration_ms))
+        self._load_timer.start()
+        assert self._path is not None
+        self._player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
+
+    def _on_source_error(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        name = self._path.name if self._path is not None else "video"
+        if isinstance(exc, MediaError):
+            message = str(exc)
+        else:
+            message = f"Cannot open '{name}': it is not a readable video file ({exc})."
+        self._fail(message)
+
+    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._state is LoadState.LOADING and self._times is not None:
+            if status == QMediaPlayer.MediaStatus.LoadedMedia:
+                if not self._player.hasVideo():
+                    self._fail(
+                        f"Cannot play '{self._name()}': Qt Multimedia finds no video "
+                        "stream it can decode."
+                    )
+                else:
+                    self._finish_load()
+            elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+                self._fail(self._qt_failure(self._player.errorString()))
+        elif self._state is LoadState.READY and status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._on_end_of_media()
+
+    def _on_player_error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if error == QMediaPlayer.Error.NoError:
+            return
+        if self._state is LoadState.LOADING and self._times is not None:
+            self._fail(self._qt_failure(message))
+        elif self._state is LoadState.READY:
+            self.pause()
+            self.errorOccurred.emit(f"Playback of '{self._name()}' failed: {message}")
+
+    def _on_load_timeout(self) -> None:
+        if self._state is LoadState.LOADING:
+            self._fail(f"Cannot play '{self._name()}': Qt Multimedia did not open it in time.")
+
+    def _qt_failure(self, message: str) -> str:
+        codec = getattr(self._info, "codec", "") or "unknown"
+        return (
+            f"Cannot play '{self._name()}': Qt Multimedia cannot decode it "
+            f"(codec {codec}): {message or 'unknown error'}."
+        )
+
+    def _name(self) -> str:
+        return self._path.name if self._path is not None else "video"
+
+    def _fail(self, message: str) -> None:
+        self.unload()
+        self.loadFailed.emit(message)
+
+    def _finish_load(self) -> None:
+        self._load_timer.stop()
+        self._state = LoadState.READY
+        self._player.setPlaybackRate(self._rate)
+        self._stills.set_source(self._source)
+        self._pos = 0
+        self.loaded.emit(self._info)
+        self.positionChanged.emit(0)
+        self._stills.request(0)
+
+    # -- transport ---------------------------------------------------------------------------
+
+    def play(self) -> None:
+        """Play forward from the current position at the current speed."""
+        if not self.is_loaded or self._playing:
+            return
+        self._stop_reverse()
+        assert self._times is not None
+        if self.frame_index >= self._times.count - 1:
+            self._pos = 0  # at the end: start again from the beginning
+            self.positionChanged.emit(0)
+        self._stills.cancel()
+        self._await_ms = self._times.time(self.frame_index)
+        self._play_started = time.monotonic()
+        self._player.setPosition(self._pos)
+        self._player.play()
+        self._playing = True
+        self._poll.start()
+        self.playingChanged.emit(True)
+
+    def pause(self) -> None:
+        """Stop playing (and stop the reverse shuttle); show the exact still."""
+        self._stop_reverse()
+        if not self._playing:
+            return
+        self._player.pause()
+        self._playing = False
+        self._poll.stop()
+        assert self._times is not None
+        self._pos = self._times.clamp_ms(self._player.position())
+        self.positionChanged.emit(self._pos)
+        self.playingChanged.emit(False)
+        self._show_still()
+
+    def toggle(self) -> None:
+        """Play if stopped; pause if playing or shuttling backwards."""
+        if self._playing or self.reversing:
+            self.pause()
+        else:
+            self.play()
+
+    def seek(self, ms: int) -> None:
+        """Go to ``ms`` (clamped to [0, duration]); keeps playing if playing."""
+        if not self.is_loaded:
+            return
+        assert self._times is not None
+        self._pos = self._times.clamp_ms(ms)
+        if self._playing:
+            self._await_ms = self._times.time(self.frame_index)
+            self._play_started = time.monotonic()
+            self._player.setPosition(self._pos)
+            self.positionChanged.emit(self._pos)
+        else:
+            self.positionChanged.emit(self._pos)
+            self._show_still()
+
+    def jump(self, delta_ms: int) -> None:
+        """Move by ``delta_ms`` (negative: back), clamped to the start and the end."""
+        self.seek(self._pos + int(delta_ms))
+
+    def step(self, n: int = 1) -> None:
+        """Pause and move ``n`` frames (negative: back) to that frame's presentation time."""
+        if not self.is_loaded:
+            return
+        self.pause()
+        self._go_to_frame(self.frame_index + int(n))
+
+    def go_to_frame(self, index: int) -> None:
+        """Pause and show frame ``index`` (clamped)."""
+        if not self.is_loaded:
+            return
+        self.pause()
+        self._go_to_frame(index)
+
+    def shuttle_forward(self) -> None:
+        """L: play forward at 1x; pressed again while playing, 1.5x then 2x."""
+        if not self.is_loaded:
+            return
+        if self._playing:
+            faster = [r for r in SHUTTLE_RATES if r > self._rate + 1e-9]
+            self.set_rate(faster[0] if faster else SHUTTLE_RATES[-1])
+        else:
+            self._stop_reverse()
+            self.set_rate(SHUTTLE_RATES[0])
+            self.play()
+
+    def shuttle_reverse(self) -> None:
+        """J: step backwards on a timer (~8 fps); pressed again, ~12.5 then ~25 fps.
+
+        ``QMediaPlayer`` cannot play backwards, so this shows exact stills one frame
+        back at a time, without sound, until K (or Space, or any pause) stops it or
+        the first frame is reached. A step waits for the previous still to be on
+        screen, so on slow-to-decode files it goes slower than the nominal rate.
+        """
+        if not self.is_loaded:
+            return
+        if self._playing:
+            self.pause()
+        level = min(self._reverse_level + 1, len(REVERSE_INTERVALS_MS) - 1)
+        starting = self._reverse_level < 0
+        self._reverse_level = level
+        self._reverse_timer.setInterval(REVERSE_INTERVALS_MS[level])
+        if starting:
+            self._reverse_timer.start()
+            self.reversingChanged.emit(True)
+            self._on_reverse_tick()
+
+    def _stop_reverse(self) -> None:
+        if self._reverse_level >= 0:
+            self._reverse_level = -1
+            self._reverse_timer.stop()
+            self.reversingChanged.emit(False)
+
+    def _on_reverse_tick(self) -> None:
+        if not self.is_loaded or self.frame_index <= 0:
+            self._stop_reverse()
+            return
+        if self._stills.busy:
+            return  # the last still is not on screen yet
+        self._go_to_frame(self.frame_index - 1)
+
+    def _go_to_frame(self, index: int) -> None:
+        assert self._times is not None
+        self._pos = self._times.time(index)
+        self.positionChanged.emit(self._pos)
+        self._show_still()
+
+    def _show_still(self) -> None:
+        if self.is_loaded and not self._playing:
+            self._stills.request(self.frame_index)
+
+    def _on_still(self, index: int, image: QImage) -> None:
+        if not self.is_loaded or self._playing:
+            return
+        self.imageChanged.emit(image)
+        if index == self.frame_index:
+            self.frameShown.emit(index, self._pos)
+
+    def _on_still_failed(self, index: int, message: str) -> None:
+        if self.is_loaded:
+            self.errorOccurred.emit(message)
+
+    # -- playback ----------------------------------------------------------------------------
+
+    def _on_sink_frame(self, frame: QVideoFrame) -> None:
+        if not self._playing or not frame.isValid():
+            return
+        if self._await_ms is not None:
+            # After setPosition the backend may first deliver the frame before the
+            # target; skip such stale frames for a short while.
+            start_ms = frame.startTime() // 1000
+            fresh = start_ms < 0 or start_ms >= self._await_ms - 1
+            if not fresh and time.monotonic() - self._play_started < 0.3:
+                return
+            self._await_ms = None
+        self.videoFrameChanged.emit(frame)
+
+    def _on_poll(self) -> None:
+        if not self._playing or self._times is None:
+            return
+        pos = self._times.clamp_ms(self._player.position())
+        if pos != self._pos:
+            self._pos = pos
+            self.positionChanged.emit(pos)
+
+    def _on_playback_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        if self._playing and state == QMediaPlayer.PlaybackState.StoppedState:
+            self._on_end_of_media()
+
+    def _on_end_of_media(self) -> None:
+        if not self._playing or self._times is None:
+            return
+        self._playing = False
+        self._poll.stop()
+        self._pos = self._times.duration_ms
+        self.positionChanged.emit(self._pos)
+        self.playingChanged.emit(False)
+        self._show_still()

@@ -1,0 +1,95 @@
+"""The video picture: paints either the live playback frame or the exact still.
+
+:class:`VideoView` is a plain painted widget. It keeps the picture's aspect ratio
+(black letterbox bars) and, when there is nothing to show, paints a short message.
+Playback frames are given as ``QVideoFrame`` and converted to an image only when
+the widget actually paints, so frames that arrive faster than the screen repaints
+cost nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def letterbox(outer: QRect, size: QSize) -> QRect:
+    """The largest rectangle of ``size``'s aspect ratio centred in ``outer``."""
+    if size.isEmpty() or outer.isEmpty():
+        return QRect()
+    scaled = size.scaled(outer.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    x = outer.x() + (outer.width() - scaled.width()) // 2
+    y = outer.y() + (outer.height() - scaled.height()) // 2
+    return QRect(x, y, scaled.width(), scaled.height())
+
+
+class VideoView(QWidget):
+    """Letterboxed video display. No signals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self._frame: QVideoFrame | None = None
+        self._message = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 360)
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_image(self, image: QImage) -> None:
+        """Show ``image`` (an exact still) from now on."""
+        self._image = image
+        self._frame = None
+        self._message = ""
+        self.update()
+
+    def set_frame(self, frame: QVideoFrame) -> None:
+        """Show a playback frame; it is converted when the widget next paints."""
+        self._frame = frame
+        self._message = ""
+        self.update()
+
+    def clear(self, message: str = "") -> None:
+        """Show nothing but ``message`` (e.g. "No video")."""
+        self._image = None
+        self._frame = None
+        self._message = message
+        self.update()
+
+    def current_image(self) -> QImage | None:
+        """The picture the widget would paint now, converting a pending playback frame."""
+        if self._frame is not None:
+            img = self._frame.toImage()
+            if not img.isNull():
+                self._image = img
+            self._frame = None
+        return self._image
+
+    def video_rect(self) -> QRect:
+        """Where the picture is drawn, in widget coordinates (empty if there is none)."""
+        if self._frame is not None:
+            return letterbox(self.rect(), self._frame.size())
+        if self._image is None:
+            return QRect()
+        return letterbox(self.rect(), self._image.size())
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0))
+        image = self.current_image()
+        if image is not None:
+            target = letterbox(self.rect(), image.size())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(target, image)
+        elif self._message:
+            painter.setPen(QColor(200, 200, 200))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
+        painter.end()
