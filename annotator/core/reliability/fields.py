@@ -1,0 +1,79 @@
+"""Helpers that write measures into report dicts: value, band, reason, interval."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .bands import icc_band
+from .bootstrap import SessionBootstrap
+from .icc import icc_2_1
+from .measure import Measure
+from .study import StudyStats
+
+FloatArray = NDArray[np.float64]
+Band = Callable[[float | None], str | None]
+Report = dict[str, Any]
+
+MIN_ICC_SESSIONS = 5
+POINT_CODE = "point code: it has no duration, so it is assessed by event agreement only"
+ONLY_POINTS = "the category has only point codes, so it is assessed by event agreement only"
+PAIRWISE_ONLY = "a two-coder measure: see the 'pairs' list"
+
+
+def put(d: Report, name: str, m: Measure, band: Band | None = None) -> None:
+    d[name] = m.value
+    if band is not None:
+        d[f"{name}_band"] = band(m.value)
+    if m.reason is not None:
+        d[f"{name}_reason"] = m.reason
+
+
+def put_null(d: Report, name: str, reason: str, band: bool = False) -> None:
+    put(d, name, Measure(None, reason), (lambda _v: None) if band else None)
+
+
+def put_ci(
+    d: Report,
+    name: str,
+    value: Measure,
+    boot: SessionBootstrap,
+    per_session: FloatArray,
+    kernel: Callable[[FloatArray], FloatArray],
+) -> None:
+    """``<name>_ci`` from a bootstrap over sessions, or null with ``<name>_ci_reason``."""
+    if value.value is None:
+        d[f"{name}_ci"] = None
+        d[f"{name}_ci_reason"] = f"{name} is undefined"
+        return
+    ci, reason = boot.interval(per_session, kernel)
+    d[f"{name}_ci"] = ci
+    if reason is not None:
+        d[f"{name}_ci_reason"] = reason
+
+
+def unit_scale(st: StudyStats) -> tuple[str, float]:
+    """Unit name of duration tables and the divisor from their raw amounts."""
+    return ("s", 1000.0) if st.resolution_ms is None else ("slices", 1.0)
+
+
+def put_icc(d: Report, st: StudyStats, cols: list[int], code: int) -> None:
+    n = st.n_sessions
+    point = bool(st.meta.is_point[code])
+    for name, source in (("icc_seconds", st.seconds), ("icc_counts", st.events)):
+        if name == "icc_seconds" and point:
+            m = Measure(None, POINT_CODE)
+        elif n < MIN_ICC_SESSIONS:
+            m = Measure(None, f"ICC needs at least {MIN_ICC_SESSIONS} double-coded sessions "
+                              f"(have {n})")
+        else:
+            m = icc_2_1(source[:, cols, code])
+        put(d, name, m, icc_band)
+
+
+def per_coder(values: FloatArray, coders: list[str], integer: bool) -> dict[str, float | int]:
+    return {c: (round(float(v)) if integer else round(float(v), 3))
+            for c, v in zip(coders, values, strict=True)}
