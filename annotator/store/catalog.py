@@ -99,6 +99,14 @@ class CatalogMixin:
             self._insert_session(conn, case, number, media, duration_ms, date)
         return self.session(case, number)
 
+    def add_sessions(
+        self, items: list[tuple[str, int, MediaLink | None, int | None, str | None]]
+    ) -> None:
+        """Add many sessions ``(case, number, media, duration_ms, date)`` in one transaction."""
+        with self.write() as conn:
+            for case, number, media, duration_ms, date in items:
+                self._insert_session(conn, case, number, media, duration_ms, date)
+
     def _insert_session(
         self, conn: Connection, case: str, number: int, media: MediaLink | None,
         duration_ms: int | None, date: str | None,
@@ -150,7 +158,7 @@ class CatalogMixin:
                     .join(Segment, Segment.assignment_id == Assignment.id)
                     .where(Segment.deleted.is_(False))
                     .group_by(Assignment.session_id)
-                ).tuples().all()
+                ).all()
             )
             q = select(*_SESSION_COLS).join(Case, Case.id == Session.case_id)
             if case is not None:

@@ -1,0 +1,48 @@
+"""Turn user-facing errors into a clear message and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from annotator.core.codebook_yaml import CodebookError
+from annotator.core.timeline_rows import RowsRejected
+from annotator.media.errors import MediaError
+from annotator.store.errors import StudyError
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command used wrongly (bad combination of options, missing file...)."""
+
+
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    CodebookError, RowsRejected, MediaError, StudyError, UsageError,
+)
+
+
+def extra_user_errors() -> tuple[type[BaseException], ...]:
+    found: list[type[BaseException]] = []
+    try:
+        from annotator.core.reliability.errors import ReliabilityInputError
+
+        found.append(ReliabilityInputError)
+    except ImportError:  # pragma: no cover - during development
+        pass
+    return tuple(found)
+
+
+def run_guarded(handler: Callable[[argparse.Namespace], int], ns: argparse.Namespace) -> int:
+    try:
+        return handler(ns)
+    except USER_ERRORS + extra_user_errors() as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

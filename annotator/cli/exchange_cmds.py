@@ -1,0 +1,67 @@
+"""``annotator import`` and ``annotator export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.cli.common import open_study
+from annotator.cli.errors import UsageError
+from annotator.exchange import exporters
+from annotator.exchange.timeline_csv import read_timeline
+from annotator.store.timeline_import import import_timeline
+
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}
+
+
+def cmd_import(ns: argparse.Namespace) -> int:
+    path = Path(ns.file)
+    fmt = ns.format or {".eaf": "eaf"}.get(path.suffix.lower(), "csv")
+    if not path.is_file():
+        raise UsageError(f"There is no file {path}.")
+    study = open_study(ns.study)
+    try:
+        if fmt == "csv":
+            rows = read_timeline(path)
+            result = import_timeline(study, rows, source=path.name,
+                                     create_sessions=ns.create_sessions)
+        else:
+            from annotator.exchange import importers
+
+            result = importers.import_other(study, path, fmt, ns)
+        print(f"Imported {result.segments} segment(s) from {path.name}.")
+        if result.new_coders:
+            print(f"New coder(s) created: {', '.join(result.new_coders)}.")
+        if result.new_sessions:
+            print(f"New session(s) created: {', '.join(result.new_sessions)}.")
+    finally:
+        study.close()
+    return 0
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    out = ns.output
+    fmt = ns.format
+    if fmt is None:
+        fmt = "csv" if out == "-" else SUFFIX_FORMATS.get(Path(out).suffix.lower(), "csv")
+    if out == "-" and fmt in ("xlsx", "sav"):
+        raise UsageError(f"{fmt} is a binary format: give a file with -o, not '-'.")
+    if out != "-" and not Path(out).parent.exists():
+        raise UsageError(f"The folder {Path(out).parent} does not exist.")
+    study = open_study(ns.study)
+    try:
+        options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
+                                          resolution_ms=ns.resolution_ms)
+        if ns.coder is not None and not study.has_coder(ns.coder):
+            raise UsageError(f"There is no coder {ns.coder!r} in this study.")
+        if ns.case is not None and ns.case not in study.cases():
+            raise UsageError(f"There is no case {ns.case!r} in this study.")
+        if out == "-":
+            n = exporters.export_text(study, fmt, sys.stdout, options)
+        else:
+            n = exporters.export_file(study, fmt, Path(out), options)
+            print(f"Wrote {n} row(s) to {out} ({fmt}).", file=sys.stderr)
+    finally:
+        study.close()
+    return 0

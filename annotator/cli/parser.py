@@ -1,0 +1,107 @@
+"""The argument parser of the ``annotator`` command."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator import __version__
+
+
+def _study(p: argparse.ArgumentParser) -> None:
+    p.add_argument("study", metavar="STUDY",
+                   help="a study file (*.annot) or a database URL (postgresql+psycopg://...)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from annotator.cli import reliability_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Code recorded therapy sessions with a codebook, compare coders, export. "
+                    "Run without a command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("study", nargs="?", metavar="STUDY")
+    p.add_argument("--coder", metavar="ID", help="code as this coder")
+    p.add_argument("--session", metavar="CASE:N", help="open this session for coding")
+    p.set_defaults(handler="gui_cmd:cmd_gui")
+
+    p = sub.add_parser("init", help="create a new study")
+    _study(p)
+    p.add_argument("--codebook", default="helper-maneuvers", metavar="NAME|FILE",
+                   help="a shipped codebook name or a YAML file (default: helper-maneuvers)")
+    p.add_argument("--name", default="", help="a name for the study")
+    p.set_defaults(handler="study_cmds:cmd_init")
+
+    p = sub.add_parser("check", help="integrity, schema and missing media")
+    _study(p)
+    p.set_defaults(handler="study_cmds:cmd_check")
+
+    ps = sub.add_parser("session", help="add, import and list sessions")
+    ssub = ps.add_subparsers(metavar="ACTION", required=True)
+    p = ssub.add_parser("add", help="add one session")
+    _study(p)
+    p.add_argument("--case", required=True, metavar="ID")
+    p.add_argument("--number", required=True, type=int, metavar="N")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--media", metavar="FILE", help="the recording (never copied)")
+    g.add_argument("--duration", type=float, metavar="SECONDS",
+                   help="the session length, for codings without media")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.set_defaults(handler="session_cmds:cmd_add")
+    p = ssub.add_parser("import", help="add sessions from a manifest CSV (case,session,media[,date])")
+    _study(p)
+    p.add_argument("manifest", metavar="MANIFEST.csv")
+    p.set_defaults(handler="session_cmds:cmd_import")
+    p = ssub.add_parser("list", help="list sessions and their coders")
+    _study(p)
+    p.set_defaults(handler="session_cmds:cmd_list")
+
+    p = sub.add_parser("import", help="import segments (timeline CSV, ELAN .eaf, BORIS)")
+    _study(p)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--create-sessions", action="store_true",
+                   help="create unknown cases and sessions instead of refusing the file")
+    p.add_argument("--format", choices=["csv", "eaf", "boris"], default=None,
+                   help="input format (default: from the file suffix)")
+    p.add_argument("--case", metavar="ID", help="(eaf, boris) the case to import into")
+    p.add_argument("--session", type=int, metavar="N", help="(eaf, boris) the session number")
+    p.add_argument("--coder", metavar="ID", help="(boris) the coder of the events")
+    p.add_argument("--map", action="append", default=[], metavar="TIER=CODER:CATEGORY",
+                   help="(eaf) map a tier to a coder and category; repeatable")
+    p.set_defaults(handler="exchange_cmds:cmd_import")
+
+    p = sub.add_parser("export", help="export coded timelines")
+    _study(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT|-")
+    p.add_argument("--format", default=None,
+                   choices=["csv", "sliced", "xlsx", "sav", "eaf"],
+                   help="output format (default: from the file suffix, else csv)")
+    p.add_argument("--coder", metavar="ID")
+    p.add_argument("--case", metavar="ID")
+    p.add_argument("--resolution-ms", type=int, default=1000, metavar="N",
+                   help="(sliced) slice length in ms (default 1000)")
+    p.set_defaults(handler="exchange_cmds:cmd_export")
+
+    pc = sub.add_parser("codebook", help="show or validate a codebook")
+    csub = pc.add_subparsers(metavar="ACTION", required=True)
+    p = csub.add_parser("show", help="print a codebook")
+    p.add_argument("codebook", metavar="NAME|FILE")
+    p.add_argument("--lang", default="en")
+    p.set_defaults(handler="codebook_cmds:cmd_show")
+    p = csub.add_parser("validate", help="check a codebook file")
+    p.add_argument("codebook", metavar="FILE")
+    p.set_defaults(handler="codebook_cmds:cmd_validate")
+    p = csub.add_parser("list", help="list the shipped codebooks")
+    p.set_defaults(handler="codebook_cmds:cmd_list")
+
+    p = sub.add_parser("demo", help="build the demo study (nine cases, five sessions each)")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--no-gui", action="store_true", help="do not open the app afterwards")
+    p.set_defaults(handler="demo_cmd:cmd_demo")
+
+    reliability_cmds.add_parsers(sub, _study)
+    return parser

@@ -1,0 +1,107 @@
+"""Rows of a coded timeline (import and export contract, DESIGN §5) and their checks.
+
+Checks that need only the codebook and the rows themselves live here; checks against a
+study (unknown sessions, durations, existing segments) live in the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.core.codebook import Codebook
+
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "case", "session", "coder", "category", "code", "start_s", "end_s",
+)
+OPTIONAL_COLUMNS: tuple[str, ...] = ("note", "purpose")
+EXPORT_COLUMNS: tuple[str, ...] = (
+    *REQUIRED_COLUMNS, "note", "duration_s", "start_tc", "end_tc", "category_label",
+    "code_label", "codebook_version", "purpose",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One segment as a timeline file states it; ``line`` is its line in the file."""
+
+    line: int
+    case: str
+    session: int
+    coder: str
+    category: str
+    code: str
+    start_ms: int
+    end_ms: int
+    note: str = ""
+    purpose: str = "primary"
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """What is wrong with one row: where (line, column) and why."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        col = f", column {self.column}" if self.column else ""
+        return f"line {self.line}{col}: {self.reason}"
+
+
+class RowsRejected(ValueError):
+    """A timeline was refused as a whole; ``problems`` lists every bad row."""
+
+    def __init__(self, source: str, problems: Sequence[RowProblem]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        head = f"{source}: {len(self.problems)} problem(s); nothing was imported."
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+def check_rows(rows: Iterable[TimelineRow], codebook: Codebook) -> list[RowProblem]:
+    """Codebook and self-consistency problems: codes, categories, times, exclusive overlaps."""
+    problems: list[RowProblem] = []
+    exclusive: dict[tuple[str, int, str, str, str], list[TimelineRow]] = defaultdict(list)
+    for row in rows:
+        if not codebook.has_code(row.code):
+            known = ", ".join(c.id for c in codebook.codes)
+            problems.append(RowProblem(row.line, "code",
+                                       f"unknown code {row.code!r} (the codebook has: {known})"))
+            continue
+        code = codebook.code(row.code)
+        if row.category != code.category_id:
+            try:
+                codebook.category(row.category)
+                reason = (f"code {row.code!r} belongs to category {code.category_id!r}, "
+                          f"not {row.category!r}")
+            except KeyError:
+                reason = f"unknown category {row.category!r}"
+            problems.append(RowProblem(row.line, "category", reason))
+            continue
+        if row.end_ms < row.start_ms:
+            problems.append(RowProblem(row.line, "end_s", "end is before start"))
+            continue
+        if code.kind == "point" and row.end_ms != row.start_ms:
+            problems.append(RowProblem(row.line, "end_s",
+                                       f"{row.code!r} is a point code: leave end_s empty"))
+            continue
+        if codebook.category(code.category_id).exclusive and row.end_ms > row.start_ms:
+            key = (row.case, row.session, row.coder, row.purpose, code.category_id)
+            exclusive[key].append(row)
+    for group in exclusive.values():
+        group.sort(key=lambda r: (r.start_ms, r.end_ms))
+        reach: TimelineRow | None = None
+        for row in group:
+            if reach is not None and row.start_ms < reach.end_ms:
+                problems.append(RowProblem(
+                    row.line, "start_s",
+                    f"overlaps line {reach.line} ({reach.code!r}) inside the exclusive "
+                    f"category {row.category!r}",
+                ))
+            if reach is None or row.end_ms > reach.end_ms:
+                reach = row
+    problems.sort(key=lambda p: p.line)
+    return problems

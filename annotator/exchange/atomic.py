@@ -1,0 +1,33 @@
+"""Atomic file writes: a temporary file beside the target, then ``os.replace`` (DESIGN §7)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path to write; it replaces ``target`` only if the block succeeds."""
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text(target: Path, *, newline: str | None = "") -> Iterator[IO[str]]:
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+        yield fh

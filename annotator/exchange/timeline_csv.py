@@ -1,0 +1,145 @@
+"""Timeline CSV: one row per segment (DESIGN §5). Import is all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.codebook import Codebook
+from annotator.core.timefmt import format_seconds, format_tc, parse_time
+from annotator.core.timeline_rows import (
+    EXPORT_COLUMNS,
+    REQUIRED_COLUMNS,
+    RowProblem,
+    RowsRejected,
+    TimelineRow,
+)
+from annotator.store.queries import StoredSegment
+
+PURPOSES = ("primary", "reliability", "consensus")
+
+
+def read_timeline(path: Path) -> list[TimelineRow]:
+    """Parse a timeline CSV; raise :class:`RowsRejected` listing every malformed row."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RowsRejected(name, [RowProblem(0, "", f"there is no file {path}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RowsRejected(name, [RowProblem(
+            0, "", f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV")]
+        ) from None
+    return parse_timeline(text, name)
+
+
+def parse_timeline(text: str, source: str = "<csv>") -> list[TimelineRow]:
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
+    if "\t" in sample.splitlines()[0] if sample else False:
+        delimiter = "\t"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise RowsRejected(source, [RowProblem(1, "", "the file is empty")]) from None
+    cols = [h.strip().lower() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in cols]
+    if missing:
+        raise RowsRejected(source, [RowProblem(
+            1, "", f"the header lacks column(s) {', '.join(missing)}; a timeline CSV needs "
+            f"{', '.join(REQUIRED_COLUMNS)} (and optionally note)",
+        )])
+    dupes = sorted({c for c in cols if cols.count(c) > 1 and c})
+    if dupes:
+        raise RowsRejected(source, [RowProblem(1, "", f"duplicate column(s) {', '.join(dupes)}")])
+    idx = {c: i for i, c in enumerate(cols)}
+    rows: list[TimelineRow] = []
+    problems: list[RowProblem] = []
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) < len(REQUIRED_COLUMNS):
+            problems.append(RowProblem(line, "", f"expected {len(cols)} fields, found "
+                                                 f"{len(values)}"))
+            continue
+
+        def get(col: str, values: list[str] = values) -> str:
+            i = idx.get(col)
+            return values[i] if i is not None and i < len(values) else ""
+
+        row_problems: list[RowProblem] = []
+        for col in ("case", "coder", "category", "code"):
+            if not get(col).strip():
+                row_problems.append(RowProblem(line, col, "empty"))
+        session_text = get("session").strip()
+        session = 0
+        try:
+            session = int(session_text)
+            if session < 1:
+                raise ValueError
+        except ValueError:
+            row_problems.append(RowProblem(
+                line, "session", f"{session_text!r} is not a session number (1, 2, ...)"))
+        start_ms = end_ms = 0
+        try:
+            start_ms = parse_time(get("start_s"))
+        except ValueError as exc:
+            row_problems.append(RowProblem(line, "start_s", str(exc)))
+        end_text = get("end_s").strip()
+        try:
+            end_ms = start_ms if end_text == "" else parse_time(end_text)
+        except ValueError as exc:
+            row_problems.append(RowProblem(line, "end_s", str(exc)))
+        purpose = get("purpose").strip() or "primary"
+        if purpose not in PURPOSES:
+            row_problems.append(RowProblem(
+                line, "purpose", f"{purpose!r} is not one of {', '.join(PURPOSES)}"))
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        rows.append(TimelineRow(
+            line=line, case=get("case").strip(), session=session, coder=get("coder").strip(),
+            category=get("category").strip(), code=get("code").strip(), start_ms=start_ms,
+            end_ms=end_ms, note=get("note"), purpose=purpose,
+        ))
+    if problems:
+        raise RowsRejected(source, problems)
+    return rows
+
+
+def timeline_records(
+    segments: Iterable[StoredSegment], codebooks: dict[int, Codebook], lang: str = "en"
+) -> Iterable[list[str]]:
+    """Export rows (without header) in the column order of ``EXPORT_COLUMNS``."""
+    for s in segments:
+        cb = codebooks[s.codebook_id]
+        seg = s.segment
+        code = cb.code(seg.code) if cb.has_code(seg.code) else None
+        cat = cb.category(code.category_id) if code else None
+        point = code is not None and code.kind == "point"
+        yield [
+            s.case, str(s.session), seg.coder, cat.id if cat else "", seg.code,
+            format_seconds(seg.start_ms), "" if point else format_seconds(seg.end_ms),
+            seg.note, format_seconds(seg.end_ms - seg.start_ms), format_tc(seg.start_ms),
+            format_tc(seg.end_ms), cat.label_in(lang) if cat else "",
+            code.label_in(lang) if code else "", cb.version, s.purpose,
+        ]
+
+
+def write_timeline(
+    out: TextIO, segments: Iterable[StoredSegment], codebooks: dict[int, Codebook]
+) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    n = 0
+    for rec in timeline_records(segments, codebooks):
+        writer.writerow(rec)
+        n += 1
+    return n

@@ -1,0 +1,63 @@
+"""Read-only queries over a whole study (exports, reliability)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from annotator.core.segments import SegmentView
+from annotator.store.models import Assignment, Case, Segment, Session
+
+if TYPE_CHECKING:
+    from annotator.store.study import Study
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSegment:
+    """A segment with where it belongs: case, session number, coder and purpose."""
+
+    case: str
+    session: int
+    session_id: int
+    purpose: str
+    codebook_id: int
+    segment: SegmentView
+
+
+def iter_segments(
+    study: Study, *, coder: str | None = None, case: str | None = None,
+    session_id: int | None = None, purposes: tuple[str, ...] | None = None,
+) -> Iterator[StoredSegment]:
+    """Every live segment, ordered by case, session, coder, purpose, start, end, code."""
+    q: Any = (
+        select(
+            Case.label, Session.number, Session.id, Assignment.coder_id, Assignment.purpose,
+            Assignment.codebook_id, Segment.id, Segment.code_id, Segment.start_ms,
+            Segment.end_ms, Segment.note, Segment.modifiers,
+        )
+        .join(Assignment, Assignment.id == Segment.assignment_id)
+        .join(Session, Session.id == Assignment.session_id)
+        .join(Case, Case.id == Session.case_id)
+        .where(Segment.deleted.is_(False))
+    )
+    if coder is not None:
+        q = q.where(Assignment.coder_id == coder)
+    if case is not None:
+        q = q.where(Case.label == case)
+    if session_id is not None:
+        q = q.where(Session.id == session_id)
+    if purposes is not None:
+        q = q.where(Assignment.purpose.in_(purposes))
+    q = q.order_by(Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
+                   Segment.start_ms, Segment.end_ms, Segment.code_id, Segment.note, Segment.id)
+    with study.read() as conn:
+        rows = conn.execute(q).all()
+    for r in rows:
+        yield StoredSegment(
+            case=r[0], session=r[1], session_id=r[2], purpose=r[4], codebook_id=r[5],
+            segment=SegmentView(id=r[6], coder=r[3], code=r[7], start_ms=r[8], end_ms=r[9],
+                                note=r[10] or "", modifiers=dict(r[11] or {})),
+        )
