@@ -32,6 +32,7 @@ from annotator.store.errors import (
     StudyLockedError,
     StudyNotFoundError,
     StudyReadOnlyError,
+    StudyTooNewError,
     StudyUnreachableError,
 )
 from annotator.store.models import CodebookVersion, StudyInfo
@@ -300,7 +301,13 @@ def _precheck_file(path: Path) -> None:
     try:
         probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = {r[0] for r in probe.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+            check = [r[0] for r in probe.execute("PRAGMA quick_check").fetchall()]
+            rev = None
+            if "alembic_version" in tables:
+                row = probe.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
@@ -308,6 +315,21 @@ def _precheck_file(path: Path) -> None:
             f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
             "beside it, or from your own copies; it was not changed."
         ) from exc
+    if check != ["ok"]:
+        raise StudyCorruptError(
+            f"{path} failed its integrity check ({'; '.join(map(str, check[:3]))}). Restore it "
+            f"from a backup in '.{path.name}.backups' beside it; it was not changed."
+        )
+    if "study_info" not in tables:
+        raise NotAStudyError(
+            f"{path} is a database but not an annotator study (no study_info table). Create a "
+            "study with `annotator init`; the file was not changed."
+        )
+    if rev is not None and rev not in migrate.known_revisions():
+        raise StudyTooNewError(
+            f"{path} was written by a newer version of annotator (schema {rev!r}). Install the "
+            "newer annotator to open it; the study was not changed."
+        )
 
 
 def _require_writable_dir(folder: Path, path: Path) -> None:
