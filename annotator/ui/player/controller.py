@@ -15,12 +15,13 @@ import numpy as np
 from PySide6.QtCore import QObject, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+from shiboken6 import isValid
 
 from annotator.media.errors import MediaError, MediaMissingError
 from annotator.media.frames import FrameSource
 from annotator.ui.player.still import StillLoader
 from annotator.ui.player.timing import FrameTimes
-from annotator.ui.workers import TaskContext, run_task
+from annotator.ui.workers import Task, TaskContext, run_task
 
 MIN_RATE = 0.25
 MAX_RATE = 2.0
@@ -32,6 +33,8 @@ SHUTTLE_RATES = (1.0, 1.5, 2.0)
 REVERSE_INTERVALS_MS = (125, 80, 40)
 #: Throttle for ``positionChanged`` during playback (about 30 Hz).
 POSITION_INTERVAL_MS = 33
+#: Stills are decoded at most this size (a 4K video is scaled down; saves cache memory).
+STILL_MAX_SIZE = (1920, 1080)
 #: How long QtMultimedia may take to open a file before loading counts as failed.
 LOAD_TIMEOUT_MS = 20_000
 
@@ -71,7 +74,9 @@ class PlayerController(QObject):
       Position is 0 and the first still follows with ``frameShown``.
     - ``loadFailed(str)``: a ``load()`` failed; the message says why, for a person.
       The controller is then empty and can load another file.
-    - ``unloaded()``: the current media was closed.
+    - ``loadProgress(float fraction, str text)``: indexing a file that needs a
+      full decode (rare; most files index in well under a second).
+    - ``unloaded()``: the loaded media was closed.
     - ``errorOccurred(str)``: playback or decoding failed after a successful load.
     - ``imageChanged(QImage)``: the display should now show this still.
     - ``videoFrameChanged(QVideoFrame)``: the display should now show this
@@ -86,6 +91,7 @@ class PlayerController(QObject):
     rateChanged = Signal(float)
     loaded = Signal(object)
     loadFailed = Signal(str)
+    loadProgress = Signal(float, str)
     unloaded = Signal()
     errorOccurred = Signal(str)
     imageChanged = Signal(QImage)
@@ -97,7 +103,7 @@ class PlayerController(QObject):
         self,
         parent: QObject | None = None,
         *,
-        source_factory: Callable[[Path], Any] = FrameSource,
+        source_factory: Callable[..., Any] = FrameSource,
     ) -> None:
         super().__init__(parent)
         self._source_factory = source_factory
@@ -113,6 +119,7 @@ class PlayerController(QObject):
         self._reverse_level = -1  # -1: reverse shuttle off
         self._play_started = 0.0
         self._await_ms: int | None = None
+        self._load_task: Task | None = None
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -256,8 +263,18 @@ class PlayerController(QObject):
         def open_source(ctx: TaskContext) -> tuple[Any, Any, np.ndarray]:
             if not target.is_file():
                 raise MediaMissingError.for_path(target)
-            source = factory(target)
+
+            def progress(done: int, total: int) -> None:
+                ctx.progress(done / total if total > 0 else 0.0, "Indexing video frames")
+
+            source = factory(
+                target,
+                max_size=STILL_MAX_SIZE,
+                progress=progress,
+                cancelled=lambda: ctx.cancelled,
+            )
             try:
+                ctx.check()
                 info = source.info
                 pts = np.array(source.pts_ms, dtype=np.int64, copy=True)
                 FrameTimes(pts, int(info.duration_ms))  # validate here, off the GUI thread
@@ -266,17 +283,25 @@ class PlayerController(QObject):
                 raise
             return source, info, pts
 
-        run_task(
+        self._load_task = run_task(
             open_source,
             on_result=lambda result: self._on_source_opened(generation, result),
             on_error=lambda exc: self._on_source_error(generation, exc),
+            on_progress=lambda fraction, text: self._on_load_progress(generation, fraction, text),
             pool=self._pool,
         )
+
+    def _on_load_progress(self, generation: int, fraction: float, text: str) -> None:
+        if isValid(self) and generation == self._generation:
+            self.loadProgress.emit(fraction, text)
 
     def unload(self) -> None:
         """Stop and close the current media (if any)."""
         had_media = self._state is LoadState.READY
         self._generation += 1
+        if self._load_task is not None:
+            self._load_task.cancel()
+            self._load_task = None
         self._stop_reverse()
         self._poll.stop()
         self._load_timer.stop()
@@ -309,6 +334,9 @@ class PlayerController(QObject):
 
     def _on_source_opened(self, generation: int, result: tuple[Any, Any, np.ndarray]) -> None:
         source, info, pts = result
+        if not isValid(self):
+            source.close()  # the controller is gone, and its worker with it
+            return
         if generation != self._generation:
             run_task(lambda ctx: source.close(), pool=self._pool)
             return
@@ -320,7 +348,7 @@ class PlayerController(QObject):
         self._player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
 
     def _on_source_error(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         name = self._path.name if self._path is not None else "video"
         if isinstance(exc, MediaError):
@@ -373,6 +401,7 @@ class PlayerController(QObject):
 
     def _finish_load(self) -> None:
         self._load_timer.stop()
+        self._load_task = None
         self._state = LoadState.READY
         self._player.setPlaybackRate(self._rate)
         self._stills.set_source(self._source)

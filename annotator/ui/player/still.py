@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
+from shiboken6 import isValid
 
 from annotator.ui.workers import TaskContext, run_task
 
@@ -109,7 +110,7 @@ class StillLoader(QObject):
         )
 
     def _on_decoded(self, generation: int, index: int, img: QImage) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._inflight = None
         self._cache[index] = img
@@ -120,7 +121,7 @@ class StillLoader(QObject):
         self._next()
 
     def _on_error(self, generation: int, index: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._inflight = None
         self.failed.emit(index, f"Could not decode frame {index}: {exc}")
@@ -135,3 +136,11 @@ class StillLoader(QObject):
                 self.imageReady.emit(wanted, img)
             else:
                 self._start(wanted)
+
+
+def qimage_to_bgr(image: QImage) -> np.ndarray:
+    """A BGR ``uint8`` array (OpenCV's layout) copied from any ``QImage``."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, bpl = rgb.width(), rgb.height(), rgb.bytesPerLine()
+    buf = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=bpl * h).reshape(h, bpl)
+    return np.ascontiguousarray(buf[:, : w * 3].reshape(h, w, 3)[:, :, ::-1])
