@@ -13,6 +13,7 @@ from annotator.ui.timeline.edits import moved, nudged, resized
 from annotator.ui.timeline.labels import format_duration, segment_tooltip
 from annotator.ui.timeline.layout import RowLayout
 from annotator.ui.timeline.model import Lane, LaneIndex, TimelineModel
+from annotator.ui.timeline.raster import lane_columns
 from annotator.ui.timeline.scale import MIN_SPAN_MS, TimeScale, choose_ticks, format_ruler
 
 spans = st.lists(
@@ -69,41 +70,58 @@ def test_hit_equals_linear_scan(pairs: list[tuple[int, int]], t: float, tol: flo
     assert got == _brute_hit(idx, t, tol)
 
 
-@settings(max_examples=100, deadline=None)
-@given(spans, st.floats(0.5, 40, allow_nan=False))
-def test_runs_cover_every_visible_segment(pairs: list[tuple[int, int]], ms_per_px: float) -> None:
+def _brute_columns(
+    idx: LaneIndex, origin: float, mspp: float, width: int, items: list[int]
+) -> np.ndarray:
+    cols = np.zeros(width, dtype=bool)
+    for i in items:
+        x0 = int(np.floor((idx.starts[i] - origin) / mspp))
+        x1 = max(x0 + 1, int(np.ceil((idx.ends[i] - origin) / mspp)))
+        for c in range(max(0, x0), min(width, x1)):
+            cols[c] = True
+    return cols
+
+
+@settings(max_examples=150, deadline=None)
+@given(spans, st.floats(0.5, 40, allow_nan=False), st.integers(0, 60),
+       st.floats(-500, 3_000, allow_nan=False))
+def test_lane_columns_match_brute_force(
+    pairs: list[tuple[int, int]], mspp: float, detail_max: int, origin: float
+) -> None:
     idx = _index(pairs)
-    t0, t1 = 500.0, 4_000.0
-    runs = idx.runs(t0, t1, ms_per_px, min_px=3, gap_px=1)
-    visible = set(idx.visible(t0, t1).tolist())
-    big = set(runs.big.tolist())
-    # wide segments one by one, never merged
-    assert all((idx.ends[i] - idx.starts[i]) / ms_per_px >= 3 for i in big)
-    assert big <= visible
-    # every narrow duration segment lies inside one run
-    for i in visible - big:
-        s, e = idx.starts[i], idx.ends[i]
-        if s == e:
-            continue
-        inside = (runs.run_starts <= s) & (runs.run_ends >= e)
-        assert inside.any()
-    # runs are ordered and separated by more than the merge gap
-    gaps = runs.run_starts[1:] - runs.run_ends[:-1]
-    assert (gaps > ms_per_px).all()
-    # points: one per bin, all visible points' bins represented
-    pts = [i for i in visible if idx.starts[i] == idx.ends[i]]
-    bins = {int(np.floor((idx.starts[i] - t0) / (ms_per_px * 3))) for i in pts}
-    assert len(runs.points) == len(bins)
+    width = 200
+    cols = lane_columns(idx, origin, mspp, width, min_px=3, detail_max=detail_max)
+    t1 = origin + width * mspp
+    visible = [i for i in range(len(idx)) if idx.starts[i] <= t1 and idx.ends[i] >= origin]
+    durations = [i for i in visible if idx.starts[i] != idx.ends[i]]
+    wide = [i for i in durations if (idx.ends[i] - idx.starts[i]) / mspp >= 3]
+    narrow = [i for i in durations if i not in wide]
+    if len(wide) <= detail_max:
+        assert cols.detail.tolist() == wide
+        assert (cols.fill == _brute_columns(idx, origin, mspp, width, narrow)).all()
+        assert not cols.edge.any()
+    else:  # too many to draw one by one: rasterised with their edges marked
+        assert len(cols.detail) == 0
+        assert (cols.fill == _brute_columns(idx, origin, mspp, width, durations)).all()
+        assert (cols.edge <= cols.fill).all()
+    points = [i for i in visible if idx.starts[i] == idx.ends[i]]
+    bins = {int(np.floor((idx.starts[i] - origin) / (mspp * 3))) for i in points}
+    assert len(cols.points) == len(bins)
+    assert set(cols.points.tolist()) <= set(points)
 
 
-def test_dense_lane_merges_into_few_rects() -> None:
-    # 10,000 segments of 50 ms every 60 ms over 600 s: at 1000 px each is 0.08 px
+def test_dense_lane_merges_into_one_run() -> None:
+    # 10,000 segments of 50 ms every 60 ms: at 600 ms/px each is 0.08 px wide
     pairs = [(i * 60, i * 60 + 50) for i in range(10_000)]
     idx = _index(pairs)
-    runs = idx.runs(0, 600_000, 600.0)
-    assert len(runs.big) == 0
-    assert len(runs.run_starts) == 1
-    assert runs.run_starts[0] == 0 and runs.run_ends[0] == pairs[-1][1]
+    cols = lane_columns(idx, 0, 600.0, 1000)
+    covered = np.flatnonzero(cols.fill)
+    assert covered.tolist() == list(range(0, 1000))
+    assert len(cols.detail) == 0 and not cols.edge.any()
+    # sparse sub-pixel segments stay visible as single columns, not merged
+    sparse = _index([(0, 10), (60_000, 60_010)])
+    cols = lane_columns(sparse, 0, 600.0, 1000)
+    assert np.flatnonzero(cols.fill).tolist() == [0, 100]
 
 
 def test_overlapping_long_segment_found_after_many_short_ones() -> None:

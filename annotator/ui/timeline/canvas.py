@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -585,11 +585,14 @@ class TimelineCanvas(QWidget):
                 p.fillRect(rect, QColor(th.lane_odd if row.band % 2 else th.lane_even))
         content_bottom = min(h, rh + self._layout.content_height - self._scroll_y)
         p.setPen(QPen(QColor(th.grid), 1))
-        xs = [round(self.x_for_time(t)) for t in tick_times(t0, t1, major)]
-        for x in xs:
-            p.drawLine(x, rh, x, content_bottom - 1)
+        p.drawLines([
+            QLineF(x + 0.5, rh, x + 0.5, content_bottom - 1)
+            for x in (round(self.x_for_time(t)) for t in tick_times(t0, t1, major))
+        ])
         ms_per_px = self.scale.ms_per_px
-        origin = self.scale.start
+        x_left = max(lx, dirty.left() - 8)
+        width = dirty.right() + 8 - x_left + 1
+        origin = self.time_for_x(x_left)
         for row in rows:
             if row.lane is None:
                 continue
@@ -598,12 +601,10 @@ class TimelineCanvas(QWidget):
             if not len(index):
                 continue
             for color, code in painting.lane_colors(row.lane, th):
-                runs = painting.segment_runs(index, t0, t1, ms_per_px, code)
-                painting.draw_runs(
-                    p, index, runs, color,
-                    origin_ms=origin, ms_per_px=ms_per_px, x_off=lx,
+                cols = painting.lane_strip(index, origin, ms_per_px, width, code)
+                painting.draw_lane_strip(
+                    p, index, cols, color, origin=origin, ms_per_px=ms_per_px, x_left=x_left,
                     top=seg_box.top(), height=seg_box.height(),
-                    clip_left=dirty.left(), clip_right=dirty.right(),
                 )
         self._paint_selection(p, dirty)
         self._paint_preview(p)
@@ -668,18 +669,15 @@ class TimelineCanvas(QWidget):
         p.setPen(QPen(QColor(th.ruler_border), 1))
         p.drawLine(rect.left(), bottom, rect.right(), bottom)
         p.setPen(QPen(QColor(th.ruler_tick), 1))
-        for t in tick_times(t0, t1, minor):
-            if t % major:
-                x = round(self.x_for_time(t))
-                p.drawLine(x, bottom - 4, x, bottom)
+        xm = [round(self.x_for_time(t)) + 0.5 for t in tick_times(t0, t1, minor) if t % major]
+        p.drawLines([QLineF(x, bottom - 4, x, bottom) for x in xm])
+        majors = [(t, round(self.x_for_time(t))) for t in tick_times(t0 - major, t1, major)]
+        p.drawLines([QLineF(x + 0.5, bottom - 9, x + 0.5, bottom) for _, x in majors])
         p.setFont(self._ruler_font)
         fm = QFontMetrics(self._ruler_font)
         base = rect.top() + (rect.height() - 6 + fm.ascent() - fm.descent()) // 2
-        for t in tick_times(t0 - major, t1, major):
-            x = round(self.x_for_time(t))
-            p.setPen(QPen(QColor(th.ruler_tick), 1))
-            p.drawLine(x, bottom - 9, x, bottom)
-            p.setPen(QColor(th.ruler_text))
+        p.setPen(QColor(th.ruler_text))
+        for t, x in majors:
             p.drawText(QPointF(x + 4, base), format_ruler(t, decimals))
         x = round(self.x_for_time(self._playhead))
         if rect.left() <= x <= rect.right() + 1:

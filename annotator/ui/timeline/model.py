@@ -3,7 +3,8 @@
 Each lane keeps its segments sorted by start time in numpy arrays, together with a
 running maximum of the ends. That makes "which segments touch [t0, t1]" two binary
 searches plus a vectorised filter of the (few) candidates, both for painting and for
-hit-testing, whatever the number of segments in the lane.
+hit-testing, whatever the number of segments in the lane. What to draw at a given
+scale is worked out in :mod:`annotator.ui.timeline.raster`.
 
 Times are integer milliseconds; segments are half-open ``[start, end)`` and a point
 has ``start == end``. For painting and hit-testing, intervals are treated as closed,
@@ -80,23 +81,7 @@ class Hit:
     part: HitPart
 
 
-@dataclass(frozen=True, slots=True)
-class Runs:
-    """What to draw for a lane in a time window at a given scale.
-
-    ``big`` are indices of duration segments wide enough to draw one by one; the
-    narrow ones are merged into runs ``[run_starts[i], run_ends[i]]`` (ms) wherever
-    they lie closer than the merge gap; ``points`` are indices of point segments,
-    at most one per ``point_bin_px`` pixel column bin.
-    """
-
-    big: IntArray
-    run_starts: FloatArray
-    run_ends: FloatArray
-    points: IntArray
-
-
-def _empty_int() -> IntArray:
+def empty_int() -> IntArray:
     return np.zeros(0, dtype=np.int64)
 
 
@@ -113,7 +98,7 @@ class LaneIndex:
         n = len(segments)
         starts = np.fromiter((s.start_ms for s in segments), dtype=np.int64, count=n)
         ends = np.fromiter((max(s.end_ms, s.start_ms) for s in segments), np.int64, count=n)
-        order = np.lexsort((ends, starts)) if n else _empty_int()
+        order = np.lexsort((ends, starts)) if n else empty_int()
         self.segments: list[SegmentView] = [segments[i] for i in order.tolist()]
         st: list[DiffStatus | None] = list(statuses) if statuses is not None else [None] * n
         self.statuses: list[DiffStatus | None] = [st[i] for i in order.tolist()]
@@ -122,7 +107,7 @@ class LaneIndex:
         self.ends: IntArray = ends[order]
         self.is_point = self.starts == self.ends
         self._maxend: IntArray = (
-            np.maximum.accumulate(self.ends) if n else _empty_int()
+            np.maximum.accumulate(self.ends) if n else empty_int()
         )
 
     def __len__(self) -> int:
@@ -131,11 +116,11 @@ class LaneIndex:
     def visible(self, t0: float, t1: float) -> IntArray:
         """Indices (ascending, so by start) of segments with ``start <= t1 and end >= t0``."""
         if not len(self.segments) or t1 < t0:
-            return _empty_int()
+            return empty_int()
         hi = int(np.searchsorted(self.starts, t1, side="right"))
         lo = int(np.searchsorted(self._maxend, t0, side="left"))
         if lo >= hi:
-            return _empty_int()
+            return empty_int()
         keep = np.flatnonzero(self.ends[lo:hi] >= t0)
         return (keep + lo).astype(np.int64)
 
@@ -169,50 +154,6 @@ class LaneIndex:
         if t > end or end - t < edge:
             return "end"
         return "body"
-
-    def runs(
-        self,
-        t0: float,
-        t1: float,
-        ms_per_px: float,
-        *,
-        min_px: float = 3.0,
-        gap_px: float = 1.0,
-        point_bin_px: float = 3.0,
-        mask: npt.NDArray[np.bool_] | None = None,
-    ) -> Runs:
-        """Split the segments visible in ``[t0, t1]`` into what the painter draws.
-
-        Duration segments at least ``min_px`` wide are returned one by one. Narrower
-        ones are merged: a new run starts only where a segment begins more than
-        ``gap_px`` after every earlier one in the run ended, so a dense stretch of
-        sub-pixel segments becomes a single rectangle. ``mask`` (over all segments of
-        the lane) restricts the result, e.g. to one diff status.
-        """
-        idx = self.visible(t0, t1)
-        if mask is not None and len(idx):
-            idx = idx[mask[idx]]
-        pts = idx[self.is_point[idx]]
-        dur = idx[~self.is_point[idx]]
-        width = (self.ends[dur] - self.starts[dur]) / ms_per_px
-        big = dur[width >= min_px]
-        small = dur[width < min_px]
-        if len(small):
-            s = self.starts[small].astype(np.float64)
-            e = self.ends[small].astype(np.float64)
-            reach = np.maximum.accumulate(e)
-            breaks = np.flatnonzero(s[1:] > reach[:-1] + gap_px * ms_per_px) + 1
-            heads = np.concatenate(([0], breaks))
-            run_starts = s[heads]
-            run_ends = np.maximum.reduceat(e, heads)
-        else:
-            run_starts = np.zeros(0)
-            run_ends = np.zeros(0)
-        if len(pts):
-            bins = np.floor((self.starts[pts] - t0) / (ms_per_px * point_bin_px))
-            _, first = np.unique(bins, return_index=True)
-            pts = pts[np.sort(first)]
-        return Runs(big.astype(np.int64), run_starts, run_ends, pts.astype(np.int64))
 
 
 def _as_pair(item: Placed, lane_of: Callable[[SegmentView], str]) -> tuple[str, SegmentView]:

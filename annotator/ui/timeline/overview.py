@@ -160,11 +160,11 @@ class TimelineOverview(QWidget):
                     continue
                 top = track.top() + i * band
                 for color, code in painting.lane_colors(lane, th):
-                    runs = painting.segment_runs(index, 0, self._duration, ms_per_px, code)
-                    painting.draw_runs(
-                        p, index, runs, color, origin_ms=0.0, ms_per_px=ms_per_px,
-                        x_off=track.left(), top=top, height=max(1.0, band - 0.5),
-                        clip_left=track.left(), clip_right=track.right(), rounded=False,
+                    cols = painting.lane_strip(index, 0.0, ms_per_px, track.width(), code,
+                                               detail_max=0, min_px=float("inf"))
+                    painting.draw_lane_strip(
+                        p, index, cols, color, origin=0.0, ms_per_px=ms_per_px,
+                        x_left=track.left(), top=top, height=max(1.0, band - 0.5),
                     )
         p.setPen(QPen(QColor(th.label_border), 1))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 
-from .model import DIFF_STATUSES, Lane, LaneIndex, Runs
+from .model import DIFF_STATUSES, Lane, LaneIndex
+from .raster import Columns, lane_columns
 from .theme import Theme
 
 _STATUS_CODE = {s: i + 1 for i, s in enumerate(DIFF_STATUSES)}
+DETAIL_MAX = 48  # per lane strip and colour: above this, wide segments are rasterised
 
 
 def lane_colors(lane: Lane, theme: Theme) -> list[tuple[QColor, int | None]]:
@@ -24,66 +26,62 @@ def lane_colors(lane: Lane, theme: Theme) -> list[tuple[QColor, int | None]]:
     return out
 
 
-def segment_runs(
-    index: LaneIndex, t0: float, t1: float, ms_per_px: float, status_code: int | None
-) -> Runs:
+def lane_strip(
+    index: LaneIndex, origin: float, ms_per_px: float, width: int, status_code: int | None,
+    *, detail_max: int = DETAIL_MAX, min_px: float = 3.0,
+) -> Columns:
     mask = None if status_code is None else index.status_codes == status_code
-    return index.runs(t0, t1, ms_per_px, mask=mask)
+    return lane_columns(index, origin, ms_per_px, width, mask=mask, detail_max=detail_max,
+                        min_px=min_px)
 
 
-def draw_runs(
+def draw_lane_strip(
     p: QPainter,
     index: LaneIndex,
-    runs: Runs,
+    cols: Columns,
     color: QColor,
     *,
-    origin_ms: float,
+    origin: float,
     ms_per_px: float,
-    x_off: float,
+    x_left: int,
     top: float,
     height: float,
-    clip_left: float,
-    clip_right: float,
-    rounded: bool = True,
 ) -> None:
-    """Draw one colour's worth of a lane: merged narrow runs as plain rectangles (one
-    call), wide segments as rounded rectangles, points as diamonds (one path)."""
+    """Draw one colour's worth of a lane strip whose column 0 is at widget x ``x_left``:
+    merged columns as one image, detailed wide segments as rounded rectangles, points
+    as diamonds (as ticks when there are more than ``DETAIL_MAX`` or the lane is thin)."""
     border = color.darker(140)
-    if len(runs.run_starts):
-        xs = np.maximum((runs.run_starts - origin_ms) / ms_per_px + x_off, clip_left - 2)
-        xe = np.minimum((runs.run_ends - origin_ms) / ms_per_px + x_off, clip_right + 2)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(color)
-        p.drawRects(_rects(xs.tolist(), np.maximum(xe, xs + 1.0).tolist(), top, height))
-    if len(runs.big):
-        bs = np.maximum((index.starts[runs.big] - origin_ms) / ms_per_px + x_off, clip_left - 4)
-        be = np.minimum((index.ends[runs.big] - origin_ms) / ms_per_px + x_off, clip_right + 4)
+    width = len(cols.fill)
+    if cols.fill.any():
+        row = np.where(cols.edge, np.uint32(border.rgb()), np.uint32(color.rgb()))
+        row = np.where(cols.fill, row, np.uint32(0)).astype(np.uint32)
+        image = QImage(row.data, width, 1, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
+        p.drawImage(QRect(x_left, round(top), width, max(1, round(height))), image)
+        del row  # the image borrowed its buffer until here
+    if len(cols.detail):
+        xs = ((index.starts[cols.detail] - origin) / ms_per_px + x_left).tolist()
+        xe = ((index.ends[cols.detail] - origin) / ms_per_px + x_left).tolist()
         p.setPen(QPen(border, 1))
         p.setBrush(color)
-        if rounded:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for a, b in zip(bs.tolist(), be.tolist(), strict=True):
-                p.drawRoundedRect(QRectF(a + 0.5, top + 0.5, b - a - 1, height - 1), 3, 3)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        else:
-            p.drawRects(_rects(bs.tolist(), be.tolist(), top, height))
-    if len(runs.points):
-        px = (index.starts[runs.points] - origin_ms) / ms_per_px + x_off
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for a, b in zip(xs, xe, strict=True):
+            a, b = max(a, x_left - 4.0), min(b, x_left + width + 4.0)
+            p.drawRoundedRect(QRectF(a + 0.5, top + 0.5, b - a - 1, height - 1), 3, 3)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    if len(cols.points):
+        px = ((index.starts[cols.points] - origin) / ms_per_px + x_left).tolist()
         cy = top + height / 2
         r = max(3.0, min(height / 2, 7.0))
-        path = QPainterPath()
-        for x in px.tolist():
-            path.addPolygon(diamond(x, cy, r))
-            path.closeSubpath()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(QPen(border, 1))
-        p.setBrush(color)
-        p.drawPath(path)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-
-
-def _rects(xs: list[float], xe: list[float], top: float, height: float) -> list[QRectF]:
-    return [QRectF(a, top, b - a, height) for a, b in zip(xs, xe, strict=True)]
+        if len(px) <= DETAIL_MAX and height >= 8:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(QPen(border, 1))
+            p.setBrush(color)
+            for x in px:
+                p.drawPolygon(diamond(x, cy, r))
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        else:
+            p.setPen(QPen(color, 2))
+            p.drawLines([QLineF(x, top, x, top + height) for x in px])
 
 
 def diamond(x: float, cy: float, r: float) -> QPolygonF:
