@@ -401,3 +401,15 @@ def test_vertical_scroll_when_lanes_do_not_fit(qtbot: Any, view: TimelineView) -
     assert view.lane_rect("l19").top() < top
     assert view.lane_rect("l19").bottom() <= c.height()
     assert view._vbar.value() == c.scroll_y()
+
+
+def test_demo_screenshot_script(tmp_path: Any, qtbot: Any) -> None:
+    from annotator.ui.timeline import demo
+
+    out = tmp_path / "timeline.png"
+    assert demo.main(["demo", str(out), "1280x360"]) == 0
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 360)
+    colours = {img.pixelColor(x, y).name() for x in range(300, 1280, 7) for y in range(60, 340, 5)}
+    codebook_colours = {c.color.lower() for c in demo.demo_codebook().codes}
+    assert len(codebook_colours & colours) >= 8  # the code colours are painted

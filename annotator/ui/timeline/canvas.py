@@ -127,6 +127,12 @@ class TimelineCanvas(QWidget):
         seg = self.model.segment(seg_id)
         return self._seg_rect(self._layout.lane_row(self.model.lane_of(seg_id)), *_span(seg))
 
+    def set_label_width(self, width: int) -> None:
+        if width != self.label_width:
+            self.label_width = width
+            self.scale.set_width(self.width() - width)
+            self.update()
+
     def ruler_rect(self) -> QRect:
         return QRect(self.label_width, 0, self.width() - self.label_width, self.ruler_height)
 
@@ -157,6 +163,8 @@ class TimelineCanvas(QWidget):
 
     def data_changed(self) -> None:
         """Call after changing the model's segments."""
+        if self._drag is not None and self._drag.seg_id and self._drag.seg_id not in self.model:
+            self._drag = None
         known = [s for s in self._selection if s in self.model]
         self._selection = known
         if self._edge is not None and self._edge[0] not in self.model:
@@ -236,6 +244,8 @@ class TimelineCanvas(QWidget):
             self._view_changed(user=True)
 
     def _follow(self) -> bool:
+        if self._drag is not None:  # never page under the mouse while it drags
+            return False
         moved_view = self.scale.reveal(self._playhead, FOLLOW_LEAD, FOLLOW_MARGIN)
         if moved_view:
             self._view_changed()
@@ -733,7 +743,14 @@ class TimelineCanvas(QWidget):
             if row.band % 2:
                 p.fillRect(QRect(0, top, lx, row.height), QColor(th.lane_odd).darker(102))
             chip_h = min(row.height - 8, 14)
-            p.fillRect(QRect(8, top + (row.height - chip_h) // 2, 4, chip_h), QColor(lane.color))
+            chip = QRect(8, top + (row.height - chip_h) // 2, 4, chip_h)
+            if lane.style == "diff":  # one band per diff status
+                third = chip_h / 3
+                for i, status in enumerate(("agree", "only_one", "disagree")):
+                    band = QRectF(chip.left(), chip.top() + i * third, chip.width(), third)
+                    p.fillRect(band, QColor(th.status_colors[status]))
+            else:
+                p.fillRect(chip, QColor(lane.color))
             badge_w = 0
             p.setFont(self.font())
             if lane.key:

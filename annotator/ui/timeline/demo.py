@@ -98,6 +98,8 @@ def main(argv: list[str]) -> int:
     view.show()
     app.processEvents()
     view.grab().save(out)
+    view.close()
+    view.deleteLater()
     print(out)
     return 0
 

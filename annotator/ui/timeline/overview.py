@@ -83,6 +83,10 @@ class TimelineOverview(QWidget):
         x1 = max(self.x_for_time(self._window[1]), x0 + 6)
         return QRectF(x0, track.top() - 2, x1 - x0, track.height() + 4)
 
+    def set_label_width(self, width: int) -> None:
+        self.label_width = width
+        self.update()
+
     # state ----------------------------------------------------------------------------
     def set_duration(self, ms: float) -> None:
         self._duration = max(float(ms), 1.0)
@@ -139,7 +143,7 @@ class TimelineOverview(QWidget):
     # painting -------------------------------------------------------------------------
     def _background(self) -> QPixmap:
         key = (self.model.version, self.size().width(), self.size().height(), self._duration,
-               self.devicePixelRatioF())
+               self.devicePixelRatioF(), self.label_width)
         if self._cache is not None and key == self._cache_key:
             return self._cache
         dpr = self.devicePixelRatioF()

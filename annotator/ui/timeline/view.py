@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QRect, QRectF, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.core.segments import SegmentView
@@ -14,6 +15,14 @@ from .edits import Edge, Snap, StepFrame
 from .model import DiffStatus, Lane, Placed, TimelineModel
 from .overview import TimelineOverview
 from .theme import LIGHT, Theme
+
+MIN_LABEL_WIDTH = 190
+MAX_LABEL_WIDTH = 300
+
+
+def auto_label_width(widget_width: int) -> int:
+    """About a sixth of the width: 205 px at 1280, 300 px at 1920."""
+    return max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, round(widget_width * 0.16)))
 
 
 def _code_lane(seg: SegmentView) -> str:
@@ -53,7 +62,11 @@ class TimelineView(QWidget):
 
     While the playhead moves (:meth:`set_playhead`), the view pages to keep it in view,
     unless the user scrolled it out of view; following resumes when the playhead is
-    in view again, or on :meth:`reveal_time` / :meth:`set_following`.
+    in view again, or on :meth:`reveal_time` / :meth:`set_following`. It never pages
+    while a mouse drag is in progress.
+
+    The lane-label column is about a sixth of the widget's width (190-300 px) unless
+    ``label_width`` is given. Long titles are elided; hovering a label shows it whole.
 
     Signals:
 
@@ -89,14 +102,16 @@ class TimelineView(QWidget):
         parent: QWidget | None = None,
         *,
         theme: Theme = LIGHT,
-        label_width: int = 220,
+        label_width: int | None = None,
         snap: Snap | None = None,
         step_frame: StepFrame | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = TimelineModel()
-        self.canvas = TimelineCanvas(self.model, self, theme=theme, label_width=label_width)
-        self.overview = TimelineOverview(self.model, self, theme=theme, label_width=label_width)
+        self._fixed_label_width = label_width
+        lw = label_width if label_width is not None else MIN_LABEL_WIDTH
+        self.canvas = TimelineCanvas(self.model, self, theme=theme, label_width=lw)
+        self.overview = TimelineOverview(self.model, self, theme=theme, label_width=lw)
         self._hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self._vbar = QScrollBar(Qt.Orientation.Vertical, self)
         self._vbar.hide()
@@ -111,9 +126,9 @@ class TimelineView(QWidget):
         grid.addWidget(self.canvas, 0, 0)
         grid.addWidget(self._vbar, 0, 1)
         hrow = QWidget(self)
-        hbox = QVBoxLayout(hrow)
-        hbox.setContentsMargins(label_width, 0, 0, 0)
-        hbox.addWidget(self._hbar)
+        self._hbox = QVBoxLayout(hrow)
+        self._hbox.setContentsMargins(lw, 0, 0, 0)
+        self._hbox.addWidget(self._hbar)
         hrow.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         grid.addWidget(hrow, 1, 0)
         outer = QVBoxLayout(self)
@@ -135,6 +150,17 @@ class TimelineView(QWidget):
         self.overview.windowDragged.connect(self._on_overview_dragged)
         self.setFocusProxy(c)
         self._on_view_range_changed(*c.view_range())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._fixed_label_width is None:
+            self.set_label_width(auto_label_width(event.size().width()))
+        super().resizeEvent(event)
+
+    def set_label_width(self, width: int) -> None:
+        """Width of the lane-label column (by default it follows the widget's width)."""
+        self.canvas.set_label_width(width)
+        self.overview.set_label_width(width)
+        self._hbox.setContentsMargins(width, 0, 0, 0)
 
     # data -------------------------------------------------------------------------------
     def set_lanes(self, lanes: Iterable[Lane]) -> None:
