@@ -9,34 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
-    QFont,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
-    QPolygonF,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from annotator.core.segments import SegmentView
-from annotator.core.timefmt import format_tc
 
-from . import painting
+from .canvas_paint import CanvasPainter
 from .edits import Edge, Snap, StepFrame, identity_snap, millisecond_step, moved, nudged, resized
 from .labels import segment_tooltip
 from .layout import Row, RowLayout
 from .model import HitPart, Lane, TimelineModel
-from .scale import TimeScale, choose_ticks, format_ruler, tick_times
+from .scale import TimeScale
 from .theme import LIGHT, Theme
 
 HIT_TOLERANCE_PX = 5.0
@@ -96,10 +90,6 @@ class TimelineCanvas(QWidget):
         self._drag: _Drag | None = None
         self._scroll_y = 0
         self._layout = RowLayout([], 0)
-        self._ruler_font = QFont(self.font())
-        self._ruler_font.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
-        self._bold = QFont(self.font())
-        self._bold.setBold(True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(320, 120)
@@ -125,7 +115,7 @@ class TimelineCanvas(QWidget):
     def segment_rect(self, seg_id: str) -> QRectF:
         """Where a segment is drawn (canvas coordinates); a point gets its diamond's box."""
         seg = self.model.segment(seg_id)
-        return self._seg_rect(self._layout.lane_row(self.model.lane_of(seg_id)), *_span(seg))
+        return self.seg_rect_in(self._layout.lane_row(self.model.lane_of(seg_id)), *_span(seg))
 
     def set_label_width(self, width: int) -> None:
         if width != self.label_width:
@@ -136,12 +126,25 @@ class TimelineCanvas(QWidget):
     def ruler_rect(self) -> QRect:
         return QRect(self.label_width, 0, self.width() - self.label_width, self.ruler_height)
 
-    def _row_top(self, row: Row) -> int:
+    @property
+    def row_layout(self) -> RowLayout:
+        return self._layout
+
+    def drag_preview(self) -> tuple[str, str, tuple[int, int], tuple[int, int]] | None:
+        """``(segment id, "move" | "start" | "end", original span, preview span)`` while a
+        segment is being dragged."""
+        d = self._drag
+        if d is None or not d.active or d.preview is None:
+            return None
+        return d.seg_id, d.mode, d.orig, d.preview
+
+    def row_top(self, row: Row) -> int:
         return self.ruler_height + row.y - self._scroll_y
 
-    def _seg_rect(self, row: Row, start: int, end: int) -> QRectF:
+    def seg_rect_in(self, row: Row, start: int, end: int) -> QRectF:
+        """Where a span is drawn in a lane row (a point: its diamond's box)."""
         inset = 4 if row.height >= 22 else 3
-        top = self._row_top(row) + inset
+        top = self.row_top(row) + inset
         h = row.height - 2 * inset
         if start == end:
             r = max(3.0, min(h / 2, 7.0))
@@ -546,224 +549,13 @@ class TimelineCanvas(QWidget):
     # painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
+        painter = CanvasPainter(self, p)
         for rect in event.region():  # type: ignore[attr-defined]  # QRegion iterates rects
             p.save()
             p.setClipRect(rect)
-            self._paint(p, rect)
+            painter.paint(rect)
             p.restore()
         p.end()
-
-    def _paint(self, p: QPainter, dirty: QRect) -> None:
-        w, h = self.width(), self.height()
-        lx, rh = self.label_width, self.ruler_height
-        t0 = self.time_for_x(dirty.left() - 10)
-        t1 = self.time_for_x(dirty.right() + 10)
-        ticks = choose_ticks(self.scale.ms_per_px, 84)
-        lanes_area = QRect(lx, rh, w - lx, h - rh)
-        if dirty.intersects(lanes_area):
-            p.save()
-            p.setClipRect(lanes_area.intersected(dirty))
-            self._paint_lanes(p, dirty, t0, t1, ticks.major_ms)
-            p.restore()
-        if dirty.intersects(self.ruler_rect()):
-            p.save()
-            p.setClipRect(self.ruler_rect().intersected(dirty))
-            self._paint_ruler(p, t0, t1, ticks.major_ms, ticks.minor_ms, ticks.decimals)
-            p.restore()
-        if dirty.left() < lx:
-            p.save()
-            p.setClipRect(QRect(0, 0, lx, h).intersected(dirty))
-            self._paint_labels(p, dirty)
-            p.restore()
-        p.save()
-        p.setClipRect(QRect(0, rh, w, h - rh).intersected(dirty))
-        self._paint_group_titles(p, dirty)
-        p.restore()
-
-    def _paint_lanes(self, p: QPainter, dirty: QRect, t0: float, t1: float, major: int) -> None:
-        th = self.theme
-        lx, rh, w, h = self.label_width, self.ruler_height, self.width(), self.height()
-        p.fillRect(dirty, QColor(th.background))
-        y0 = dirty.top() - rh + self._scroll_y
-        rows = self._layout.rows_between(y0, dirty.bottom() + 1 - rh + self._scroll_y)
-        for row in rows:
-            top = self._row_top(row)
-            rect = QRect(lx, top, w - lx, row.height)
-            if row.kind == "group":
-                p.fillRect(rect, QColor(th.group_bg))
-            else:
-                p.fillRect(rect, QColor(th.lane_odd if row.band % 2 else th.lane_even))
-        content_bottom = min(h, rh + self._layout.content_height - self._scroll_y)
-        p.setPen(QPen(QColor(th.grid), 1))
-        p.drawLines([
-            QLineF(x + 0.5, rh, x + 0.5, content_bottom - 1)
-            for x in (round(self.x_for_time(t)) for t in tick_times(t0, t1, major))
-        ])
-        ms_per_px = self.scale.ms_per_px
-        x_left = max(lx, dirty.left() - 8)
-        width = dirty.right() + 8 - x_left + 1
-        origin = self.time_for_x(x_left)
-        for row in rows:
-            if row.lane is None:
-                continue
-            seg_box = self._seg_rect(row, 0, 1)
-            index = self.model.index(row.lane.id)
-            if not len(index):
-                continue
-            for color, code in painting.lane_colors(row.lane, th):
-                cols = painting.lane_strip(index, origin, ms_per_px, width, code)
-                painting.draw_lane_strip(
-                    p, index, cols, color, origin=origin, ms_per_px=ms_per_px, x_left=x_left,
-                    top=seg_box.top(), height=seg_box.height(),
-                )
-        self._paint_selection(p, dirty)
-        self._paint_preview(p)
-        self._paint_playhead_line(p, rh, h)
-
-    def _paint_selection(self, p: QPainter, dirty: QRect) -> None:
-        area = QRectF(dirty).adjusted(-6, -6, 6, 6)
-        for seg_id in self._selection:
-            if seg_id not in self.model or not self.model.has_lane(self.model.lane_of(seg_id)):
-                continue
-            rect = self.segment_rect(seg_id)
-            if rect.intersects(area):
-                seg = self.model.segment(seg_id)
-                painting.draw_selection(p, rect, self.theme, point=seg.start_ms == seg.end_ms)
-        if self._edge is not None and self._edge[0] in self.model and self._drag is None:
-            seg_id, edge = self._edge
-            if self.model.has_lane(self.model.lane_of(seg_id)):
-                rect = self.segment_rect(seg_id)
-                x = rect.left() if edge == "start" else rect.right()
-                painting.draw_edge_handle(p, x, rect.top(), rect.height(), self.theme)
-
-    def _paint_preview(self, p: QPainter) -> None:
-        drag = self._drag
-        if drag is None or not drag.active or drag.preview is None:
-            return
-        lane_id = self.model.lane_of(drag.seg_id)
-        lane = self.model.lane(lane_id)
-        row = self._layout.lane_row(lane_id)
-        ghost = self._seg_rect(row, *drag.orig)
-        p.fillRect(ghost.adjusted(-1, -1, 1, 1), QColor(255, 255, 255, 170))
-        rect = self._seg_rect(row, *drag.preview)
-        color = QColor(lane.color)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setBrush(color)
-        p.setPen(QPen(QColor(self.theme.preview_outline), 1.5, Qt.PenStyle.DashLine))
-        if drag.preview[0] == drag.preview[1]:
-            p.drawPolygon(painting.diamond(rect.center().x(), rect.center().y(), rect.height() / 2))
-        else:
-            p.drawRoundedRect(rect, 3, 3)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        # the time of the edge being dragged, next to it, for frame-exact work
-        label_t = drag.preview[1] if drag.mode == "end" else drag.preview[0]
-        x = rect.right() + 4 if drag.mode == "end" else rect.left() + 4
-        if drag.mode == "start":
-            x = rect.left() - 4 - QFontMetrics(self._ruler_font).horizontalAdvance("00:00:00.000")
-        p.setFont(self._ruler_font)
-        p.setPen(QColor(self.theme.label_text))
-        p.drawText(QPointF(x, rect.top() - 2), format_tc(label_t))
-
-    def _paint_playhead_line(self, p: QPainter, top: int, bottom: int) -> None:
-        x = round(self.x_for_time(self._playhead))
-        if self.label_width <= x <= self.width():
-            p.fillRect(QRect(x - 1, top, 2, bottom - top), QColor(self.theme.playhead))
-
-    def _paint_ruler(
-        self, p: QPainter, t0: float, t1: float, major: int, minor: int, decimals: int
-    ) -> None:
-        th = self.theme
-        rect = self.ruler_rect()
-        p.fillRect(rect, QColor(th.ruler_bg))
-        bottom = rect.bottom()
-        p.setPen(QPen(QColor(th.ruler_border), 1))
-        p.drawLine(rect.left(), bottom, rect.right(), bottom)
-        p.setPen(QPen(QColor(th.ruler_tick), 1))
-        xm = [round(self.x_for_time(t)) + 0.5 for t in tick_times(t0, t1, minor) if t % major]
-        p.drawLines([QLineF(x, bottom - 4, x, bottom) for x in xm])
-        majors = [(t, round(self.x_for_time(t))) for t in tick_times(t0 - major, t1, major)]
-        p.drawLines([QLineF(x + 0.5, bottom - 9, x + 0.5, bottom) for _, x in majors])
-        p.setFont(self._ruler_font)
-        fm = QFontMetrics(self._ruler_font)
-        base = rect.top() + (rect.height() - 6 + fm.ascent() - fm.descent()) // 2
-        p.setPen(QColor(th.ruler_text))
-        for t, x in majors:
-            p.drawText(QPointF(x + 4, base), format_ruler(t, decimals))
-        x = round(self.x_for_time(self._playhead))
-        if rect.left() <= x <= rect.right() + 1:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(th.playhead))
-            tri = QPolygonF([QPointF(x - 6, bottom - 9), QPointF(x + 6, bottom - 9),
-                             QPointF(x, bottom + 0.5)])
-            p.drawPolygon(tri)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            p.fillRect(QRect(x - 1, bottom - 3, 2, 4), QColor(th.playhead))
-
-    def _paint_group_titles(self, p: QPainter, dirty: QRect) -> None:
-        """Category titles run across their header row, over labels and lanes."""
-        rh = self.ruler_height
-        y0 = dirty.top() - rh + self._scroll_y
-        p.setFont(self._bold)
-        fm = QFontMetrics(self._bold)
-        for row in self._layout.rows_between(y0, dirty.bottom() + 1 - rh + self._scroll_y):
-            if row.kind != "group":
-                continue
-            text = fm.elidedText(row.title, Qt.TextElideMode.ElideRight, self.width() - 16)
-            rect = QRect(8, self._row_top(row), fm.horizontalAdvance(text) + 8, row.height)
-            if not rect.intersects(dirty):
-                continue
-            p.setPen(QColor(self.theme.group_text))
-            p.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
-
-    def _paint_labels(self, p: QPainter, dirty: QRect) -> None:
-        th = self.theme
-        lx, rh, h = self.label_width, self.ruler_height, self.height()
-        p.fillRect(QRect(0, 0, lx, h), QColor(th.label_bg))
-        # corner: the playhead time
-        p.fillRect(QRect(0, 0, lx, rh), QColor(th.ruler_bg))
-        p.setPen(QColor(th.ruler_border))
-        p.drawLine(0, rh - 1, lx, rh - 1)
-        p.setFont(self._bold)
-        p.setPen(QColor(th.playhead))
-        p.drawText(
-            QRect(10, 0, lx - 20, rh), Qt.AlignmentFlag.AlignVCenter, format_tc(self._playhead)
-        )
-        p.save()
-        p.setClipRect(QRect(0, rh, lx, h - rh).intersected(dirty))
-        fm = QFontMetrics(self.font())
-        y0 = dirty.top() - rh + self._scroll_y
-        for row in self._layout.rows_between(y0, dirty.bottom() + 1 - rh + self._scroll_y):
-            top = self._row_top(row)
-            if row.kind == "group":
-                p.fillRect(QRect(0, top, lx, row.height), QColor(th.group_bg))
-                continue
-            lane = row.lane
-            assert lane is not None
-            if row.band % 2:
-                p.fillRect(QRect(0, top, lx, row.height), QColor(th.lane_odd).darker(102))
-            chip_h = min(row.height - 8, 14)
-            chip = QRect(8, top + (row.height - chip_h) // 2, 4, chip_h)
-            if lane.style == "diff":  # one band per diff status
-                third = chip_h / 3
-                for i, status in enumerate(("agree", "only_one", "disagree")):
-                    band = QRectF(chip.left(), chip.top() + i * third, chip.width(), third)
-                    p.fillRect(band, QColor(th.status_colors[status]))
-            else:
-                p.fillRect(chip, QColor(lane.color))
-            badge_w = 0
-            p.setFont(self.font())
-            if lane.key:
-                badge = QRectF(lx - 8 - 18, top + (row.height - 18) / 2, 18, 18)
-                painting.draw_key_badge(p, badge, lane.key, th)
-                badge_w = 26
-            p.setPen(QColor(th.label_text))
-            text = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, lx - 20 - badge_w - 8)
-            p.drawText(QRect(18, top, lx - 20 - badge_w, row.height),
-                       Qt.AlignmentFlag.AlignVCenter, text)
-        p.restore()
-        p.setPen(QColor(th.label_border))
-        p.drawLine(lx - 1, 0, lx - 1, h)
 
 
 def _span(seg: SegmentView) -> tuple[int, int]:
