@@ -168,7 +168,6 @@ def test_model_groups_lanes_and_places_segments() -> None:
     m.upsert("x", SegmentView("1", "A", "x", 10, 20))  # moved to another lane
     assert len(m.index("y")) == 0
     assert [s.id for s in m.index("x").segments] == ["1", "3"]
-    assert m.position("3") == ("x", 1)
     m.remove(["1", "nope"])
     assert "1" not in m and len(m) == 2
     assert m.extent_ms() == 200

@@ -204,8 +204,9 @@ def test_an_edge_cannot_cross_the_other(qtbot: Any, view: TimelineView) -> None:
 def test_alt_arrows_nudge_the_selected_edge(qtbot: Any, view: TimelineView) -> None:
     c = view.canvas
     c.setFocus()
-    view.set_selection(["s1"])
-    view.select_edge("s1", "end")
+    with qtbot.assertNotEmitted(view.selectionChanged):
+        view.select_edge("s1", "end")
+    assert view.selection() == ["s1"] and view.selected_edge() == ("s1", "end")
     with qtbot.waitSignal(view.segmentResizeRequested) as sig:
         qtbot.keyClick(c, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert sig.args == ["s1", 10_000, 20_040]

@@ -277,12 +277,15 @@ class TimelineCanvas(QWidget):
         return self._edge
 
     def select_edge(self, seg_id: str, edge: Edge | None) -> None:
-        """Select one edge of a segment (``None`` clears) for Alt+Left/Alt+Right."""
+        """Select one edge of a segment (``None`` clears) for Alt+Left/Alt+Right. The
+        segment joins the selection if it is not in it (silently, like set_selection)."""
         if edge is None:
             self._edge = None
         else:
             if edge not in ("start", "end"):
                 raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
+            if seg_id not in self._selection:
+                self._selection = [seg_id]
             self._edge = (seg_id, edge)
         self.update()
 

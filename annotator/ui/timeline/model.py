@@ -180,7 +180,6 @@ class TimelineModel:
         self._segs: dict[str, tuple[str, SegmentView, DiffStatus | None]] = {}
         self._by_lane: dict[str, dict[str, None]] = {}
         self._index: dict[str, LaneIndex] = {}
-        self._pos: dict[str, tuple[str, int]] | None = None
         self.version = 0
 
     # lanes -----------------------------------------------------------------------
@@ -229,7 +228,6 @@ class TimelineModel:
             self._segs[seg.id] = (lane_id, seg, status.get(seg.id))
             self._by_lane.setdefault(lane_id, {})[seg.id] = None
         self._index = {}
-        self._pos = None
         self.version += 1
 
     def upsert(self, lane_id: str, seg: SegmentView, status: DiffStatus | None = None) -> None:
@@ -241,7 +239,6 @@ class TimelineModel:
         self._segs[seg.id] = (lane_id, seg, status)
         self._by_lane.setdefault(lane_id, {})[seg.id] = None
         self._index.pop(lane_id, None)
-        self._pos = None
         self.version += 1
 
     def remove(self, ids: Iterable[str]) -> None:
@@ -250,7 +247,6 @@ class TimelineModel:
             if old is not None:
                 self._by_lane[old[0]].pop(sid, None)
                 self._index.pop(old[0], None)
-        self._pos = None
         self.version += 1
 
     def __contains__(self, seg_id: object) -> bool:
@@ -276,16 +272,6 @@ class TimelineModel:
             idx = LaneIndex([e[1] for e in entries], [e[2] for e in entries])
             self._index[lane_id] = idx
         return idx
-
-    def position(self, seg_id: str) -> tuple[str, int]:
-        """``(lane_id, index within the lane's sorted index)`` of a segment."""
-        if self._pos is None:
-            pos: dict[str, tuple[str, int]] = {}
-            for lane_id in self._by_lane:
-                for i, seg in enumerate(self.index(lane_id).segments):
-                    pos[seg.id] = (lane_id, i)
-            self._pos = pos
-        return self._pos[seg_id]
 
     def hit(self, lane_id: str, t: float, tol: float) -> tuple[SegmentView, HitPart] | None:
         h = self.index(lane_id).hit(t, tol)
