@@ -130,7 +130,7 @@ def test_input_errors(kwargs: dict[str, Any], message: str) -> None:
 def test_bad_session_duration_is_an_input_error(duration: int | None) -> None:
     sessions = random_study(2, ["A", "B"])
     bad = CodedSession("C09", 3, duration, sessions[0].codings)  # type: ignore[arg-type]
-    with pytest.raises(ReliabilityInputError, match="C09/3.*duration"):
+    with pytest.raises(ReliabilityInputError, match=r"C09/3.*duration"):
         compute_reliability(helper_codebook(), [*sessions, bad], ["A", "B"], bootstrap=0)
 
 

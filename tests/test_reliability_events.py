@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from test_reliability_support import codebook, find
 
 from annotator.core.reliability import cohen_kappa, compute_reliability
-from annotator.core.reliability.events import Events, event_confusion, link
+from annotator.core.reliability.events import Events, _greedy, event_confusion, link
 from annotator.core.segments import CodedSession, Span
 
 CB = codebook(("imp", False, ["r", "c"]), ("ex", True, ["x", "y", ("p", "point"),
@@ -151,3 +151,20 @@ def test_single_code_category_event_kappa_is_null_with_reason() -> None:
     assert ev["matched"] == 1
     assert ev["kappa_with_unmatched"] is None and ev["kappa_with_unmatched_reason"]
     assert ev["kappa_matched_only"] is None and ev["kappa_matched_only_reason"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=40, unique=True))
+def test_greedy_rounds_equal_a_sequential_walk(cands: list[tuple[int, int]]) -> None:
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    walk = []
+    for i, j in cands:  # best first
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            walk.append((i, j))
+    ia = np.array([c[0] for c in cands], dtype=np.int64)
+    ib = np.array([c[1] for c in cands], dtype=np.int64)
+    ga, gb = _greedy(ia, ib, 7, 7)
+    assert sorted(zip(ga.tolist(), gb.tolist(), strict=True)) == sorted(walk)

@@ -6,6 +6,7 @@ The references are deliberately simple Python loops, independent of the engine's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from hypothesis import strategies as st
 
@@ -89,7 +90,7 @@ def elementary(duration: int, *codings: Sequence[Span]) -> list[tuple[int, int]]
             points.add(min(s.start_ms, duration))
             points.add(min(s.end_ms, duration))
     ps = sorted(points)
-    return [(a, b) for a, b in zip(ps, ps[1:]) if b > a]
+    return [(a, b) for a, b in pairwise(ps) if b > a]
 
 
 def slices(duration: int, resolution: int) -> list[tuple[int, int]]:

@@ -93,21 +93,41 @@ def link(a: Events, b: Events, tolerance_ms: int) -> tuple[IntArray, IntArray]:
         return ia, ib
     different = (a.code[ia] != b.code[ib]).astype(np.int64)
     order = np.lexsort((ib, ia, a.start[ia], score, different))
-    ia, ib = ia[order], ib[order]
-    deg_a = np.bincount(ia, minlength=len(a))
-    deg_b = np.bincount(ib, minlength=len(b))
-    free = (deg_a[ia] == 1) & (deg_b[ib] == 1)
-    take = free.copy()
-    used_a = np.zeros(len(a), dtype=bool)
-    used_b = np.zeros(len(b), dtype=bool)
-    for k in np.flatnonzero(~free).tolist():
-        i, j = int(ia[k]), int(ib[k])
-        if not used_a[i] and not used_b[j]:
-            used_a[i] = used_b[j] = True
-            take[k] = True
-    ia, ib = ia[take], ib[take]
+    ia, ib = _greedy(ia[order], ib[order], len(a), len(b))
     srt = np.argsort(ia, kind="stable")
     return ia[srt], ib[srt]
+
+
+def _greedy(ia: IntArray, ib: IntArray, n_a: int, n_b: int) -> tuple[IntArray, IntArray]:
+    """Greedy one-to-one matching of candidates listed best first.
+
+    Equivalent to walking the list and taking each candidate whose two segments are both still
+    free, but done in rounds: a candidate that comes first among the remaining candidates of
+    both its segments is taken by the walk, so each round takes all of those at once and drops
+    the candidates that share a segment with them.
+    """
+    taken_a: list[IntArray] = []
+    taken_b: list[IntArray] = []
+    rank = np.arange(ia.size)
+    while ia.size:
+        best_a = np.full(n_a, ia.size, dtype=np.int64)
+        best_b = np.full(n_b, ia.size, dtype=np.int64)
+        np.minimum.at(best_a, ia, rank)
+        np.minimum.at(best_b, ib, rank)
+        win = (best_a[ia] == rank) & (best_b[ib] == rank)
+        taken_a.append(ia[win])
+        taken_b.append(ib[win])
+        used_a = np.zeros(n_a, dtype=bool)
+        used_b = np.zeros(n_b, dtype=bool)
+        used_a[ia[win]] = True
+        used_b[ib[win]] = True
+        keep = ~(used_a[ia] | used_b[ib])
+        ia, ib = ia[keep], ib[keep]
+        rank = np.arange(ia.size)
+    if not taken_a:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(taken_a), np.concatenate(taken_b)
 
 
 def event_confusion(a: Events, b: Events, n_codes: int, tolerance_ms: int) -> FloatArray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 from numpy.typing import NDArray
@@ -13,6 +14,9 @@ from ..segments import CodedSession, Span
 from .errors import ReliabilityInputError
 
 IntArray = NDArray[np.int64]
+_CODE = attrgetter("code")
+_START = attrgetter("start_ms")
+_END = attrgetter("end_ms")
 BoolArray = NDArray[np.bool_]
 
 
@@ -109,14 +113,15 @@ def check_options(
 def _spans_to_arrays(
     spans: Sequence[Span], meta: CodeMeta, where: str, duration: int, warn: list[str]
 ) -> CoderSpans:
+    n = len(spans)
     try:
-        code = np.fromiter((meta.index[s.code] for s in spans), dtype=np.int64, count=len(spans))
+        code = np.fromiter(map(meta.index.__getitem__, map(_CODE, spans)), np.int64, count=n)
     except KeyError as exc:
         raise ReliabilityInputError(
             f"{where}: code {exc.args[0]!r} is not in the codebook {meta.codebook.name!r}"
         ) from None
-    start = np.fromiter((s.start_ms for s in spans), dtype=np.int64, count=len(spans))
-    end = np.fromiter((s.end_ms for s in spans), dtype=np.int64, count=len(spans))
+    start = np.fromiter(map(_START, spans), np.int64, count=n)
+    end = np.fromiter(map(_END, spans), np.int64, count=n)
     bad = np.flatnonzero((start < 0) | (end < start))
     if bad.size:
         s = spans[int(bad[0])]
