@@ -10,7 +10,7 @@ from typing import TextIO
 from annotator.core.codebook import Codebook
 from annotator.exchange.atomic import atomic_text
 from annotator.exchange.timeline_csv import write_timeline
-from annotator.store.queries import iter_segments
+from annotator.store.queries import segment_rows
 from annotator.store.study import Study
 
 
@@ -28,8 +28,8 @@ def codebooks_of(study: Study) -> dict[int, Codebook]:
 
 
 def _csv(study: Study, out: TextIO, opts: ExportOptions) -> int:
-    segs = iter_segments(study, coder=opts.coder, case=opts.case)
-    return write_timeline(out, segs, codebooks_of(study))
+    rows = segment_rows(study, coder=opts.coder, case=opts.case)
+    return write_timeline(out, rows, codebooks_of(study))
 
 
 TEXT_FORMATS: dict[str, Callable[[Study, TextIO, ExportOptions], int]] = {"csv": _csv}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -17,7 +17,7 @@ from annotator.core.timeline_rows import (
     RowsRejected,
     TimelineRow,
 )
-from annotator.store.queries import StoredSegment
+from annotator.store.queries import SegmentRow
 
 PURPOSES = ("primary", "reliability", "consensus")
 
@@ -114,32 +114,37 @@ def parse_timeline(text: str, source: str = "<csv>") -> list[TimelineRow]:
     return rows
 
 
+def _sec(ms: int) -> str:
+    return f"{ms // 1000}.{ms % 1000:03d}" if ms >= 0 else format_seconds(ms)
+
+
 def timeline_records(
-    segments: Iterable[StoredSegment], codebooks: dict[int, Codebook], lang: str = "en"
-) -> Iterable[list[str]]:
+    rows: Iterable[SegmentRow], codebooks: dict[int, Codebook], lang: str = "en"
+) -> Iterator[list[str]]:
     """Export rows (without header) in the column order of ``EXPORT_COLUMNS``."""
-    for s in segments:
-        cb = codebooks[s.codebook_id]
-        seg = s.segment
-        code = cb.code(seg.code) if cb.has_code(seg.code) else None
-        cat = cb.category(code.category_id) if code else None
-        point = code is not None and code.kind == "point"
+    facts: dict[tuple[int, str], tuple[str, bool, str, str, str]] = {}
+    for cb_id, cb in codebooks.items():
+        for cat in cb.categories:
+            for code in cat.codes:
+                facts[(cb_id, code.id)] = (cat.id, code.kind == "point", cat.label_in(lang),
+                                           code.label_in(lang), cb.version)
+    for case, number, coder, purpose, cb_id, code_id, start, end, note in rows:
+        cat_id, point, cat_label, code_label, version = facts.get(
+            (cb_id, code_id), ("", False, "", "", codebooks[cb_id].version))
         yield [
-            s.case, str(s.session), seg.coder, cat.id if cat else "", seg.code,
-            format_seconds(seg.start_ms), "" if point else format_seconds(seg.end_ms),
-            seg.note, format_seconds(seg.end_ms - seg.start_ms), format_tc(seg.start_ms),
-            format_tc(seg.end_ms), cat.label_in(lang) if cat else "",
-            code.label_in(lang) if code else "", cb.version, s.purpose,
+            case, str(number), coder, cat_id, code_id, _sec(start),
+            "" if point else _sec(end), note or "", _sec(end - start), format_tc(start),
+            format_tc(end), cat_label, code_label, version, purpose,
         ]
 
 
 def write_timeline(
-    out: TextIO, segments: Iterable[StoredSegment], codebooks: dict[int, Codebook]
+    out: TextIO, rows: Iterable[SegmentRow], codebooks: dict[int, Codebook]
 ) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_COLUMNS)
     n = 0
-    for rec in timeline_records(segments, codebooks):
+    for rec in timeline_records(rows, codebooks):
         writer.writerow(rec)
         n += 1
     return n

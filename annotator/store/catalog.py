@@ -60,7 +60,6 @@ class CatalogMixin:
         @property
         def current_codebook_id(self) -> int: ...
         def codebook_by_id(self, codebook_id: int) -> Codebook: ...
-        _assignment_cache: dict[int, tuple[int, int | None, int]]
 
     # ------------------------------------------------------------------ cases
     def add_case(self, label: str, notes: str = "") -> int:
@@ -326,7 +325,6 @@ class CatalogMixin:
                 entity_id=str(assignment_id), assignment_id=assignment_id,
                 before={"status": before}, after={"status": status}, state="audit",
             ))
-        self._assignment_cache.pop(assignment_id, None)
 
     def log_event(
         self, action: str, entity: str, entity_id: str, *, by: str | None,

@@ -121,7 +121,10 @@ class EditLog(Base):
     """
 
     __tablename__ = "edit_log"
-    __table_args__ = (Index("ix_edit_log_assignment", "assignment_id", "id"),)
+    __table_args__ = (
+        Index("ix_edit_log_assignment", "assignment_id", "id"),
+        Index("ix_edit_log_assignment_state", "assignment_id", "state"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     coder_id: Mapped[str | None] = mapped_column(String(20), nullable=True)

@@ -54,7 +54,7 @@ class Study(CatalogMixin, EditsMixin):
         self.path: Path | None = None if is_url(target) else Path(target).resolve()
         self.where = describe_target(target)
         self._codebook_cache: dict[int, Codebook] = {}
-        self._assignment_cache: dict[int, tuple[int, int | None, int]] = {}
+        self._coder_of: dict[int, str] = {}
 
     # ---------------------------------------------------------------- lifecycle
     @classmethod

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+
 revision = '0001'
 down_revision = None
 branch_labels = None
@@ -53,6 +54,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('edit_log', schema=None) as batch_op:
         batch_op.create_index('ix_edit_log_assignment', ['assignment_id', 'id'], unique=False)
+        batch_op.create_index('ix_edit_log_assignment_state', ['assignment_id', 'state'], unique=False)
 
     op.create_table('sessions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -126,6 +128,7 @@ def downgrade() -> None:
     op.drop_table('study_info')
     op.drop_table('sessions')
     with op.batch_alter_table('edit_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_edit_log_assignment_state')
         batch_op.drop_index('ix_edit_log_assignment')
 
     op.drop_table('edit_log')
