@@ -152,6 +152,10 @@ class FrameSource:
         """Bytes held by cached frames."""
         return self._cache.nbytes
 
+    def is_cached(self, index: int) -> bool:
+        """Whether frame ``index`` is in the cache (``frame`` returns it without decoding)."""
+        return index in self._cache
+
     def frame_index_at(self, ms: int) -> int:
         """Index of the frame shown at ``ms``: the last whose time is <= ms (clamped)."""
         i = int(np.searchsorted(self.pts_ms, ms, side="right")) - 1

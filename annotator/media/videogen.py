@@ -13,8 +13,8 @@ the width inside the border. It holds ``CELLS`` equal blocks: black, white (star
 white, black (stop marker). The markers also calibrate the black and white levels.
 
 MPEG-4 Part 2 ("mp4v") and Motion JPEG ("mjpg") are written with OpenCV's VideoWriter;
-H.264 ("h264"), MPEG-4 with B-frames and any file with sound need the ``ffmpeg`` program
-(used only here, to make videos; the player and the decoder never need it).
+H.264 ("h264"), MPEG-4 with a set GOP or B-frames and any file with sound need the
+``ffmpeg`` program (used only here, to make videos; the player and the decoder never need it).
 """
 
 from __future__ import annotations
@@ -127,25 +127,32 @@ def render_frame(
     return img
 
 
-def _as_bgr(img: NDArray[np.generic]) -> NDArray[np.float32]:
+def _as_image(img: NDArray[np.generic]) -> NDArray[np.uint8]:
+    """``img`` as uint8 (h, w) grey or (h, w, 3) colour (alpha dropped)."""
     arr = np.asarray(img)
+    if arr.dtype != np.uint8:
+        arr = np.clip(arr, 0, 255).astype(np.uint8)
+    if arr.ndim == 3 and arr.shape[2] >= 3:
+        return arr[:, :, :3]
     if arr.ndim == 2:
-        arr = np.repeat(arr[:, :, None], 3, axis=2)
-    if arr.ndim != 3 or arr.shape[2] < 3:
-        raise ValueError("expected an image of shape (h, w), (h, w, 3) or (h, w, 4)")
-    return arr[:, :, :3].astype(np.float32)
+        return arr
+    raise ValueError("expected an image of shape (h, w), (h, w, 3) or (h, w, 4)")
 
 
 def find_video_rect(img: NDArray[np.generic]) -> Rect:
     """Locate a test-video picture inside ``img`` by its green border; (x, y, w, h).
 
-    Raises ValueError if no such picture is visible.
+    Raises ValueError if no such picture is visible (grey images have no green border).
     """
-    bgr = _as_bgr(img)
-    dist = np.abs(bgr - np.asarray(BACKGROUND_BGR, np.float32)).max(axis=2)
-    mask = dist <= _COLOR_TOLERANCE
-    rows = mask.sum(axis=1)
-    cols = mask.sum(axis=0)
+    arr = _as_image(img)
+    if arr.ndim != 3:
+        raise ValueError("a grey image has no green border: pass the picture's rect")
+    colour = np.asarray(BACKGROUND_BGR, np.int16)
+    lower = np.clip(colour - _COLOR_TOLERANCE, 0, 255).astype(np.uint8)
+    upper = np.clip(colour + _COLOR_TOLERANCE, 0, 255).astype(np.uint8)
+    mask = cv2.inRange(np.ascontiguousarray(arr), lower, upper)
+    rows = np.count_nonzero(mask, axis=1)
+    cols = np.count_nonzero(mask, axis=0)
     if rows.max(initial=0) < 4 or cols.max(initial=0) < 4:
         raise ValueError("no test-video frame found in the image (no green border)")
     ys = np.flatnonzero(rows >= 0.5 * rows.max())
@@ -163,10 +170,9 @@ def read_frame_number(img: NDArray[np.generic], rect: Sequence[int] | None = Non
     ``img``; found from the green border when omitted. Raises ValueError when no valid code
     is found (markers missing, contrast too low or check bits wrong).
     """
-    bgr = _as_bgr(img)
-    gray = bgr.mean(axis=2)
+    arr = _as_image(img)
     if rect is None:
-        rect = find_video_rect(img) if np.asarray(img).ndim == 3 else (0, 0, *gray.shape[::-1])
+        rect = find_video_rect(arr) if arr.ndim == 3 else (0, 0, arr.shape[1], arr.shape[0])
     x, y, w, h = (int(v) for v in rect)
     left, top, right, bottom = _strip_box(w, h)
     cell_w = (right - left) / CELLS
@@ -176,7 +182,7 @@ def read_frame_number(img: NDArray[np.generic], rect: Sequence[int] | None = Non
     for k in range(CELLS):
         x0 = x + round(left + (k + 0.25) * cell_w)
         x1 = max(x0 + 1, x + round(left + (k + 0.75) * cell_w))
-        block = gray[y0:y1, x0:x1]
+        block = arr[max(0, y0):y1, max(0, x0):x1]
         if block.size == 0:
             raise ValueError("the frame-code strip lies outside the image")
         means.append(float(block.mean()))
@@ -308,14 +314,10 @@ def _ffmpeg_encode_vfr(
 
 
 def _cv2_encode(
-    out: Path, *, frames: int, fps: float, size: tuple[int, int], label: str,
-    fourcc: str, gop: int | None,
+    out: Path, *, frames: int, fps: float, size: tuple[int, int], label: str, fourcc: str,
 ) -> None:
-    params: list[int] = []
-    if gop is not None:
-        params = [cv2.VIDEOWRITER_PROP_KEY_INTERVAL, gop]
     writer = cv2.VideoWriter(str(out), cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*fourcc),
-                             fps, size, params)
+                             fps, size)
     if not writer.isOpened():
         raise MediaError(f"OpenCV cannot write '{out.name}' with codec {fourcc}", out)
     try:
@@ -342,8 +344,9 @@ def write_test_video(
     """Write a video of ``frames`` numbered frames (see the module doc) and return its path.
 
     The container follows the file ending (.mp4, .avi, .mkv, ...). ``gop``: frames between
-    key frames (exactly, scene-cut detection off, for h264). ``bframes``: B-frames (h264, or
-    mp4v via ffmpeg). ``audio``: add a 440 Hz tone (needs ffmpeg). ``preset``: x264 preset.
+    key frames (h264 with scene-cut detection off; mp4v via ffmpeg). ``bframes``: B-frames
+    (h264, or mp4v via ffmpeg). Plain mp4v and mjpg need only OpenCV. ``audio``: add a
+    440 Hz tone (needs ffmpeg). ``preset``: the x264 preset.
     ``frame_times_ms``: h264 only, a variable frame rate: each frame's presentation time
     (strictly increasing, starting at 0); ``fps`` is then ignored.
     The file is written next to ``path`` under a temporary name and renamed into place.
@@ -358,8 +361,8 @@ def write_test_video(
         raise ValueError("fps must be > 0 and size at least 48x32")
     if codec not in ("mp4v", "mjpg", "h264"):
         raise ValueError(f"unknown codec {codec!r}: use 'mp4v', 'mjpg' or 'h264'")
-    if bframes < 0 or (bframes and codec == "mjpg"):
-        raise ValueError("bframes must be >= 0, and Motion JPEG has no B-frames")
+    if bframes < 0 or (codec == "mjpg" and (bframes or gop is not None)):
+        raise ValueError("bframes must be >= 0; Motion JPEG has no B-frames and no GOP")
     if gop is not None and gop < 1:
         raise ValueError("gop must be >= 1")
     times = None if frame_times_ms is None else [int(t) for t in frame_times_ms]
@@ -401,22 +404,22 @@ def _write(
         _ffmpeg_encode(exe, out, frames=frames, fps=fps, size=size, label=label,
                        video_args=args, audio=audio)
         return
-    if codec == "mp4v" and bframes:
-        exe = _require_ffmpeg("MPEG-4 video with B-frames")
-        args = ["-c:v", "mpeg4", "-tag:v", "mp4v", "-q:v", "4", *key_args,
+    if codec == "mp4v" and (bframes or gop is not None):
+        # OpenCV's writer ignores a key-frame interval for MPEG-4, so ffmpeg writes these.
+        exe = _require_ffmpeg("MPEG-4 video with a GOP length or B-frames")
+        args = ["-c:v", "mpeg4", "-tag:v", "mp4v", "-q:v", "4", *key_args, "-sc_threshold", "0",
                 "-bf", str(bframes), "-pix_fmt", "yuv420p"]
         _ffmpeg_encode(exe, out, frames=frames, fps=fps, size=size, label=label,
                        video_args=args, audio=audio)
         return
     fourcc = "mp4v" if codec == "mp4v" else "MJPG"
     if not audio:
-        _cv2_encode(out, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc, gop=gop)
+        _cv2_encode(out, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc)
         return
     exe = _require_ffmpeg("a video with sound")
     silent = out.with_name(out.stem + ".silent" + out.suffix)
     try:
-        _cv2_encode(silent, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc,
-                    gop=gop)
+        _cv2_encode(silent, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc)
         seconds = frames / fps
         cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", str(silent),
                "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds:.3f}",
