@@ -18,7 +18,11 @@ How frames are found:
   so the following backward steps are cache hits. ``max_size`` stores and returns frames
   scaled down to fit a display size, so that more of a run fits in the cache.
 * A frame the decoder cannot produce (a damaged packet) is replaced by the last decodable
-  frame before it: what a player shows at that time.
+  frame before it: what a player shows at that time. Unlike ``probe``, FrameSource does
+  not reject a truncated file; it shows the frames that are there.
+* Open GOPs: frames shown before a key frame but decoded after it may be broken when
+  decoding starts at that key frame. They are never returned from such a start, because
+  OpenCV decodes at least 16 frames past the key frame it seeks to before returning one.
 
 Threading: a FrameSource is single-threaded. Use each instance from one thread only (the
 GUI uses one worker); make one instance per thread if needed.
@@ -97,7 +101,8 @@ class FrameSource:
             ok, first = self._cap.read()
             if not ok or first is None:
                 raise MediaUnreadableError.for_path(self.path, "no frame can be decoded")
-            index = self._align(index, self._cap.get(cv2.CAP_PROP_POS_MSEC))
+            first_ms = self._cap.get(cv2.CAP_PROP_POS_MSEC)
+            index = self._align(index, first_ms, progress, cancelled)
         except BaseException:
             self._cap.release()
             raise
@@ -114,11 +119,18 @@ class FrameSource:
         self._last: int | None = 0  # the last index requested
         self._seek_t = 0  # the position of the last seek
 
-    def _align(self, index: StreamIndex, first_ms: float) -> StreamIndex:
+    def _align(
+        self,
+        index: StreamIndex,
+        first_ms: float,
+        progress: ProgressFn | None,
+        cancelled: CancelledFn | None,
+    ) -> StreamIndex:
         """Make the index start at the first frame the decoder actually produces."""
         j = index.identify(first_ms)
         if j is None and index.method == "packets":
-            index = scan_decoded(self.path)
+            # Packet times and decoded times disagree: index by decoding instead.
+            index = scan_decoded(self.path, progress, cancelled)
             j = index.identify(first_ms)
         if j is None:
             raise MediaUnreadableError.for_path(

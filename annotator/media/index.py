@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import cv2
@@ -62,6 +63,7 @@ class StreamIndex:
     def frame_count(self) -> int:
         return int(self.pts.shape[0])
 
+    @cached_property
     def match_tolerance(self) -> float:
         """Largest difference (ms) at which a decoded time still identifies a frame."""
         if self.frame_count < 2:
@@ -76,7 +78,7 @@ class StreamIndex:
         for j in (pos - 1, pos):
             if 0 <= j < n and (best is None or abs(self.pts[j] - ms) < abs(self.pts[best] - ms)):
                 best = j
-        if best is None or abs(float(self.pts[best]) - ms) > self.match_tolerance():
+        if best is None or abs(float(self.pts[best]) - ms) > self.match_tolerance:
             return None
         return best
 
