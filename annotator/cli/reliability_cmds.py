@@ -80,9 +80,8 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
 
 
 def cmd_plan(ns: argparse.Namespace) -> int:
-    from annotator.exchange.reliability_data import plan_sample
-
     from annotator.cli.common import open_study
+    from annotator.exchange.reliability_data import plan_sample
 
     study = open_study(ns.study)
     try:

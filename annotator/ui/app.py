@@ -1,0 +1,77 @@
+"""Starting the desktop app (``annotator``, ``annotator gui``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout
+
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+from annotator.ui.start_page import StartPage
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    app.setStyle("Fusion")
+    return app
+
+
+def start(study: str | None, coder: str | None, session: str | None,
+          settings: Settings | None = None) -> MainWindow:
+    """Build the main window and bring it to the requested study, coder and session."""
+    settings = settings or Settings()
+    window = MainWindow(settings)
+    target = study or settings.last_study()
+    if study is None and target is not None and not _exists(target):
+        target = None
+    if target is None:
+        QTimer.singleShot(0, lambda: show_start_page(window))
+        return window
+    if not window.open_study(target):
+        QTimer.singleShot(0, lambda: show_start_page(window))
+        return window
+    if coder:
+        window.set_coder(coder)
+        if session:
+            window.open_session_key(session)
+    else:
+        last = settings.get("last_coder")
+        if last and window.study is not None and window.study.has_coder(str(last)):
+            window.set_coder(str(last))
+        else:
+            QTimer.singleShot(0, window.study_actions.choose_coder)
+    return window
+
+
+def _exists(target: str) -> bool:
+    return "://" in target or Path(target).exists()
+
+
+def show_start_page(window: MainWindow) -> None:
+    dlg = QDialog(window)
+    dlg.setWindowTitle("Welcome to annotator")
+    page = StartPage(window.settings.recent_studies(), dlg)
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(page)
+    dlg.resize(760, 420)
+    page.newRequested.connect(lambda: (dlg.accept(), window.study_actions.new_study()))
+    page.openRequested.connect(lambda: (dlg.accept(), window.open_study_dialog()))
+    page.demoRequested.connect(lambda: (dlg.accept(), window.study_actions.open_demo()))
+    page.recentChosen.connect(lambda t: (dlg.accept(), window._open_and_pick_coder(t)))
+    dlg.open()
+
+
+def run_app(study: str | None = None, coder: str | None = None,
+            session: str | None = None) -> int:
+    app = make_app()
+    window = start(study, coder, session)
+    window.show()
+    return app.exec()

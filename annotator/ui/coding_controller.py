@@ -1,0 +1,235 @@
+"""One coder coding one session: segments, keyboard coding, edits, undo/redo, submit.
+
+Every edit goes straight to the store as one committed transaction (DESIGN §7); the
+controller keeps an in-memory copy of the assignment's segments for the views and
+updates it from what the store returns, so the views always show what is stored.
+
+Signals:
+
+- ``segmentsReset(list)``: the whole segment list changed (load, undo/redo).
+- ``segmentChanged(object)``: one :class:`SegmentView` was added or changed.
+- ``segmentsRemoved(list)``: these segment ids were deleted.
+- ``openCodesChanged(object)``: the set of state codes now open (recording).
+- ``statusChanged(str)``: the assignment's status changed (``submitted``, ...).
+- ``undoStateChanged(bool, bool)``: whether undo and redo are possible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.codebook import Codebook
+from annotator.core.coding import Action, Close, CodingState, Open, Point
+from annotator.core.segments import SegmentView
+from annotator.store import AssignmentInfo, Study, StudyError
+from annotator.ui.messages import MessageBridge
+
+OPEN_FLAG = "open"
+
+
+class CodingController(QObject):
+    segmentsReset = Signal(list)
+    segmentChanged = Signal(object)
+    segmentsRemoved = Signal(list)
+    openCodesChanged = Signal(object)
+    statusChanged = Signal(str)
+    undoStateChanged = Signal(bool, bool)
+
+    def __init__(self, study: Study, assignment: AssignmentInfo, coder: str,
+                 messages: MessageBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.study = study
+        self.assignment = assignment
+        self.coder = coder
+        self.messages = messages
+        self.codebook: Codebook = study.codebook_by_id(assignment.codebook_id)
+        self.state = CodingState(self.codebook)
+        self.segments: dict[str, SegmentView] = {}
+        self._open_ids: dict[str, str] = {}  # code id -> id of its open (growing) segment
+
+    # ---------------------------------------------------------------- loading
+    @property
+    def submitted(self) -> bool:
+        return self.assignment.status == "submitted"
+
+    def load(self) -> None:
+        segs = self.study.segments(self.assignment.id)
+        self.segments = {s.id: s for s in segs}
+        # Codes left open when the app was closed or died resume as open.
+        self._open_ids = {s.code: s.id for s in segs if s.modifiers.get(OPEN_FLAG)}
+        self.state.restore({s.code: s.start_ms for s in segs if s.modifiers.get(OPEN_FLAG)})
+        self.segmentsReset.emit(list(self.segments.values()))
+        self.openCodesChanged.emit(set(self.state.open))
+        self._emit_undo_state()
+
+    def set_hold_mode(self, on: bool) -> None:
+        self.state.hold_mode = on
+
+    # ---------------------------------------------------------------- keyboard coding
+    def press(self, code_id: str, t_ms: int) -> None:
+        if self._refuse_if_submitted():
+            return
+        self._carry_out(self.state.press(code_id, t_ms))
+
+    def release(self, code_id: str, t_ms: int) -> None:
+        self._carry_out(self.state.release(code_id, t_ms))
+
+    def close_all(self, t_ms: int) -> None:
+        self._carry_out(self.state.close_all(t_ms))
+
+    def cancel_open(self) -> None:
+        """Discard the codes being recorded (their growing segments are deleted)."""
+        ids = list(self._open_ids.values())
+        for code in list(self.state.open):
+            self.state.cancel(code)
+        self._open_ids.clear()
+        if ids:
+            self._do(lambda: self.study.delete_segments(ids, by=self.coder))
+            for sid in ids:
+                self.segments.pop(sid, None)
+            self.segmentsRemoved.emit(ids)
+        self.openCodesChanged.emit(set(self.state.open))
+
+    def _carry_out(self, actions: list[Action]) -> None:
+        for act in actions:
+            if isinstance(act, Point):
+                seg = self._do(lambda a=act: self.study.add_segment(
+                    self.assignment.id, a.code, a.at_ms, a.at_ms, by=self.coder))
+                if seg is not None:
+                    self._show(seg)
+            elif isinstance(act, Open):
+                seg = self._do(lambda a=act: self.study.add_segment(
+                    self.assignment.id, a.code, a.at_ms, a.at_ms, modifiers={OPEN_FLAG: True},
+                    by=self.coder))
+                if seg is None:
+                    self.state.cancel(act.code)
+                else:
+                    self._open_ids[act.code] = seg.id
+                    self._show(seg)
+            elif isinstance(act, Close):
+                sid = self._open_ids.pop(act.code, None)
+                if sid is None:
+                    continue
+                seg = self._do(lambda a=act, s=sid: self.study.update_segment(
+                    s, start_ms=a.start_ms, end_ms=a.end_ms, modifiers={}, by=self.coder))
+                if seg is not None:
+                    self._show(seg)
+        if actions:
+            self.openCodesChanged.emit(set(self.state.open))
+            self._emit_undo_state()
+
+    def open_segment_ids(self) -> dict[str, str]:
+        return dict(self._open_ids)
+
+    # ---------------------------------------------------------------- edits
+    def change(self, seg_id: str, **changes: Any) -> bool:
+        """Apply changes (code, start_ms, end_ms, note) to a segment; False if refused."""
+        if self._refuse_if_submitted():
+            if seg_id in self.segments:  # put the view back where it was
+                self.segmentChanged.emit(self.segments[seg_id])
+            return False
+        seg = self._do(lambda: self.study.update_segment(seg_id, by=self.coder, **changes))
+        if seg is None:
+            if seg_id in self.segments:  # put the view back where it was
+                self.segmentChanged.emit(self.segments[seg_id])
+            return False
+        self._show(seg)
+        self._emit_undo_state()
+        return True
+
+    def delete(self, ids: list[str]) -> None:
+        ids = [i for i in ids if i in self.segments]
+        if not ids or self._refuse_if_submitted():
+            return
+        if self._do(lambda: self.study.delete_segments(ids, by=self.coder)) is None:
+            return
+        for sid in ids:
+            seg = self.segments.pop(sid)
+            if self._open_ids.get(seg.code) == sid:
+                self._open_ids.pop(seg.code)
+                self.state.cancel(seg.code)
+        self.segmentsRemoved.emit(ids)
+        self.openCodesChanged.emit(set(self.state.open))
+        self._emit_undo_state()
+
+    def split(self, seg_id: str, at_ms: int) -> None:
+        if self._refuse_if_submitted():
+            return
+        new_id = self._do(lambda: self.study.split_segment(seg_id, at_ms, by=self.coder))
+        if new_id is None:
+            return
+        self._show(self.study.segment(seg_id))
+        self._show(self.study.segment(new_id))
+        self._emit_undo_state()
+
+    def undo(self) -> None:
+        self._undo_redo(undo=True)
+
+    def redo(self) -> None:
+        self._undo_redo(undo=False)
+
+    def _undo_redo(self, *, undo: bool) -> None:
+        if self._refuse_if_submitted():
+            return
+        fn = self.study.undo if undo else self.study.redo
+        touched = self._do(lambda: fn(self.assignment.id, by=self.coder))
+        if touched is None:
+            return
+        if not touched:
+            self.messages.info.emit("Nothing to undo." if undo else "Nothing to redo.")
+        self.load()
+        self.messages.info.emit(("Undone" if undo else "Redone") + f": {len(touched)} segment(s).")
+
+    # ---------------------------------------------------------------- status
+    def submit(self) -> None:
+        if self.state.open:
+            self.messages.warning.emit("Close the open codes (Enter) before submitting.")
+            return
+        if self._do(lambda: self.study.set_status(self.assignment.id, "submitted",
+                                                  by=self.coder)) is None:
+            return
+        self._refresh_assignment()
+
+    def reopen(self) -> None:
+        if self._do(lambda: self.study.set_status(self.assignment.id, "in_progress",
+                                                  by=self.coder)) is None:
+            return
+        self._refresh_assignment()
+
+    def _refresh_assignment(self) -> None:
+        self.assignment = self.study.assignment(self.assignment.id)
+        self.statusChanged.emit(self.assignment.status)
+        self._emit_undo_state()
+
+    # ---------------------------------------------------------------- helpers
+    def _show(self, seg: SegmentView) -> None:
+        self.segments[seg.id] = seg
+        self.segmentChanged.emit(seg)
+
+    def _do(self, fn: Any) -> Any:
+        """Run one store call; report a refusal or failure instead of raising."""
+        try:
+            result = fn()
+        except StudyError as exc:
+            self.messages.error.emit("Not saved", str(exc))
+            return None
+        return True if result is None else result
+
+    def _refuse_if_submitted(self) -> bool:
+        if self.submitted:
+            self.messages.warning.emit(
+                "This session is submitted. Reopen it (Coding ▸ Reopen) to change it; "
+                "reopening is logged.")
+            return True
+        return False
+
+    def _emit_undo_state(self) -> None:
+        try:
+            can = (self.study.can_undo(self.assignment.id), self.study.can_redo(self.assignment.id))
+        except StudyError:
+            can = (False, False)
+        if self.submitted:
+            can = (False, False)
+        self.undoStateChanged.emit(*can)

@@ -1,0 +1,94 @@
+"""Coding keys work whatever widget has focus, except while text is being edited.
+
+:class:`CodingKeyFilter` is installed on the application. It turns presses and releases
+of the codebook's keys (without modifiers) into signals and swallows them, unless the
+focus is in a text field, a spin box, an editable combo box, a cell editor, or a modal
+dialog is open.
+
+Signals:
+
+- ``pressed(str code_id)``: a coding key went down (auto-repeat is not reported).
+- ``released(str code_id)``: it came up again (for hold mode).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from annotator.core.codebook import Codebook
+
+_ALLOWED_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+def key_of(text: str) -> int:
+    """Qt key code of a codebook key ("1", "q", "F5")."""
+    seq = QKeySequence(text.upper() if len(text) == 1 else text)
+    return seq[0].key().value if seq.count() else 0
+
+
+def text_editing(widget: QWidget | None) -> bool:
+    w = widget
+    if w is None:
+        return False
+    if isinstance(w, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        return not (isinstance(w, QLineEdit) and w.isReadOnly())
+    if isinstance(w, QComboBox) and w.isEditable():
+        return True
+    if isinstance(w, QAbstractItemView) and w.state() == QAbstractItemView.State.EditingState:
+        return True
+    return False
+
+
+class CodingKeyFilter(QObject):
+    pressed = Signal(str)
+    released = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys: dict[int, str] = {}
+        self.enabled = True
+
+    def set_codebook(self, codebook: Codebook | None) -> None:
+        self._keys = {}
+        if codebook is None:
+            return
+        for code in codebook.codes:
+            if code.key:
+                self._keys[key_of(code.key)] = code.id
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        etype = event.type()
+        if etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+                         QEvent.Type.ShortcutOverride):
+            return False
+        if not self.enabled or not isinstance(event, QKeyEvent):
+            return False
+        code = self._keys.get(event.key())
+        if code is None or (event.modifiers() & ~_ALLOWED_MODIFIERS):
+            return False
+        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+            return False
+        if text_editing(QApplication.focusWidget()):
+            return False
+        if etype == QEvent.Type.ShortcutOverride:
+            event.accept()  # keep a same-key shortcut from firing; the KeyPress follows
+            return True
+        # Swallowing the event at its first receiver (the window, or the focus widget when
+        # events are sent to it directly) ends its delivery: it is reported exactly once.
+        if etype == QEvent.Type.KeyPress:
+            if not event.isAutoRepeat():
+                self.pressed.emit(code)
+        elif not event.isAutoRepeat():
+            self.released.emit(code)
+        return True

@@ -1,0 +1,40 @@
+"""Persistent settings (QSettings): window layout, recent studies, playback options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self) -> None:
+        self.q = QSettings("annotator", "annotator")
+
+    def get(self, key: str, default: Any = None, type_: type | None = None) -> Any:
+        if type_ is None:
+            return self.q.value(key, default)
+        return self.q.value(key, default, type=type_)
+
+    def set(self, key: str, value: Any) -> None:
+        self.q.setValue(key, value)
+
+    def recent_studies(self) -> list[str]:
+        value = self.q.value("recent_studies", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, target: str) -> None:
+        items = [t for t in self.recent_studies() if t != target]
+        self.q.setValue("recent_studies", [target, *items][:MAX_RECENT])
+        self.q.setValue("last_study", target)
+
+    def last_study(self) -> str | None:
+        v = self.q.value("last_study", None)
+        return str(v) if v else None
+
+    def sync(self) -> None:
+        self.q.sync()

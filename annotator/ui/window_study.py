@@ -1,0 +1,402 @@
+"""Study-level actions of the main window: coders, media relinking, export, lab work.
+
+Long work (hashing, searching folders, exports, building the demo) runs on a worker
+thread with a cancellable progress dialog. No signals of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from annotator.store import SessionInfo, StudyError
+from annotator.ui.workers import TaskContext, run_task
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+class StudyActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.recent_menu: QMenu | None = None
+        self._tasks: list[Any] = []
+
+    # ------------------------------------------------------------------ helpers
+    def media_path(self, session: SessionInfo) -> Path | None:
+        """The session's recording if it is where the study says, else None."""
+        study = self.w.study
+        if study is None or session.media is None:
+            return None
+        p = Path(session.media.path)
+        if not p.is_absolute() and study.path is not None:
+            p = study.path.parent / p
+        return p if p.is_file() else None
+
+    def run_with_progress(
+        self, title: str, fn: Callable[[TaskContext], Any],
+        on_result: Callable[[Any], None], *, cancellable: bool = True,
+    ) -> None:
+        dlg = QProgressDialog(title, "Cancel" if cancellable else "", 0, 1000, self.w)
+        dlg.setWindowTitle("annotator")
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(300)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        if not cancellable:
+            dlg.setCancelButton(None)
+
+        def progress(fraction: float, text: str) -> None:
+            dlg.setValue(int(fraction * 1000))
+            if text:
+                dlg.setLabelText(f"{title}\n{text}")
+
+        def error(exc: BaseException) -> None:
+            self.w.messages.error.emit(title, str(exc))
+
+        def done() -> None:
+            dlg.close()
+            if task in self._tasks:
+                self._tasks.remove(task)
+
+        task = run_task(fn, on_result=on_result, on_error=error, on_progress=progress,
+                        on_done=done)
+        self._tasks.append(task)
+        dlg.canceled.connect(task.cancel)
+        task.cancelled.connect(lambda: self.w.messages.info.emit(f"{title}: cancelled."))
+
+    # ------------------------------------------------------------------ coders
+    def choose_coder(self) -> bool:
+        w = self.w
+        if w.study is None:
+            return False
+        coders = w.study.coders()
+        last = str(w.settings.get("last_coder", "") or "")
+        items = [f"{c.id} — {c.name}" if c.name and c.name != c.id else c.id for c in coders]
+        items.append("New coder…")
+        current = next((i for i, c in enumerate(coders) if c.id == last), 0)
+        choice, ok = QInputDialog.getItem(w, "Who is coding?", "Coder:", items, current, False)
+        if not ok:
+            return False
+        if choice == "New coder…":
+            cid, ok = QInputDialog.getText(w, "New coder", "Initials (e.g. AK):")
+            if not ok or not cid.strip():
+                return False
+            name, _ = QInputDialog.getText(w, "New coder", "Full name (optional):")
+            try:
+                w.study.add_coder(cid.strip(), name.strip())
+            except StudyError as exc:
+                w.messages.error.emit("Cannot add the coder", str(exc))
+                return False
+            w.set_coder(cid.strip())
+        else:
+            w.set_coder(choice.split(" — ")[0])
+        w.close_session()
+        return True
+
+    # ------------------------------------------------------------------ media
+    def relink_media(self, session_id: int) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        session = w.study.session_by_id(session_id)
+        if session.media is None:
+            return
+        want = session.media.sha256
+        size = session.media.size
+        box = QMessageBox(w)
+        box.setWindowTitle("Relink media")
+        box.setText(f"The recording of {session.key} was {session.media.path}.\n\n"
+                    "Pick the moved file, or a folder to search for it by its SHA-256.")
+        pick_file = box.addButton("Pick the file…", QMessageBox.ButtonRole.AcceptRole)
+        pick_dir = box.addButton("Search a folder…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is pick_file:
+            path, _ = QFileDialog.getOpenFileName(w, "The moved recording", str(Path.home()))
+            if not path:
+                return
+
+            def check(ctx: TaskContext) -> Path | None:
+                from annotator.media.hashing import sha256_file
+
+                digest = sha256_file(Path(path), progress=lambda d, t: ctx.progress(
+                    d / max(t, 1), Path(path).name), cancelled=lambda: ctx.cancelled)
+                return Path(path) if digest == want else None
+
+            self.run_with_progress("Checking the file", check,
+                                   lambda found: self._relinked(session, found, path))
+        elif clicked is pick_dir:
+            folder = QFileDialog.getExistingDirectory(w, "Folder to search", str(Path.home()))
+            if not folder:
+                return
+
+            def search(ctx: TaskContext) -> Path | None:
+                from annotator.media.hashing import find_by_hash
+
+                return find_by_hash(Path(folder), want, size_hint=size,
+                                    progress=lambda d, t: ctx.progress(d / max(t, 1), ""),
+                                    cancelled=lambda: ctx.cancelled)
+
+            self.run_with_progress("Searching for the recording", search,
+                                   lambda found: self._relinked(session, found, folder))
+
+    def _relinked(self, session: SessionInfo, found: Path | None, where: str) -> None:
+        w = self.w
+        if found is None:
+            w.messages.error.emit(
+                "Not found",
+                f"No file in {where} has the recording's SHA-256, so it was not relinked. "
+                "A re-encoded or trimmed copy is a different recording.")
+            return
+        assert w.study is not None and session.media is not None
+        from dataclasses import replace
+
+        from annotator.media.paths import relative_media_path
+
+        target = w.study_target or ""
+        link = replace(session.media, path=relative_media_path(target, found))
+        try:
+            w.study.relink_media(session.id, link, by=w.coder)
+        except StudyError as exc:
+            w.messages.error.emit("Not relinked", str(exc))
+            return
+        w.messages.info.emit(f"Relinked {session.key} to {found.name}.")
+        w.refresh_browser()
+        if w.session is not None and w.session.id == session.id:
+            w.open_session(session.id)
+
+    # ------------------------------------------------------------------ files
+    def new_study(self) -> None:
+        w = self.w
+        path, _ = QFileDialog.getSaveFileName(w, "New study", str(Path.home() / "study.annot"),
+                                              "Studies (*.annot)")
+        if not path:
+            return
+        if not path.endswith(".annot"):
+            path += ".annot"
+        from annotator.core.codebook_files import load_codebook, shipped_codebooks
+
+        names = list(shipped_codebooks())
+        names.append("Another YAML file…")
+        choice, ok = QInputDialog.getItem(w, "Codebook", "Codebook for the new study:", names,
+                                          0, False)
+        if not ok:
+            return
+        source = choice
+        if choice == "Another YAML file…":
+            source, _ = QFileDialog.getOpenFileName(w, "Codebook", str(Path.home()),
+                                                    "YAML (*.yaml *.yml)")
+            if not source:
+                return
+        try:
+            _, text = load_codebook(source)
+            from annotator.store import Study
+
+            Study.create(path, text, source).close()
+        except (StudyError, ValueError) as exc:
+            w.messages.error.emit("Cannot create the study", str(exc))
+            return
+        w._open_and_pick_coder(path)
+
+    def open_demo(self) -> None:
+        from annotator.ui.paths import demo_folder
+
+        folder = demo_folder()
+
+        def build(ctx: TaskContext) -> Path:
+            from annotator.demo import build_demo
+
+            def progress(f: float, text: str) -> None:
+                ctx.check()
+                ctx.progress(f, text)
+
+            return build_demo(folder, progress)
+
+        def opened(path: Path) -> None:
+            if self.w.open_study(str(path)):
+                from annotator.demo import PRIMARY
+
+                self.w.set_coder(PRIMARY[0])
+
+        self.run_with_progress("Preparing the demo study", build, opened)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        recent = self.w.settings.recent_studies()
+        if not recent:
+            a = menu.addAction("(none yet)")
+            a.setEnabled(False)
+        for target in recent:
+            a = menu.addAction(target)
+            a.triggered.connect(lambda _c=False, t=target: self.w._open_and_pick_coder(t))
+
+    def export_dialog(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        path, selected = QFileDialog.getSaveFileName(
+            w, "Export", str(Path.home() / "timeline.csv"),
+            "Timeline CSV (*.csv);;Time-sliced CSV (*.csv);;Excel (*.xlsx);;SPSS (*.sav);;"
+            "ELAN (*.eaf)")
+        if not path:
+            return
+        fmt = {"Time-sliced CSV (*.csv)": "sliced"}.get(selected) or {
+            ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}.get(Path(path).suffix.lower(), "csv")
+        target = w.study_target
+
+        def export(ctx: TaskContext) -> int:
+            from annotator.exchange.exporters import ExportOptions, export_file
+            from annotator.store import Study
+
+            ctx.progress(0.1, "reading the study")
+            study = Study.open(str(target))  # its own connection, on this worker
+            try:
+                return export_file(study, fmt, Path(path), ExportOptions())
+            finally:
+                study.close()
+
+        self.run_with_progress(f"Exporting {Path(path).name}", export,
+                               lambda n: w.messages.info.emit(f"Exported {n} rows to {path}."),
+                               cancellable=False)
+
+    def checkout_dialog(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        coders = [c.id for c in w.study.coders()]
+        if not coders:
+            return
+        coder, ok = QInputDialog.getItem(w, "Check out", "Coder:", coders, 0, False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(w, "Coder's study",
+                                              str(Path.home() / f"{coder}.annot"),
+                                              "Studies (*.annot)")
+        if not path:
+            return
+        target = w.study_target
+
+        def work(ctx: TaskContext) -> object:
+            from annotator.store import Study
+            from annotator.store.merge import checkout
+
+            study = Study.open(str(target))
+            try:
+                return checkout(study, coder, Path(path),
+                                progress=lambda f, t="": ctx.progress(f, t))
+            finally:
+                study.close()
+
+        self.run_with_progress(f"Checking out {coder}", work,
+                               lambda r: w.messages.info.emit(f"Wrote {path}: {r}"))
+
+    def merge_dialog(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(w, "Merge a coder's study", str(Path.home()),
+                                              "Studies (*.annot)")
+        if not path:
+            return
+        target = w.study_target
+
+        def work(ctx: TaskContext) -> object:
+            from annotator.store import Study
+            from annotator.store.merge import merge
+
+            study = Study.open(str(target))
+            try:
+                return merge(study, Path(path), progress=lambda f, t="": ctx.progress(f, t))
+            finally:
+                study.close()
+
+        def merged(report: object) -> None:
+            QMessageBox.information(w, "Merged", str(report))
+            w.refresh_browser()
+            if w.session is not None:
+                w.open_session(w.session.id)
+
+        self.run_with_progress("Merging", work, merged)
+
+    def plan_reliability(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        coder, ok = QInputDialog.getText(w, "Plan reliability",
+                                         "Second coder (initials) to code a sample blind:")
+        if not ok or not coder.strip():
+            return
+        pct, ok = QInputDialog.getInt(w, "Plan reliability", "Share of sessions (%):", 20, 1,
+                                      100)
+        if not ok:
+            return
+        from annotator.exchange.reliability_data import plan_sample
+
+        coder = coder.strip()
+        study = w.study
+        try:
+            if not study.has_coder(coder):
+                study.add_coder(coder)
+            others = {a.session_id for a in study.assignments(purpose="primary")
+                      if a.coder != coder}
+            have = {a.session_id for a in study.assignments(coder=coder,
+                                                            purpose="reliability")}
+            pool = [s for s in study.sessions() if s.id in others and s.id not in have]
+            picked = plan_sample(pool, pct / 100, None) if pool else []
+            for s in picked:
+                study.assign(s.id, coder, "reliability", by=w.coder)
+        except (StudyError, ValueError) as exc:
+            w.messages.error.emit("Not planned", str(exc))
+            return
+        w.refresh_browser()
+        QMessageBox.information(w, "Reliability planned",
+                                f"{len(picked)} session(s) assigned to {coder} for blind "
+                                "reliability coding:\n" + ", ".join(s.key for s in picked))
+
+    def compare(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        try:
+            from annotator.ui.compare.window import CompareWindow
+        except ImportError:
+            w.messages.info.emit("The comparison view is not available in this build.")
+            return
+        win = CompareWindow(w.study_target or "", parent=w)
+        win.seekRequested.connect(self._seek_from_compare)
+        win.show()
+
+    def _seek_from_compare(self, session_id: int, ms: int) -> None:
+        w = self.w
+        if w.session is None or w.session.id != session_id:
+            w.open_session(session_id)
+        w._on_seek_requested(ms)
+
+    def check_study(self) -> None:
+        w = self.w
+        if w.study is None:
+            return
+        missing = [s.key for s in w.study.sessions()
+                   if s.media is not None and self.media_path(s) is None]
+        text = "Integrity check passed and the schema is current."
+        if missing:
+            text += f"\n\nMissing media for: {', '.join(missing)}. Relink them from the study " \
+                    "browser (right-click ▸ Relink media…)."
+        else:
+            text += "\n\nAll linked media are present."
+        QMessageBox.information(w, "Study check", text)
