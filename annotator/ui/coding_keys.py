@@ -45,9 +45,8 @@ def text_editing(widget: QWidget | None) -> bool:
         return not (isinstance(w, QLineEdit) and w.isReadOnly())
     if isinstance(w, QComboBox) and w.isEditable():
         return True
-    if isinstance(w, QAbstractItemView) and w.state() == QAbstractItemView.State.EditingState:
-        return True
-    return False
+    return isinstance(w, QAbstractItemView) and (
+        w.state() == QAbstractItemView.State.EditingState)
 
 
 class CodingKeyFilter(QObject):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -124,12 +124,14 @@ class TransportBar(QWidget):
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setIconSize(QSize(20, 20))
             buttons.addWidget(button)
         buttons.addSpacing(8)
         buttons.addWidget(self.time_label)
         buttons.addSpacing(12)
         buttons.addWidget(self.frame_label)
         buttons.addStretch(1)
+        buttons.addSpacing(12)
         speed_caption = QLabel("Speed", self)
         buttons.addWidget(speed_caption)
         buttons.addWidget(self.speed_box)
@@ -138,8 +140,8 @@ class TransportBar(QWidget):
         buttons.addWidget(self.volume_slider)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 4)
-        layout.setSpacing(0)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
         layout.addWidget(self.slider)
         layout.addLayout(buttons)
 

@@ -62,6 +62,10 @@ class VideoView(QWidget):
         self._message = message
         self.update()
 
+    def message(self) -> str:
+        """The text shown when there is no picture (a load error, "No video")."""
+        return self._message
+
     def current_image(self) -> QImage | None:
         """The picture the widget would paint now, converting a pending playback frame."""
         if self._frame is not None:
@@ -91,5 +95,8 @@ class VideoView(QWidget):
             painter.drawImage(target, image)
         elif self._message:
             painter.setPen(QColor(200, 200, 200))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
+            margin = max(12, self.width() // 10)
+            box = self.rect().adjusted(margin, margin, -margin, -margin)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(box, int(flags), self._message)
         painter.end()
