@@ -1,0 +1,24 @@
+"""Formatters for the reliability report of ``annotator.core.reliability.compute_reliability``.
+
+- :func:`to_json`: the report dict as JSON (UTF-8 text, no NaN);
+- :func:`to_table`: aligned plain text for a 100-column terminal, bands next to values;
+- :func:`to_csv`: one row per category and per code (columns documented in
+  :mod:`annotator.exchange.report.table_csv`);
+- :func:`to_html`: a self-contained page (inline CSS and SVG; no scripts, no external URLs)
+  with tables, bands, confusion heatmaps, optional per-session timeline diffs and definitions.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .report.common import Report
+from .report.html import to_html
+from .report.table_csv import to_csv
+from .report.text import to_table
+
+__all__ = ["to_csv", "to_html", "to_json", "to_table"]
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -1,0 +1,1 @@
+"""Formatters for the reliability report dict (see annotator.exchange.reliability_report)."""

@@ -1,0 +1,126 @@
+"""Inline SVG figures: confusion-matrix heatmaps and per-session timeline diffs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from annotator.core.reliability import DiffRun
+
+STATUS_COLOURS = {"agree": "#59a14f", "disagree": "#e15759", "only_a": "#4e79a7",
+                  "only_b": "#f28e2b"}
+MAX_TOOLTIPS = 3000
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def heatmap(conf: Mapping[str, Any]) -> str:
+    """Confusion matrix as a heatmap: green diagonal (agreement), red off-diagonal."""
+    labels = [str(x) for x in conf["labels"]]
+    matrix = [[float(v) for v in row] for row in conf["matrix"]]
+    n = len(labels)
+    cell, left, top = 64, 150, 70
+    width, height = left + n * cell + 10, top + n * cell + 10
+    peak = max((v for row in matrix for v in row), default=0.0) or 1.0
+    unit = str(conf.get("unit", ""))
+    parts = [
+        f'<svg width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" class="heatmap">',
+        f'<text x="{left}" y="16" class="axis">columns: {escape(str(conf["columns"]))}'
+        f' ({escape(unit)})</text>',
+        f'<text x="8" y="{top - 8}" class="axis">rows: {escape(str(conf["rows"]))}</text>',
+    ]
+    for j, lab in enumerate(labels):
+        x = left + j * cell + cell / 2
+        parts.append(f'<text x="{x:.0f}" y="{top - 8}" text-anchor="middle" class="lab">'
+                     f'{escape(_short(lab, 9))}</text>')
+    for i, lab in enumerate(labels):
+        y = top + i * cell
+        parts.append(f'<text x="{left - 8}" y="{y + cell / 2 + 4:.0f}" text-anchor="end" '
+                     f'class="lab">{escape(_short(lab, 18))}</text>')
+        for j, v in enumerate(matrix[i]):
+            share = v / peak
+            hue = 130 if i == j else 2
+            light = 96 - 50 * share
+            fill = f"hsl({hue}, 55%, {light:.0f}%)"
+            ink = "#fff" if light < 62 else "#222"
+            text = f"{v:.1f}" if unit == "s" else f"{v:g}"
+            parts.append(
+                f'<rect x="{left + j * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                f'fill="{fill}"><title>{escape(lab)} / {escape(labels[j])}: {text} '
+                f'{escape(unit)}</title></rect>'
+                f'<text x="{left + j * cell + cell / 2 - 1:.0f}" y="{y + cell / 2 + 4:.0f}" '
+                f'text-anchor="middle" fill="{ink}" class="val">{text}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _tick_step(duration_ms: int) -> int:
+    for step in (1, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600):
+        if duration_ms / (step * 1000) <= 10:
+            return step * 1000
+    return 7200 * 1000
+
+
+def _clock(ms: int) -> str:
+    s = ms // 1000
+    if s >= 3600:
+        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def timeline(runs: Sequence[DiffRun], duration_ms: int, exclusive: Mapping[str, bool],
+             order: Sequence[tuple[str, str]], coders: Sequence[str]) -> str:
+    """One lane per code (non-exclusive categories) or per exclusive category."""
+    def lane_of(r: DiffRun) -> str:
+        if exclusive.get(r.category, False):
+            return r.category
+        return f"{r.category} / {r.code or r.code_a or r.code_b}"
+
+    rank = {f"{c} / {k}": n for n, (c, k) in enumerate(order)}
+    rank.update({c: n for n, (c, k) in enumerate(order) if exclusive.get(c) and k == ""})
+    lanes = sorted({lane_of(r) for r in runs}, key=lambda name: (rank.get(name, 10**6), name))
+    left, plot, lane_h, top = 190, 880, 20, 26
+    width = left + plot + 20
+    height = top + max(1, len(lanes)) * lane_h + 28
+    scale = plot / max(1, duration_ms)
+    row = {name: n for n, name in enumerate(lanes)}
+    tips = len(runs) <= MAX_TOOLTIPS
+    parts = [f'<svg width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" class="timeline">']
+    for name, n in row.items():
+        y = top + n * lane_h
+        parts.append(f'<rect x="{left}" y="{y}" width="{plot}" height="{lane_h - 4}" '
+                     f'class="lane"/><text x="{left - 8}" y="{y + 12}" text-anchor="end" '
+                     f'class="lab">{escape(_short(name, 28))}</text>')
+    for r in runs:
+        y = top + row[lane_of(r)] * lane_h
+        x = left + r.start_ms * scale
+        w = max(2.0, (r.end_ms - r.start_ms) * scale)
+        tip = ""
+        if tips:
+            what = r.code or f"{r.code_a} vs {r.code_b}"
+            tip = (f"<title>{escape(r.status)} {escape(str(what))}: "
+                   f"{_clock(r.start_ms)}–{_clock(r.end_ms)}</title>")
+        parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{lane_h - 4}" '
+                     f'fill="{STATUS_COLOURS[r.status]}">{tip}</rect>')
+    axis_y = top + len(lanes) * lane_h + 4
+    step = _tick_step(duration_ms)
+    for t in range(0, duration_ms + 1, step):
+        x = left + t * scale
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" '
+                     f'class="tick"/><text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" '
+                     f'class="lab">{_clock(t)}</text>')
+    legend = [("agree", "agree"), ("disagree", "different codes"),
+              ("only_a", f"only {coders[0]}"), ("only_b", f"only {coders[1]}")]
+    x = left
+    for status, text in legend:
+        parts.append(f'<rect x="{x}" y="6" width="12" height="12" '
+                     f'fill="{STATUS_COLOURS[status]}"/><text x="{x + 16}" y="16" '
+                     f'class="lab">{escape(text)}</text>')
+        x += 30 + 7 * len(text)
+    parts.append("</svg>")
+    return "".join(parts)

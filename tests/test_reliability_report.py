@@ -1,0 +1,143 @@
+"""Reliability report formatters: JSON, terminal table, CSV and self-contained HTML."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pandas as pd
+import pytest
+from test_reliability_engine import random_study
+from test_reliability_support import codebook, find, helper_codebook
+
+from annotator.core.reliability import compute_reliability, timeline_diff
+from annotator.core.segments import CodedSession, Span
+from annotator.exchange import reliability_report as rr
+from annotator.exchange.report import table_csv
+
+CB = codebook(("implicit", False, ["responsive", "confirming", "joins_play", "reason", "care"]),
+              ("phase", True, ["play", "talk", ("bell", "point")]))
+
+
+def study() -> list[CodedSession]:
+    sessions = random_study(5, ["A", "B"], duration=60_000)
+    for s in sessions:
+        s.codings["A"] += [Span("play", 0, 20_000), Span("talk", 20_000, 50_000),
+                           Span("bell", 30_000, 30_000)]
+        s.codings["B"] += [Span("play", 0, 25_000), Span("talk", 30_000, 55_000),
+                           Span("bell", 30_400, 30_400)]
+    return sessions
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    return compute_reliability(CB, study(), ["A", "B"], bootstrap=100)
+
+
+@pytest.fixture(scope="module")
+def report3() -> dict[str, Any]:
+    return compute_reliability(helper_codebook(), random_study(5, ["A", "B", "C"]),
+                               ["A", "B", "C"], bootstrap=50)
+
+
+def test_json_round_trips(report: dict[str, Any]) -> None:
+    text = rr.to_json(report)
+    assert json.loads(text) == report
+
+    def no_constants(name: str) -> None:
+        raise AssertionError(f"{name} in JSON")
+
+    json.loads(text, parse_constant=no_constants)
+    assert "∅" in text  # UTF-8, not escaped
+
+
+def test_table_fits_100_columns_and_shows_values_and_bands(report: dict[str, Any],
+                                                          report3: dict[str, Any]) -> None:
+    for rep in (report, report3):
+        text = rr.to_table(rep)
+        assert max(len(line) for line in text.splitlines()) <= 100
+        for cat in rep["categories"]:
+            assert f"Category {cat['id']}" in text
+            for code in cat["codes"]:
+                assert code["id"] in text
+        assert "Definitions" in text and "Holle & Rein" in text
+    text = rr.to_table(report)
+    resp = find(report, "implicit", "responsive")
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("responsive")
+                and f"{resp['kappa']:.2f}" in ln)
+    assert resp["kappa_band"] in line and resp["alpha_band"] in line
+    assert "point code" in text  # the reason why bell has no kappa
+    assert "confusion (s)" in text
+    text3 = rr.to_table(report3)
+    assert "Fleiss' kappa" in text3 and "Pair A and C" in text3
+
+
+def test_csv_has_one_row_per_category_and_code_with_documented_columns(
+        report: dict[str, Any], report3: dict[str, Any]) -> None:
+    frame = pd.read_csv(io.StringIO(rr.to_csv(report)))
+    n_codes = sum(len(c["codes"]) for c in report["categories"])
+    assert len(frame) == len(report["categories"]) + n_codes
+    assert set(frame["level"]) == {"category", "code"}
+    doc = table_csv.__doc__ or ""
+    for col in frame.columns:
+        generic = re.sub(r"^(seconds|events)_(A|B|C)$", r"\1_<coder>", col)
+        assert f"``{generic}``" in doc, col
+    row = frame[(frame.level == "code") & (frame.code == "responsive")].iloc[0]
+    resp = find(report, "implicit", "responsive")
+    assert row["kappa"] == pytest.approx(resp["kappa"])
+    assert row["kappa_ci_low"] == pytest.approx(resp["kappa_ci"][0])
+    assert row["seconds_A"] == pytest.approx(resp["seconds"]["A"])
+    bell = frame[frame.code == "bell"].iloc[0]
+    assert pd.isna(bell["kappa"]) and "point code" in bell["kappa_reason"]
+    frame3 = pd.read_csv(io.StringIO(rr.to_csv(report3)))
+    assert list(dict.fromkeys(frame3["analysis"])) == ["all", "A|B", "A|C", "B|C"]
+    assert set(frame3[frame3.analysis == "all"]["kappa_type"]) == {"fleiss"}
+    assert set(frame3[frame3.analysis == "A|C"]["kappa_type"]) == {"cohen"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_with_tables_heatmap_and_diffs(report: dict[str, Any]) -> None:
+    sessions = study()
+    diffs = {f"{s.case}:{s.session}": timeline_diff(s, "A", "B", CB) for s in sessions[:2]}
+    page = rr.to_html(report, diffs)
+    assert "http://" not in page and "https://" not in page
+    parsed = _Collector()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "link" not in parsed.tags
+    assert not [a for a in parsed.attrs if a[0] in ("src", "href")]
+    assert parsed.tags.count("table") >= 2 * len(report["categories"])
+    assert parsed.tags.count("svg") == 1 + 2  # one exclusive category heatmap, two sessions
+    text = " ".join(parsed.text)
+    assert "Timeline differences" in text and "C01 session 1" in text
+    assert "almost perfect" in text or "substantial" in text or "moderate" in text
+    assert "Definitions" in text and "60%" in text
+    phase = find(report, "phase")
+    assert f"{phase['confusion']['matrix'][0][0]:.1f}" in text
+
+
+def test_html_without_diffs_and_with_hostile_ids() -> None:
+    cb = codebook(("c<at>", False, ["x&y", "<b>"]))
+    sessions = [CodedSession("C<1>", 1, 10_000, {"A": [Span("x&y", 0, 5000)],
+                                                  "B": [Span("x&y", 0, 4000)]})]
+    rep = compute_reliability(cb, sessions, ["A", "B"], bootstrap=0)
+    page = rr.to_html(rep)
+    assert "<b>" not in page.replace("<body>", "") and "&lt;b&gt;" in page
+    assert "Timeline differences" not in page
+    assert "x&amp;y" in page
