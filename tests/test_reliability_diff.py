@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reliability_support import exclusive_spans, free_spans, mixed_codebook
@@ -71,7 +73,7 @@ def test_runs_partition_each_coders_time(a: list[Span], b: list[Span]) -> None:
         assert sum(r.end_ms - r.start_ms for r in mine if r.status != "only_a") == _covered(
             b, {code})
         spans = sorted((r.start_ms, r.end_ms) for r in mine)
-        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+        assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
     ex = [r for r in runs if r.category == "ex"]
     assert sum(r.end_ms - r.start_ms for r in ex if r.status != "only_b") == _covered(
         a, {"x", "y"})

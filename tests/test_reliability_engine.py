@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 from statsmodels.stats.inter_rater import cohens_kappa as sm_cohens_kappa
-from test_reliability_support import find, helper_codebook, mixed_codebook
+from test_reliability_support import codebook, find, helper_codebook, mixed_codebook
 
 from annotator.core.reliability import (
     ReliabilityCancelled,
@@ -282,3 +282,18 @@ def test_resolution_and_alpha_resolution_are_reported() -> None:
     rep2 = compute_reliability(helper_codebook(), random_study(2, ["A", "B"]), ["A", "B"],
                                bootstrap=0)
     assert rep2["alpha_resolution_ms"] == 1000 and "1000 ms" in rep2["definitions"]["alpha"]
+
+
+def test_category_of_point_codes_only_has_events_but_no_duration_measures() -> None:
+    cb = codebook(("marks", False, [("bell", "point"), ("knock", "point")]),
+                  ("imp", False, ["r"]))
+    sessions = [CodedSession("C01", 1, 10_000, {
+        "A": [Span("bell", 1000, 1000), Span("knock", 5000, 5000), Span("r", 0, 100)],
+        "B": [Span("bell", 1200, 1200), Span("bell", 5100, 5100), Span("r", 0, 100)]})]
+    rep = compute_reliability(cb, sessions, ["A", "B"], bootstrap=0)
+    marks = find(rep, "marks")
+    assert marks["kappa"] is None and "only point codes" in marks["kappa_reason"]
+    assert marks["alpha"] is None and marks["alpha_reason"]
+    assert marks["events"]["matched"] == 1 and marks["events"]["linked_different_code"] == 1
+    assert find(rep, "marks", "knock")["event_agreement"]["linked_to_other_code_A"] == 1
+    json.dumps(rep, allow_nan=False)

@@ -142,8 +142,16 @@ def test_three_coders_fleiss_matches_statsmodels(data: list, resolution: int | N
     sessions = sessions_of(data, names)
     if not nonempty(sessions, names):
         return
-    rep = compute_reliability(CB, sessions, names, resolution_ms=resolution, bootstrap=0)
+    rep = compute_reliability(CB, sessions, names, resolution_ms=resolution, bootstrap=0,
+                              alpha_resolution_ms=resolution or 200)
     assert rep["kappa_type"] == "fleiss"
+    inst = [(midpoint(a, b), s) for s in sessions for a, b in slices(T, resolution or 200)]
+    lab = {c: i for i, c in enumerate([*EXCL, EMPTY])}
+    data_ex = np.array([[lab[exclusive_label(s.codings[c], EXCL, t)] for t, s in inst]
+                        for c in names], dtype=float)
+    ref = (krippendorff.alpha(reliability_data=data_ex, level_of_measurement="nominal")
+           if np.unique(data_ex).size > 1 else np.nan)
+    close(find(rep, "ex")["alpha"], ref)
     units = labelled_units(sessions, names, resolution)
     reps = [u[0] for u in units]  # integer ms weights: repeat rows to weight them exactly
     for cid in NONEX:

@@ -112,7 +112,8 @@ def definitions(
             "With three or more coders, 'kappa' in the categories list is Fleiss' (1971) "
             "kappa (weighted by duration for exact durations; pooled over a non-exclusive "
             "category's codes by summing their statistics), 'percent_agreement' is the mean "
-            "pairwise agreement P-bar, and alpha is computed over all coders. Every pair's "
+            "pairwise agreement P-bar, 'pabak' is (K P-bar - 1) / (K - 1) for K values, and "
+            "alpha is computed over all coders. Every pair's "
             "Cohen's kappa, events and confusion matrices are in 'pairs'."
         )
     return d
