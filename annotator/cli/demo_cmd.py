@@ -12,7 +12,11 @@ def cmd_demo(ns: argparse.Namespace) -> int:
     from annotator.demo import PRIMARY, build_demo
 
     progress = Progress("demo")
-    path = build_demo(Path(ns.dir), progress.update)
+    if not 2 <= ns.seconds <= 600:
+        from annotator.cli.errors import UsageError
+
+        raise UsageError("--seconds must be between 2 and 600.")
+    path = build_demo(Path(ns.dir), progress.update, seconds=ns.seconds)
     progress.done(str(path))
     print(f"The demo study is at {path}")
     if ns.no_gui:

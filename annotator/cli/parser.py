@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="build the demo study (nine cases, five sessions each)")
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--no-gui", action="store_true", help="do not open the app afterwards")
+    p.add_argument("--seconds", type=int, default=30, metavar="S",
+                   help="length of each synthetic recording (default 30)")
     p.set_defaults(handler="demo_cmd:cmd_demo")
 
     reliability_cmds.add_parsers(sub, _study)

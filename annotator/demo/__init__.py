@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import multiprocessing
+import os
 import random
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,16 +67,11 @@ def build_demo(folder: Path, progress: Progress | None = None, *, seconds: int =
                            lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    frames = int(seconds * FPS)
+    _write_recordings(folder, rows, int(seconds * FPS), report)
     links = []
     for i, r in enumerate(rows):
         media = folder / r["media"]
-        report(0.85 * i / len(rows), f"recording {r['case']} session {r['session']}")
-        if not media.exists():
-            tmp = media.with_name(media.stem + ".part.mp4")
-            write_test_video(tmp, frames=frames, fps=FPS, size=SIZE, codec="mp4v",
-                             label=f"{r['case']} session {r['session']}")
-            tmp.replace(media)
+        report(0.80 + 0.08 * i / len(rows), f"probing {r['case']} session {r['session']}")
         info = probe(media)
         links.append((r["case"], int(r["session"]), MediaLink(
             path=r["media"], sha256=sha256_file(media), size=media.stat().st_size,
@@ -95,6 +93,27 @@ def build_demo(folder: Path, progress: Progress | None = None, *, seconds: int =
     tmp_study.replace(study_path)
     report(1.0, "done")
     return study_path
+
+
+def _write_recordings(folder: Path, rows: list[dict[str, str]], frames: int,
+                      report: Progress) -> None:
+    """Write the missing recordings, on all cores (separate processes, spawned: safe from
+    a GUI worker thread)."""
+    todo = [r for r in rows if not (folder / r["media"]).exists()]
+    if not todo:
+        return
+    ctx = multiprocessing.get_context("spawn")
+    workers = max(1, min(len(todo), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        futures = {
+            pool.submit(write_test_video, folder / r["media"], frames=frames, fps=FPS,
+                        size=SIZE, codec="mp4v", label=f"{r['case']} session {r['session']}"): r
+            for r in todo
+        }
+        for done, fut in enumerate(as_completed(futures), start=1):
+            fut.result()
+            r = futures[fut]
+            report(0.80 * done / len(todo), f"recorded {r['case']} session {r['session']}")
 
 
 def _fill(study: Study, links: list, seed: int) -> None:  # type: ignore[type-arg]

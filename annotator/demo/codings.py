@@ -61,6 +61,11 @@ def primary_coding(codebook: Codebook, duration_ms: int, rng: random.Random) -> 
             if all(end + 300 <= s or start >= e + 300 for s, e in taken):
                 taken.append((start, end))
         spans.extend(Span(code.id, s, e) for s, e in sorted(taken))
+    if not spans:  # a therapist is always responsive at some point
+        first = next(c for c in codebook.codes if c.kind == "state")
+        length = min(duration_ms, 1500)
+        start = rng.randrange(0, max(1, duration_ms - length))
+        spans.append(Span(first.id, start, start + length))
     return _resolve_exclusive(codebook, spans)
 
 
