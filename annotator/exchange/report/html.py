@@ -39,7 +39,8 @@ tr.cat td{font-weight:600;background:#fafafa}
 .na{color:#999;cursor:help}
 .notes{color:#555;font-size:12px;margin:2px 0 10px 0;padding-left:18px}
 dl.defs dt{font-weight:600;margin-top:8px}dl.defs dd{margin:2px 0 0 16px;color:#333}
-svg{display:block;margin:6px 0 14px;font-size:11px}
+svg{display:block;margin:6px 0 14px;font-size:11px;max-width:100%;height:auto}
+table{display:block;overflow-x:auto;max-width:100%}
 svg .lab{fill:#333}svg .axis{fill:#555;font-size:12px}svg .val{font-size:11px}
 svg .lane{fill:#f3f4f6}svg .tick{stroke:#ccc;stroke-width:1}
 .warn{color:#8a4b00}

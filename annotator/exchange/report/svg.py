@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -10,6 +10,7 @@ from annotator.core.reliability import DiffRun
 
 STATUS_COLOURS = {"agree": "#59a14f", "disagree": "#e15759", "only_a": "#4e79a7",
                   "only_b": "#f28e2b"}
+STATUS_ORDER = {"agree": 0, "disagree": 1, "only_a": 2, "only_b": 3}  # drawing order
 MAX_TOOLTIPS = 3000
 
 
@@ -72,6 +73,30 @@ def _clock(ms: int) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
+Mark = tuple[str, str, float, float, DiffRun, DiffRun, int]
+
+
+def _merged_marks(
+    runs: Sequence[DiffRun], lane_of: Callable[[DiffRun], str], scale: float
+) -> list[Mark]:
+    """Runs as marks in pixels (at least 2 px wide): (lane, status, x0, x1, first run, last
+    run, number of runs). Marks of one lane and status that touch or overlap after rounding to
+    pixels are drawn as one, which keeps long sessions small."""
+    keyed = sorted(runs, key=lambda r: (lane_of(r), STATUS_ORDER[r.status], r.start_ms,
+                                        r.end_ms))
+    marks: list[Mark] = []
+    for r in keyed:
+        lane, x0 = lane_of(r), r.start_ms * scale
+        # points get 2 px; state runs keep their true width so slivers do not swamp the lane
+        x1 = x0 + 2.0 if r.end_ms == r.start_ms else max(x0 + 0.3, r.end_ms * scale)
+        if marks and marks[-1][:2] == (lane, r.status) and x0 <= marks[-1][3] + 0.5:
+            m = marks[-1]
+            marks[-1] = (lane, r.status, m[2], max(m[3], x1), m[4], r, m[6] + 1)
+        else:
+            marks.append((lane, r.status, x0, x1, r, r, 1))
+    return marks
+
+
 def timeline(runs: Sequence[DiffRun], duration_ms: int, exclusive: Mapping[str, bool],
              order: Sequence[tuple[str, str]], coders: Sequence[str]) -> str:
     """One lane per code (non-exclusive categories) or per exclusive category."""
@@ -96,17 +121,24 @@ def timeline(runs: Sequence[DiffRun], duration_ms: int, exclusive: Mapping[str, 
         parts.append(f'<rect x="{left}" y="{y}" width="{plot}" height="{lane_h - 4}" '
                      f'class="lane"/><text x="{left - 8}" y="{y + 12}" text-anchor="end" '
                      f'class="lab">{escape(_short(name, 28))}</text>')
-    for r in runs:
-        y = top + row[lane_of(r)] * lane_h
-        x = left + r.start_ms * scale
-        w = max(2.0, (r.end_ms - r.start_ms) * scale)
-        tip = ""
-        if tips:
-            what = r.code or f"{r.code_a} vs {r.code_b}"
-            tip = (f"<title>{escape(r.status)} {escape(str(what))}: "
-                   f"{_clock(r.start_ms)}–{_clock(r.end_ms)}</title>")
-        parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{lane_h - 4}" '
-                     f'fill="{STATUS_COLOURS[r.status]}">{tip}</rect>')
+    marks = sorted(_merged_marks(runs, lane_of, scale), key=lambda m: STATUS_ORDER[m[1]])
+    if tips:
+        for lane, status, x0, x1, first, last, count in marks:
+            y = top + row[lane] * lane_h
+            what = (f"{count} runs" if count > 1 else
+                    first.code or f"{first.code_a} vs {first.code_b}")
+            tip = (f"<title>{escape(status)} {escape(str(what))}: "
+                   f"{_clock(first.start_ms)}–{_clock(last.end_ms)}</title>")
+            parts.append(f'<rect x="{left + x0:.1f}" y="{y}" width="{x1 - x0:.1f}" '
+                         f'height="{lane_h - 4}" fill="{STATUS_COLOURS[status]}">{tip}</rect>')
+    else:  # many marks: one compact path per status
+        paths: dict[str, list[str]] = {}
+        for lane, status, x0, x1, *_ in marks:
+            y = top + row[lane] * lane_h
+            paths.setdefault(status, []).append(
+                f"M{left + x0:.1f} {y}h{x1 - x0:.1f}v{lane_h - 4}h{x0 - x1:.1f}z")
+        parts += [f'<path fill="{STATUS_COLOURS[st]}" d="{"".join(paths[st])}"/>'
+                  for st in STATUS_ORDER if st in paths]
     axis_y = top + len(lanes) * lane_h + 4
     step = _tick_step(duration_ms)
     for t in range(0, duration_ms + 1, step):
