@@ -141,3 +141,17 @@ def test_html_without_diffs_and_with_hostile_ids() -> None:
     assert "<b>" not in page.replace("<body>", "") and "&lt;b&gt;" in page
     assert "Timeline differences" not in page
     assert "x&amp;y" in page
+
+
+def test_timeline_figure_compacts_many_runs_into_paths() -> None:
+    from annotator.core.reliability import DiffRun
+    from annotator.exchange.report.svg import MAX_TOOLTIPS, timeline
+
+    runs = [DiffRun(k * 100, k * 100 + 60, "implicit", "care",
+                    "agree" if k % 3 else "only_a", "care", None if k % 3 == 0 else "care")
+            for k in range(MAX_TOOLTIPS + 10)]
+    svg = timeline(runs, (MAX_TOOLTIPS + 10) * 100, {"implicit": False},
+                   [("implicit", "care")], ["A", "B"])
+    assert "<rect" in svg and svg.count("<path") == 2 and "<title>" not in svg
+    few = timeline(runs[:5], 1000, {"implicit": False}, [("implicit", "care")], ["A", "B"])
+    assert few.count("<title>") == 5

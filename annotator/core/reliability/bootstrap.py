@@ -63,7 +63,7 @@ class SessionBootstrap:
 def percentile_interval(
     values: FloatArray, resamples: int
 ) -> tuple[list[float] | None, str | None]:
-    """Percentile interval of each trailing-axis column (or the one vector) of ``values``."""
+    """Percentile interval of one vector of resampled values (NaN = undefined resample)."""
     defined = values[~np.isnan(values)]
     if defined.size < MIN_DEFINED_SHARE * resamples or defined.size == 0:
         return None, (
