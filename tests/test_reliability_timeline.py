@@ -152,14 +152,24 @@ def test_three_coders_fleiss_matches_statsmodels(data: list, resolution: int | N
     ref = (krippendorff.alpha(reliability_data=data_ex, level_of_measurement="nominal")
            if np.unique(data_ex).size > 1 else np.nan)
     close(find(rep, "ex")["alpha"], ref)
+    data_nonex = np.array([[float(has_code(s.codings[c], cid, t)) for cid in NONEX
+                            for t, s in inst] for c in names])
+    ref = (krippendorff.alpha(reliability_data=data_nonex, level_of_measurement="nominal")
+           if np.unique(data_nonex).size > 1 else np.nan)
+    close(find(rep, "imp")["alpha"], ref)
     units = labelled_units(sessions, names, resolution)
     reps = [u[0] for u in units]  # integer ms weights: repeat rows to weight them exactly
+    pooled = []
     for cid in NONEX:
         n1 = np.array([sum(has_code(s.codings[c], cid, t) for c in names) for _, t, s in units])
         counts = np.repeat(np.column_stack([n1, 3 - n1]), reps, axis=0)
+        pooled.append(counts)
         ref = (sm_fleiss_kappa(counts) if np.count_nonzero(counts.sum(axis=0)) > 1
                else np.nan)
         close(find(rep, "imp", cid)["kappa"], ref)
+    counts = np.concatenate(pooled)  # units are (time, code) pairs
+    ref = sm_fleiss_kappa(counts) if np.count_nonzero(counts.sum(axis=0)) > 1 else np.nan
+    close(find(rep, "imp")["kappa"], ref)
     labels = [*EXCL, EMPTY]
     counts = np.zeros((len(units), 3))
     for u, (_, t, s) in enumerate(units):
