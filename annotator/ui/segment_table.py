@@ -1,0 +1,899 @@
+"""The segment table: one session's segments as a sortable, filterable, editable list.
+
+:class:`SegmentTableModel` is a thin Qt adapter over a plain list of
+:class:`~annotator.core.segments.SegmentView` and a :class:`~annotator.core.codebook.Codebook`.
+It never writes to the study: an edit in the table becomes an ``editRequested`` signal,
+and the application reflects the outcome back with :meth:`SegmentTableModel.upsert`.
+:class:`SegmentTable` wraps it in a filter field and a table view.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import IntEnum
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.codebook import Code, Codebook
+from annotator.core.segments import SegmentView
+from annotator.core.timefmt import format_seconds, format_tc, parse_time
+
+from .timeline.theme import LIGHT, Theme
+
+__all__ = [
+    "FILTER_ROLE",
+    "SEGMENT_ID_ROLE",
+    "SORT_ROLE",
+    "CodeComboDelegate",
+    "Column",
+    "SegmentTable",
+    "SegmentTableModel",
+    "filter_pattern",
+]
+
+SEGMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+"""The segment id (``str``), in every column."""
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""What the proxy sorts by: milliseconds for the time columns, folded text otherwise."""
+FILTER_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+"""The text the filter field searches: code label and id, category, note, coder."""
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+
+
+class Column(IntEnum):
+    CODE = 0
+    CATEGORY = 1
+    START = 2
+    END = 3
+    DURATION = 4
+    NOTE = 5
+
+
+HEADERS: dict[Column, str] = {
+    Column.CODE: "Code",
+    Column.CATEGORY: "Category",
+    Column.START: "Start",
+    Column.END: "End",
+    Column.DURATION: "Duration",
+    Column.NOTE: "Note",
+}
+_TIME_COLUMNS = (Column.START, Column.END, Column.DURATION)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def filter_pattern(text: str) -> QRegularExpression:
+    """A case-insensitive pattern matching text that contains every word of ``text``."""
+    words = text.split()
+    pattern = "".join(f"(?=.*{re.escape(w)})" for w in words)
+    opts = (
+        QRegularExpression.PatternOption.CaseInsensitiveOption
+        | QRegularExpression.PatternOption.DotMatchesEverythingOption
+        | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+    )
+    return QRegularExpression("^" + pattern if words else "", opts)
+
+
+def swatch_icon(color: str, size: int = 12) -> QIcon:
+    """A small rounded colour chip, as the timeline draws its segments."""
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    c = QColor(color)
+    p.setPen(c.darker(140))
+    p.setBrush(c)
+    p.drawRoundedRect(QRectF(0.5, 0.5, size - 1.0, size - 1.0), 2.5, 2.5)
+    p.end()
+    return QIcon(pm)
+
+
+class SegmentTableModel(QAbstractTableModel):
+    """Segments of one session as table rows; edits become requests, never writes.
+
+    Columns (:class:`Column`): Code (label in the chosen language, colour chip as
+    decoration), Category, Start and End (``HH:MM:SS.mmm``), Duration (seconds; "point"
+    for point codes), Note. Every cell answers :data:`SEGMENT_ID_ROLE` (also
+    ``Qt.UserRole``) with the segment id, :data:`SORT_ROLE` with a sort key (integer
+    milliseconds for the time columns) and :data:`FILTER_ROLE` with the searchable text.
+
+    Rows stay in the order the segments were given (sort with a proxy). The model keeps
+    its list in step with the application through :meth:`set_segments`, :meth:`upsert`
+    and :meth:`remove`; it holds no database handle.
+
+    Editing (unless :meth:`set_read_only`): Code (an id of the codebook; use
+    :class:`CodeComboDelegate`), Start and End (seconds such as ``12.5`` or
+    ``[HH:]MM:SS[.mmm]``), Note. The End of a point code is not editable; editing the
+    Start of a point code moves its end with it. :meth:`setData` checks what it can
+    locally (time format, end not before start, point codes start == end, code known)
+    and then asks for the change without applying it. The application applies it and
+    calls :meth:`upsert` with the stored segment, or with the original one if the store
+    refused it.
+
+    Signals:
+
+    - ``editRequested(str segment_id, dict changes)``: the user edited a cell and the
+      edit passed the local checks. ``changes`` has one or more of the keys ``code``
+      (str), ``start_ms``, ``end_ms`` (int) and ``note`` (str). Nothing has changed in
+      the model yet.
+    - ``editRejected(str message)``: the user's edit failed a local check (bad time text,
+      end before start, ...). ``message`` says why, in a sentence for the status bar.
+    """
+
+    editRequested = Signal(str, dict)
+    editRejected = Signal(str)
+
+    def __init__(
+        self,
+        codebook: Codebook | None = None,
+        parent: QObject | None = None,
+        *,
+        language: str = "en",
+        theme: Theme = LIGHT,
+    ) -> None:
+        super().__init__(parent)
+        self._codebook = codebook
+        self._lang = language
+        self._theme = theme
+        self._rows: list[SegmentView] = []
+        self._row_of: dict[str, int] = {}
+        self._read_only = False
+        self._icons: dict[str, QIcon] = {}
+        # playhead highlight: rows containing the playhead, and the time window
+        # [lo, hi) in which that set cannot change (between two segment boundaries)
+        self._playhead: int | None = None
+        self._ph_rows: frozenset[int] = frozenset()
+        self._ph_window: tuple[float, float] | None = None
+        self._bounds: list[int] | None = None
+        self._starts = np.zeros(0, dtype=np.int64)
+        self._ends = np.zeros(0, dtype=np.int64)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------ content
+    def codebook(self) -> Codebook | None:
+        return self._codebook
+
+    def set_codebook(self, codebook: Codebook | None) -> None:
+        """Use another codebook for labels, colours and the code editor."""
+        self._codebook = codebook
+        self._icons.clear()
+        self._all_changed()
+
+    def language(self) -> str:
+        return self._lang
+
+    def set_language(self, language: str) -> None:
+        """Show code and category labels in ``language`` (e.g. ``"en"``, ``"nb"``)."""
+        if language != self._lang:
+            self._lang = language
+            self._all_changed()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only table has no editable cells (e.g. a submitted coding)."""
+        self._read_only = read_only
+
+    def set_segments(self, segments: Iterable[SegmentView]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self._rows = list(segments)
+        self._reindex()
+        self.endResetModel()
+
+    def segments(self) -> list[SegmentView]:
+        """The segments in row order (a copy)."""
+        return list(self._rows)
+
+    def upsert(self, seg: SegmentView) -> None:
+        """Replace the segment with ``seg.id`` (same row), or append it as a new row."""
+        row = self._row_of.get(seg.id)
+        if row is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(seg)
+            self._row_of[seg.id] = row
+            self._geometry_changed()
+            self.endInsertRows()
+            return
+        self._rows[row] = seg
+        self._geometry_changed()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def remove(self, ids: Iterable[str]) -> None:
+        """Remove the rows of these segment ids (unknown ids are ignored)."""
+        rows = sorted({self._row_of[i] for i in ids if i in self._row_of}, reverse=True)
+        if not rows:
+            return
+        # one removal per run of consecutive rows, from the bottom up
+        runs: list[tuple[int, int]] = []
+        for r in rows:
+            if runs and runs[-1][0] == r + 1:
+                runs[-1] = (r, runs[-1][1])
+            else:
+                runs.append((r, r))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self._reindex()
+            self.endRemoveRows()
+
+    def segment_at(self, row: int) -> SegmentView:
+        """The segment shown in ``row`` (source model row)."""
+        return self._rows[row]
+
+    def segment(self, segment_id: str) -> SegmentView | None:
+        row = self._row_of.get(segment_id)
+        return None if row is None else self._rows[row]
+
+    def row_of(self, segment_id: str) -> int | None:
+        """The source row of a segment id, or ``None``."""
+        return self._row_of.get(segment_id)
+
+    def code_of(self, seg: SegmentView) -> Code | None:
+        cb = self._codebook
+        if cb is None or not cb.has_code(seg.code):
+            return None
+        return cb.code(seg.code)
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self._geometry_changed()
+
+    def _all_changed(self) -> None:
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # ------------------------------------------------------------ playhead
+    def playhead_rows(self) -> frozenset[int]:
+        """Rows whose segment contains the playhead (shown in bold)."""
+        return self._ph_rows
+
+    def set_playhead(self, ms: int | None) -> None:
+        """Bold the rows whose segment contains ``ms`` (``None``: none).
+
+        Cheap to call on every frame: while the playhead stays between the same two
+        segment boundaries nothing is computed.
+        """
+        self._playhead = ms
+        if ms is None:
+            self._set_playhead_rows(frozenset())
+            self._ph_window = None
+            return
+        win = self._ph_window
+        if win is not None and win[0] <= ms < win[1]:
+            return
+        if self._bounds is None:
+            self._starts = np.fromiter((s.start_ms for s in self._rows), np.int64, len(self._rows))
+            self._ends = np.fromiter((s.end_ms for s in self._rows), np.int64, len(self._rows))
+            self._bounds = sorted(set(self._starts.tolist()) | set(self._ends.tolist()))
+        inside = np.flatnonzero((self._starts <= ms) & (ms < self._ends))
+        i = bisect.bisect_right(self._bounds, ms)
+        lo = self._bounds[i - 1] if i > 0 else float("-inf")
+        hi = self._bounds[i] if i < len(self._bounds) else float("inf")
+        self._ph_window = (lo, hi)
+        self._set_playhead_rows(frozenset(inside.tolist()))
+
+    def _set_playhead_rows(self, rows: frozenset[int]) -> None:
+        changed = rows ^ self._ph_rows
+        self._ph_rows = rows
+        last = len(Column) - 1
+        for r in sorted(changed):
+            if r < len(self._rows):
+                self.dataChanged.emit(self.index(r, 0), self.index(r, last),
+                                      [Qt.ItemDataRole.FontRole])
+
+    def _geometry_changed(self) -> None:
+        """Segments moved: forget the playhead cache and recompute the bold rows."""
+        self._bounds = None
+        self._ph_window = None
+        if self._playhead is not None:
+            self.set_playhead(self._playhead)
+        elif self._ph_rows:
+            self._ph_rows = frozenset(r for r in self._ph_rows if r < len(self._rows))
+
+    # ------------------------------------------------------------ Qt model API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        col = Column(section)
+        if role == _DISPLAY:
+            return HEADERS[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col in _TIME_COLUMNS else _LEFT
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._read_only:
+            return base
+        col = Column(index.column())
+        seg = self._rows[index.row()]
+        if col in (Column.CODE, Column.START, Column.NOTE):
+            return base | Qt.ItemFlag.ItemIsEditable
+        if col == Column.END and not self._is_point(seg):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        seg = self._rows[index.row()]
+        col = Column(index.column())
+        if role == _DISPLAY:
+            return self._display(seg, col)
+        if role == _EDIT:
+            return self._edit_text(seg, col)
+        if role == SEGMENT_ID_ROLE:
+            return seg.id
+        if role == SORT_ROLE:
+            return self._sort_key(seg, col)
+        if role == FILTER_ROLE:
+            return self._filter_text(seg)
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.CODE:
+            return self._icon(seg)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col in _TIME_COLUMNS else _LEFT
+        if role == Qt.ItemDataRole.FontRole and index.row() in self._ph_rows:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(seg, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(seg, col)
+        return None
+
+    # ------------------------------------------------------------ cell texts
+    def _is_point(self, seg: SegmentView) -> bool:
+        code = self.code_of(seg)
+        return code.kind == "point" if code is not None else seg.start_ms == seg.end_ms
+
+    def _display(self, seg: SegmentView, col: Column) -> str:
+        code = self.code_of(seg)
+        if col == Column.CODE:
+            return code.label_in(self._lang) if code is not None else seg.code
+        if col == Column.CATEGORY:
+            return self._category_label(seg) or "not in codebook"
+        if col == Column.START:
+            return format_tc(seg.start_ms)
+        if col == Column.END:
+            return "" if self._is_point(seg) else format_tc(seg.end_ms)
+        if col == Column.DURATION:
+            if self._is_point(seg):
+                return "point"
+            return f"{format_seconds(seg.end_ms - seg.start_ms)} s"
+        return seg.note.replace("\n", " ")
+
+    def _category_label(self, seg: SegmentView) -> str:
+        cb = self._codebook
+        if cb is None or not cb.has_code(seg.code):
+            return ""
+        return cb.category_of(seg.code).label_in(self._lang)
+
+    def _edit_text(self, seg: SegmentView, col: Column) -> str:
+        if col == Column.CODE:
+            return seg.code
+        if col == Column.START:
+            return format_tc(seg.start_ms)
+        if col == Column.END:
+            return format_tc(seg.end_ms)
+        if col == Column.NOTE:
+            return seg.note
+        return self._display(seg, col)
+
+    def _sort_key(self, seg: SegmentView, col: Column) -> Any:
+        if col == Column.START:
+            return seg.start_ms
+        if col == Column.END:
+            return seg.end_ms
+        if col == Column.DURATION:
+            return seg.end_ms - seg.start_ms
+        return self._display(seg, col).casefold()
+
+    def _filter_text(self, seg: SegmentView) -> str:
+        code = self.code_of(seg)
+        label = code.label_in(self._lang) if code is not None else ""
+        return "\n".join((label, seg.code, self._category_label(seg), seg.note, seg.coder))
+
+    def _icon(self, seg: SegmentView) -> QIcon:
+        code = self.code_of(seg)
+        color = code.color if code is not None else "#9aa0aa"
+        icon = self._icons.get(color)
+        if icon is None:
+            icon = self._icons[color] = swatch_icon(color)
+        return icon
+
+    def _foreground(self, seg: SegmentView, col: Column) -> QColor | None:
+        if self.code_of(seg) is None and col in (Column.CODE, Column.CATEGORY):
+            return QColor(self._theme.playhead)
+        if col == Column.DURATION and self._is_point(seg):
+            return QColor(self._theme.ruler_tick)
+        return None
+
+    def _tooltip(self, seg: SegmentView, col: Column) -> str | None:
+        code = self.code_of(seg)
+        if col == Column.NOTE:
+            return seg.note or None
+        if col in (Column.CODE, Column.CATEGORY):
+            if code is None:
+                return f"The code {seg.code!r} is not in this codebook."
+            lines = [f"{code.label_in(self._lang)}  ({code.id})", self._category_label(seg)]
+            if seg.coder:
+                lines.append(f"Coder {seg.coder}")
+            return "\n".join(lines)
+        if col == Column.END and self._is_point(seg):
+            return "A point code has no end."
+        return None
+
+    # ------------------------------------------------------------ editing
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT
+    ) -> bool:
+        if role != _EDIT or not index.isValid() or self._read_only:
+            return False
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        seg = self._rows[index.row()]
+        try:
+            changes = self._changes(seg, Column(index.column()), value)
+        except ValueError as exc:
+            self.editRejected.emit(str(exc))
+            return False
+        if not changes:
+            return False
+        self.editRequested.emit(seg.id, changes)
+        return True
+
+    def _changes(self, seg: SegmentView, col: Column, value: Any) -> dict[str, Any]:
+        """What an edit of ``col`` to ``value`` asks to change; raises ``ValueError``."""
+        if col == Column.NOTE:
+            note = "" if value is None else str(value)
+            return {} if note == seg.note else {"note": note}
+        if col == Column.CODE:
+            return self._code_change(seg, str(value or "").strip())
+        text = "" if value is None else str(value)
+        which = "start" if col == Column.START else "end"
+        if not text.strip():
+            raise ValueError(f"Enter a {which} time: seconds (12.345) or HH:MM:SS.mmm.")
+        try:
+            ms = parse_time(text)
+        except ValueError as exc:
+            raise ValueError(f"Invalid {which} time: {exc}") from None
+        if col == Column.START:
+            if self._is_point(seg):
+                return {} if ms == seg.start_ms else {"start_ms": ms, "end_ms": ms}
+            if ms > seg.end_ms:
+                raise ValueError(
+                    f"The start {format_tc(ms)} would be after the end {format_tc(seg.end_ms)}."
+                )
+            return {} if ms == seg.start_ms else {"start_ms": ms}
+        if ms < seg.start_ms:
+            raise ValueError(
+                f"The end {format_tc(ms)} would be before the start {format_tc(seg.start_ms)}."
+            )
+        return {} if ms == seg.end_ms else {"end_ms": ms}
+
+    def _code_change(self, seg: SegmentView, code_id: str) -> dict[str, Any]:
+        if code_id == seg.code:
+            return {}
+        cb = self._codebook
+        if cb is None or not cb.has_code(code_id):
+            raise ValueError(f"Unknown code {code_id!r}: it is not in the codebook.")
+        if cb.code(code_id).kind == "point" and seg.end_ms != seg.start_ms:
+            label = cb.code(code_id).label_in(self._lang)
+            raise ValueError(
+                f"{label!r} is a point code; a segment with a duration cannot take it."
+            )
+        return {"code": code_id}
+
+    def code_allowed(self, seg: SegmentView, code: Code) -> bool:
+        """Whether ``seg`` may take ``code`` (a point code needs start == end)."""
+        return code.kind != "point" or seg.start_ms == seg.end_ms
+
+
+class CodeComboDelegate(QStyledItemDelegate):
+    """Edits the Code column with a combo box of the codebook's codes, by category.
+
+    Codes the segment cannot take (a point code for a segment with a duration) are
+    listed but disabled. Choosing an item commits it at once.
+    """
+
+    def __init__(self, model: SegmentTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        cb = self._model.codebook()
+        seg = self._model.segment(str(index.data(SEGMENT_ID_ROLE)))
+        combo = QComboBox(parent)
+        items = QStandardItemModel(combo)
+        lang = self._model.language()
+        if cb is not None:
+            for cat in cb.categories:
+                head = QStandardItem(cat.label_in(lang))
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = head.font()
+                font.setBold(True)
+                head.setFont(font)
+                items.appendRow(head)
+                for code in cat.codes:
+                    text = code.label_in(lang)
+                    if code.key:
+                        text = f"{text}  [{code.key}]"
+                    item = QStandardItem(swatch_icon(code.color), text)
+                    item.setData(code.id, Qt.ItemDataRole.UserRole)
+                    if seg is not None and not self._model.code_allowed(seg, code):
+                        item.setFlags(Qt.ItemFlag.NoItemFlags)
+                        item.setToolTip("A point code cannot replace a code with a duration.")
+                    items.appendRow(item)
+        combo.setModel(items)
+        combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
+        return combo
+
+    def _on_activated(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            i = editor.findData(index.data(_EDIT), Qt.ItemDataRole.UserRole)
+            editor.setCurrentIndex(i)
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QComboBox) and editor.currentData() is not None:
+            model.setData(index, editor.currentData(), _EDIT)
+
+
+class SegmentTable(QWidget):
+    """A filter field over a sortable table of one session's segments.
+
+    The filter keeps the rows whose code label or id, category, note or coder contain
+    every word typed (case-insensitive); Esc in the field clears it. Columns sort by
+    value (times numerically); the initial order is by start.
+
+    Selection is kept in step with the rest of the window by ids: the user's selection
+    is reported by ``selectionChanged``; :meth:`set_selection` selects from outside
+    without reporting back. Selected segments hidden by the filter stay selected and
+    show again when the filter is cleared. Changes to the rows (:meth:`set_segments`,
+    :meth:`upsert`, :meth:`remove`, also when called on :attr:`model` directly) never
+    emit ``selectionChanged``; removed ids simply leave the selection.
+
+    Keys on the table: F2 (or a click on a selected cell) edits; Enter activates the
+    current row; Delete / Backspace asks to delete the selection. Digit and letter keys
+    are not taken: window-wide coding shortcuts keep working while the table has focus.
+
+    Signals:
+
+    - ``selectionChanged(list[str] ids)``: the user changed the selection (ids in table
+      order). Not emitted by :meth:`set_selection` nor by changes to the rows or filter.
+    - ``activated(str id)``: a row was double-clicked, or Enter was pressed on it.
+    - ``deleteRequested(list[str] ids)``: Delete or Backspace with rows selected (not
+      when read-only).
+    - ``editRequested(str id, dict changes)`` and ``editRejected(str message)``:
+      re-emitted from :attr:`model` (see :class:`SegmentTableModel`).
+    """
+
+    selectionChanged = Signal(list)
+    activated = Signal(str)
+    deleteRequested = Signal(list)
+    editRequested = Signal(str, dict)
+    editRejected = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        codebook: Codebook | None = None,
+        language: str = "en",
+        theme: Theme = LIGHT,
+    ) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._silent = 0
+        self._selected: list[str] = []
+        self.model = SegmentTableModel(codebook, self, language=language, theme=theme)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setDynamicSortFilter(True)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by code, note or coder")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_text_changed)
+        self.filter_edit.installEventFilter(self)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet(f"color: {theme.ruler_tick};")
+
+        self.view = QTableView(self)
+        # Changes to the rows must not look like the user's selection. The proxy
+        # guards connect before the view's selection model (so they run before its
+        # handlers of "about to" signals) and their ends after. The source guards run
+        # after the proxy's own handlers: the proxy drops removed rows while the source
+        # still has them, and only at the source's end are vanished ids known.
+        p = self.proxy
+        self._connect_guards(p, begins=True)
+        self.view.setModel(p)
+        self._connect_guards(p, begins=False)
+        self._connect_guards(self.model, begins=True)
+        self._connect_guards(self.model, begins=False)
+        for sig in (p.rowsInserted, p.rowsRemoved, p.modelReset):
+            sig.connect(self._update_count)
+
+        self._setup_view()
+        sm = self.view.selectionModel()
+        sm.selectionChanged.connect(self._on_view_selection_changed)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.installEventFilter(self)
+        self.model.editRequested.connect(self.editRequested)
+        self.model.editRejected.connect(self.editRejected)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        self._update_count()
+
+    def _setup_view(self) -> None:
+        v = self.view
+        v.setSortingEnabled(True)
+        v.sortByColumn(Column.START, Qt.SortOrder.AscendingOrder)
+        v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        v.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        v.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        v.setItemDelegateForColumn(Column.CODE, CodeComboDelegate(self.model, v))
+        v.setShowGrid(False)
+        v.setAlternatingRowColors(True)
+        v.setWordWrap(False)
+        v.setTextElideMode(Qt.TextElideMode.ElideRight)
+        v.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        v.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        pal = v.palette()
+        pal.setColor(QPalette.ColorRole.AlternateBase, QColor(self._theme.lane_odd))
+        pal.setColor(QPalette.ColorRole.Text, QColor(self._theme.label_text))
+        v.setPalette(pal)
+        vh = v.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(v.fontMetrics().height() + 8)
+        hh = v.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setDefaultAlignment(_LEFT)
+        fm = v.fontMetrics()
+        time_w = fm.horizontalAdvance("00:00:00.000") + 24
+        widths = {
+            Column.CODE: fm.horizontalAdvance("Attributing meaning to the") + 40,
+            Column.CATEGORY: fm.horizontalAdvance("Implicit helper man") + 16,
+            Column.START: time_w,
+            Column.END: time_w,
+            Column.DURATION: fm.horizontalAdvance("0000.000 s") + 24,
+        }
+        for col, w in widths.items():
+            v.setColumnWidth(col, w)
+
+    # ------------------------------------------------------------ public API
+    def set_codebook(self, codebook: Codebook | None) -> None:
+        self.model.set_codebook(codebook)
+
+    def set_language(self, language: str) -> None:
+        self.model.set_language(language)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No editing and no delete requests (e.g. a submitted coding)."""
+        self.model.set_read_only(read_only)
+
+    def set_segments(self, segments: Iterable[SegmentView]) -> None:
+        """Replace all rows; the selection keeps the ids that are still there."""
+        self.model.set_segments(segments)
+
+    def upsert(self, seg: SegmentView) -> None:
+        self.model.upsert(seg)
+
+    def remove(self, ids: Iterable[str]) -> None:
+        self.model.remove(ids)
+
+    def set_playhead(self, ms: int | None) -> None:
+        """Bold the rows whose segment contains the playhead."""
+        self.model.set_playhead(ms)
+
+    def selected_ids(self) -> list[str]:
+        """The selected segment ids (including any the filter hides)."""
+        return list(self._selected)
+
+    def set_selection(self, ids: Iterable[str]) -> None:
+        """Select these segments without emitting ``selectionChanged``; scroll to the
+        topmost selected row. Unknown ids are ignored."""
+        self._selected = [i for i in dict.fromkeys(ids) if self.model.row_of(i) is not None]
+        self._apply_selection(scroll=True)
+
+    def filter_text(self) -> str:
+        return self.filter_edit.text()
+
+    def set_filter_text(self, text: str) -> None:
+        self.filter_edit.setText(text)
+
+    def visible_ids(self) -> list[str]:
+        """Segment ids in table order, after filtering and sorting."""
+        p = self.proxy
+        return [str(p.index(r, 0).data(SEGMENT_ID_ROLE)) for r in range(p.rowCount())]
+
+    # ------------------------------------------------------------ selection sync
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        self._silent += 1
+        try:
+            yield
+        finally:
+            self._silent -= 1
+
+    def _apply_selection(self, *, scroll: bool) -> None:
+        sel = QItemSelection()
+        top: QModelIndex | None = None
+        last = len(Column) - 1
+        for sid in self._selected:
+            row = self.model.row_of(sid)
+            if row is None:
+                continue
+            pidx = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not pidx.isValid():
+                continue
+            sel.select(pidx, pidx.siblingAtColumn(last))
+            if top is None or pidx.row() < top.row():
+                top = pidx
+        sm = self.view.selectionModel()
+        with self._quiet():
+            sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if top is not None:
+                sm.setCurrentIndex(top, QItemSelectionModel.SelectionFlag.NoUpdate)
+                if scroll:
+                    self.view.scrollTo(top)
+
+    def _ids_of_view_selection(self) -> list[str]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows(0))
+        return [str(self.proxy.index(r, 0).data(SEGMENT_ID_ROLE)) for r in rows]
+
+    def _on_view_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        if self._silent:
+            return
+        ids = self._ids_of_view_selection()
+        self._selected = ids
+        self.selectionChanged.emit(ids)
+
+    def _connect_guards(self, model: QAbstractItemModel, *, begins: bool) -> None:
+        if begins:
+            model.rowsAboutToBeRemoved.connect(self._on_rows_begin)
+            model.rowsAboutToBeInserted.connect(self._on_rows_begin)
+            model.modelAboutToBeReset.connect(self._on_change_begin)
+            model.layoutAboutToBeChanged.connect(self._on_change_begin)
+        else:
+            model.rowsRemoved.connect(self._on_rows_end)
+            model.rowsInserted.connect(self._on_rows_end)
+            model.modelReset.connect(self._on_change_end)
+            model.layoutChanged.connect(self._on_change_end)
+
+    def _on_rows_begin(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._silent += 1
+
+    def _on_rows_end(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._on_change_end()
+
+    def _on_change_begin(self) -> None:
+        self._silent += 1
+
+    def _on_change_end(self) -> None:
+        self._silent -= 1
+        if self._silent == 0:
+            self._selected = [i for i in self._selected if self.model.row_of(i) is not None]
+            self._apply_selection(scroll=False)
+
+    # ------------------------------------------------------------ events
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        word = "segment" if total == 1 else "segments"
+        text = f"{total} {word}" if shown == total else f"{shown} of {total} {word}"
+        self.count_label.setText(text)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        self.proxy.setFilterRegularExpression(filter_pattern(text))
+        self._update_count()
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(str(index.data(SEGMENT_ID_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.filter_edit and key == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if watched is self.view and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier
+            ):
+                if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                    ids = self._ids_of_view_selection()
+                    if ids and not self.model.is_read_only():
+                        self.deleteRequested.emit(ids)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    cur = self.view.currentIndex()
+                    if cur.isValid():
+                        self.activated.emit(str(cur.data(SEGMENT_ID_ROLE)))
+                    return True
+        return super().eventFilter(watched, event)
+
