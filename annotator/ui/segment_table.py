@@ -735,13 +735,13 @@ class SegmentTable(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setDefaultAlignment(_LEFT)
         fm = v.fontMetrics()
-        time_w = fm.horizontalAdvance("00:00:00.000") + 24
+        time_w = fm.horizontalAdvance("00:00:00.000") + 18
         widths = {
-            Column.CODE: fm.horizontalAdvance("Attributing meaning to the") + 40,
-            Column.CATEGORY: fm.horizontalAdvance("Implicit helper man") + 16,
+            Column.CODE: fm.horizontalAdvance("Bringing the child's difficult exp") + 30,
+            Column.CATEGORY: fm.horizontalAdvance("Implicit helper m") + 12,
             Column.START: time_w,
             Column.END: time_w,
-            Column.DURATION: fm.horizontalAdvance("0000.000 s") + 24,
+            Column.DURATION: fm.horizontalAdvance("Duration") + 30,
         }
         for col, w in widths.items():
             v.setColumnWidth(col, w)
