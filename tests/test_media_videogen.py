@@ -26,7 +26,7 @@ from annotator.media.videogen import (
     render_frame,
     write_test_video,
 )
-from tests.media_factory import needs_ffmpeg
+from tests.media_factory import make_video, needs_ffmpeg
 
 NUMBERS = [0, 1, 2, 7, 100, 255, 256, 4095, 12345, 40000, MAX_FRAMES - 1]
 
@@ -198,3 +198,27 @@ def test_missing_ffmpeg_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(MediaToolMissingError, match="ffmpeg"):
         write_test_video(tmp_path / "n.mp4", frames=5, codec="h264")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("codec", ["mp4v", "mjpg", "h264"])
+def test_textured_video_keeps_readable_codes(tmp_path: Path, codec: str) -> None:
+    path = make_video(tmp_path, codec, frames=30, texture=True)
+    with FrameSource(path) as src:
+        assert [read_frame_number(src.frame(i)) for i in range(29, -1, -3)] == list(
+            range(29, -1, -3)
+        )
+        canvas = np.full((400, 700, 3), 20, np.uint8)
+        canvas[40:40 + 300, 100:100 + 400] = cv2.resize(src.frame(17), (400, 300))
+        assert read_frame_number(canvas) == 17
+
+
+def test_texture_moves_between_frames() -> None:
+    a = render_frame(10, 25.0, (320, 240), texture=True)
+    b = render_frame(11, 25.0, (320, 240), texture=True)
+    plain = render_frame(10, 25.0, (320, 240))
+    # The pattern pans 4 px per frame: frame 11 is frame 10 moved left by 4 px.
+    region = (slice(14, 40), slice(40, 200))  # above the number, no label
+    shifted = (slice(14, 40), slice(44, 204))
+    assert np.array_equal(b[region], a[shifted])
+    assert not np.array_equal(a[region], b[region])
+    assert not np.array_equal(a, plain)

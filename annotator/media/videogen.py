@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -103,18 +104,43 @@ def draw_frame_code(img: Image, number: int) -> None:
                       _WHITE if bit else _BLACK, thickness=-1)
 
 
+@lru_cache(maxsize=4)
+def _texture(width: int, height: int) -> Image:
+    """A smooth random picture twice as wide as the frame (never green: G <= 100)."""
+    rng = np.random.default_rng(20240601)
+    noise = rng.integers(0, 256, (height, 2 * width, 3), dtype=np.uint8)
+    smooth = np.asarray(cv2.GaussianBlur(noise, (0, 0), sigmaX=max(1.0, width / 160)), np.float32)
+    lo, hi = float(smooth.min()), float(smooth.max())
+    out = (smooth - lo) * (255.0 / max(1.0, hi - lo))
+    out *= np.asarray([0.8, 0.4, 0.8], np.float32)  # B, G, R ranges 0-204, 0-102, 0-204
+    result: Image = out.astype(np.uint8)
+    result.flags.writeable = False
+    return result
+
+
 def render_frame(
-    number: int, fps: float, size: tuple[int, int], label: str = "", time_ms: int | None = None
+    number: int,
+    fps: float,
+    size: tuple[int, int],
+    label: str = "",
+    time_ms: int | None = None,
+    texture: bool = False,
 ) -> Image:
     """The BGR image of frame ``number`` as ``write_test_video`` writes it.
 
     The timecode shown is ``time_ms``, by default the nominal ``number * 1000 / fps``.
+    ``texture``: fill the picture behind the text with a panning random pattern (4 px per
+    frame), which makes encoding and decoding cost like camera footage does.
     """
     w, h = size
     img = np.empty((h, w, 3), np.uint8)
     img[:] = BACKGROUND_BGR
     _, strip_top, _, _ = _strip_box(w, h)
     mx, my = round(w * MARGIN_X), round(h * MARGIN_Y)
+    if texture:
+        bottom = round(strip_top) - max(1, my // 2)
+        shift = (4 * number) % w
+        img[my:bottom, mx:w - mx] = _texture(w, h)[my:bottom, shift + mx:shift + w - mx]
     usable = strip_top - my
     label_box = (mx, my, w - mx, my + round(usable * 0.18))
     number_box = (mx, my + round(usable * 0.22), w - mx, my + round(usable * 0.72))
@@ -242,6 +268,7 @@ def _ffmpeg_encode(
     label: str,
     video_args: list[str],
     audio: bool,
+    texture: bool,
 ) -> None:
     w, h = size
     cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
@@ -259,7 +286,7 @@ def _ffmpeg_encode(
         assert proc.stdin is not None
         try:
             for i in range(frames):
-                proc.stdin.write(render_frame(i, fps, size, label).tobytes())
+                proc.stdin.write(render_frame(i, fps, size, label, texture=texture).tobytes())
             proc.stdin.close()
         except BrokenPipeError:
             pass  # ffmpeg stopped early: its exit status and message tell why
@@ -279,6 +306,7 @@ def _ffmpeg_encode_vfr(
     label: str,
     video_args: list[str],
     audio: bool,
+    texture: bool,
 ) -> None:
     """Encode frames shown at ``times_ms`` (variable frame rate) via the concat demuxer."""
     n = len(times_ms)
@@ -289,7 +317,7 @@ def _ffmpeg_encode_vfr(
         lines = ["ffconcat version 1.0"]
         for i, (t, d) in enumerate(zip(times_ms, durations, strict=True)):
             name = f"f{i:06d}.png"
-            img = render_frame(i, fps, size, label, time_ms=int(t))
+            img = render_frame(i, fps, size, label, time_ms=int(t), texture=texture)
             cv2.imwrite(os.path.join(tmp, name), img, [cv2.IMWRITE_PNG_COMPRESSION, 1])
             lines += [f"file {name}", "option framerate 1000", f"duration {d / 1000:.3f}"]
         lines += [f"file f{n - 1:06d}.png", "option framerate 1000"]  # last one twice
@@ -315,6 +343,7 @@ def _ffmpeg_encode_vfr(
 
 def _cv2_encode(
     out: Path, *, frames: int, fps: float, size: tuple[int, int], label: str, fourcc: str,
+    texture: bool,
 ) -> None:
     writer = cv2.VideoWriter(str(out), cv2.CAP_FFMPEG, cv2.VideoWriter.fourcc(*fourcc),
                              fps, size)
@@ -322,7 +351,7 @@ def _cv2_encode(
         raise MediaError(f"OpenCV cannot write '{out.name}' with codec {fourcc}", out)
     try:
         for i in range(frames):
-            writer.write(render_frame(i, fps, size, label))
+            writer.write(render_frame(i, fps, size, label, texture=texture))
     finally:
         writer.release()
 
@@ -340,6 +369,7 @@ def write_test_video(
     audio: bool = False,
     preset: str = "veryfast",
     frame_times_ms: Sequence[int] | None = None,
+    texture: bool = False,
 ) -> Path:
     """Write a video of ``frames`` numbered frames (see the module doc) and return its path.
 
@@ -348,7 +378,8 @@ def write_test_video(
     (h264, or mp4v via ffmpeg). Plain mp4v and mjpg need only OpenCV. ``audio``: add a
     440 Hz tone (needs ffmpeg). ``preset``: the x264 preset.
     ``frame_times_ms``: h264 only, a variable frame rate: each frame's presentation time
-    (strictly increasing, starting at 0); ``fps`` is then ignored.
+    (strictly increasing, starting at 0); ``fps`` is then ignored. ``texture``: a moving
+    pattern behind the text (see ``render_frame``), for realistic file sizes and decoding.
     The file is written next to ``path`` under a temporary name and renamed into place.
     Raises ValueError for bad arguments and MediaToolMissingError if ffmpeg is needed but
     missing.
@@ -378,7 +409,7 @@ def write_test_video(
     tmp = Path(tmp_name)
     try:
         _write(tmp, frames=frames, fps=fps, size=size, codec=codec, label=label, gop=gop,
-               bframes=bframes, audio=audio, preset=preset, times=times)
+               bframes=bframes, audio=audio, preset=preset, times=times, texture=texture)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -388,6 +419,7 @@ def write_test_video(
 def _write(
     out: Path, *, frames: int, fps: float, size: tuple[int, int], codec: Codec, label: str,
     gop: int | None, bframes: int, audio: bool, preset: str, times: list[int] | None,
+    texture: bool,
 ) -> None:
     w, h = size
     key_args = [] if gop is None else ["-g", str(gop), "-keyint_min", str(gop)]
@@ -399,10 +431,10 @@ def _write(
                 "-sc_threshold", "0", "-bf", str(bframes), "-pix_fmt", "yuv420p"]
         if times is not None:
             _ffmpeg_encode_vfr(exe, out, times_ms=times, size=size, label=label,
-                               video_args=args, audio=audio)
+                               video_args=args, audio=audio, texture=texture)
             return
         _ffmpeg_encode(exe, out, frames=frames, fps=fps, size=size, label=label,
-                       video_args=args, audio=audio)
+                       video_args=args, audio=audio, texture=texture)
         return
     if codec == "mp4v" and (bframes or gop is not None):
         # OpenCV's writer ignores a key-frame interval for MPEG-4, so ffmpeg writes these.
@@ -410,16 +442,18 @@ def _write(
         args = ["-c:v", "mpeg4", "-tag:v", "mp4v", "-q:v", "4", *key_args, "-sc_threshold", "0",
                 "-bf", str(bframes), "-pix_fmt", "yuv420p"]
         _ffmpeg_encode(exe, out, frames=frames, fps=fps, size=size, label=label,
-                       video_args=args, audio=audio)
+                       video_args=args, audio=audio, texture=texture)
         return
     fourcc = "mp4v" if codec == "mp4v" else "MJPG"
     if not audio:
-        _cv2_encode(out, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc)
+        _cv2_encode(out, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc,
+                    texture=texture)
         return
     exe = _require_ffmpeg("a video with sound")
     silent = out.with_name(out.stem + ".silent" + out.suffix)
     try:
-        _cv2_encode(silent, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc)
+        _cv2_encode(silent, frames=frames, fps=fps, size=size, label=label, fourcc=fourcc,
+                    texture=texture)
         seconds = frames / fps
         cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", str(silent),
                "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds:.3f}",
