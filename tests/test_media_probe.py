@@ -156,3 +156,16 @@ def test_variable_frame_rate_counts_frames_not_duration(tmp_path: Path, suffix: 
 def test_all_errors_are_media_errors() -> None:
     for cls in (MediaMissingError, MediaEmptyError, MediaUnreadableError):
         assert issubclass(cls, MediaError)
+
+
+@needs_ffmpeg
+def test_stream_without_time_stamps_is_refused(videos: dict[str, Path], tmp_path: Path) -> None:
+    # A raw H.264 elementary stream has no time stamps: neither the packets nor the decoded
+    # frames say when a frame is shown, so frame-exact times are impossible.
+    raw = tmp_path / "camera.h264"
+    subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-loglevel", "error", "-i",
+                    str(videos["h264"]), "-c", "copy", "-bsf:v", "h264_mp4toannexb",
+                    "-f", "h264", str(raw)], check=True)
+    with pytest.raises(MediaUnreadableError, match="time stamps") as err:
+        probe(raw)
+    assert "re-export" in str(err.value)
