@@ -80,7 +80,9 @@ def type_into(qtbot: Any, t: SegmentTable, sid: str, col: Column, text: str) -> 
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    with qtbot.assertNotEmitted(t.activated):  # Return ends the edit, nothing more
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is t.view)  # committed, closed
 
 
 # ---------------------------------------------------------------- model
@@ -404,3 +406,35 @@ def test_shipped_codebook_labels(qtbot: Any) -> None:
     assert m.index(0, Column.CATEGORY).data() == "Implicit helper maneuvers"
     m.set_language("nb")
     assert m.index(0, Column.CATEGORY).data() == "Implisitte hjelpemanøvrer"
+
+
+def test_edit_applied_by_the_window_resorts_and_keeps_selection(
+    qtbot: Any, table: SegmentTable
+) -> None:
+    from dataclasses import replace
+
+    def apply(sid: str, changes: dict[str, Any]) -> None:  # the window, store accepting
+        seg = table.model.segment(sid)
+        assert seg is not None
+        table.upsert(replace(seg, **changes))
+
+    table.editRequested.connect(apply)
+    table.set_selection(["s3"])
+    with qtbot.assertNotEmitted(table.selectionChanged):
+        type_into(qtbot, table, "s3", Column.START, "00:00:05.500")
+    row = table.model.row_of("s3")
+    assert row is not None
+    assert table.model.index(row, Column.START).data() == "00:00:05.500"
+    assert table.visible_ids() == ["s3", "s1", "s4", "s2", "s5"]  # re-sorted by start
+    assert table.selected_ids() == ["s3"]
+    assert [i.row() for i in table.view.selectionModel().selectedRows()] == [0]
+    table.editRequested.disconnect(apply)
+
+    def refuse(sid: str, _changes: dict[str, Any]) -> None:  # the store said no
+        original = table.model.segment(sid)
+        assert original is not None
+        table.upsert(original)
+
+    table.editRequested.connect(refuse)
+    type_into(qtbot, table, "s1", Column.END, "200")
+    assert table.model.segment("s1").end_ms == 18_000  # type: ignore[union-attr]

@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -882,7 +883,9 @@ class SegmentTable(QWidget):
             if watched is self.filter_edit and key == Qt.Key.Key_Escape and self.filter_edit.text():
                 self.filter_edit.clear()
                 return True
-            if watched is self.view and event.modifiers() in (
+            # keys an open editor lets through (Return ending an edit) are not ours
+            if watched is self.view and QApplication.focusWidget() is self.view and \
+                    event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier
             ):
                 if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
