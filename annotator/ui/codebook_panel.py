@@ -389,6 +389,7 @@ class CodebookPanel(QWidget):
             item = self._layout.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.hide()
                 w.deleteLater()
         self._rows.clear()
         cb = self._codebook

@@ -554,6 +554,8 @@ class CodeComboDelegate(QStyledItemDelegate):
 
     Codes the segment cannot take (a point code for a segment with a duration) are
     listed but disabled. Choosing an item commits it at once.
+
+    Signals: those of ``QStyledItemDelegate`` only.
     """
 
     def __init__(self, model: SegmentTableModel, parent: QObject | None = None) -> None:
