@@ -686,7 +686,7 @@ class SegmentTable(QWidget):
         self._connect_guards(self.model, begins=True)
         self._connect_guards(self.model, begins=False)
         for sig in (p.rowsInserted, p.rowsRemoved, p.modelReset):
-            sig.connect(self._update_count)
+            sig.connect(self._on_row_count_changed)
 
         self._setup_view()
         sm = self.view.selectionModel()
@@ -705,7 +705,7 @@ class SegmentTable(QWidget):
         lay.setSpacing(4)
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
-        self._update_count()
+        self._on_row_count_changed()
 
     def _setup_view(self) -> None:
         v = self.view
@@ -865,7 +865,7 @@ class SegmentTable(QWidget):
             self._apply_selection(scroll=False)
 
     # ------------------------------------------------------------ events
-    def _update_count(self) -> None:
+    def _on_row_count_changed(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         word = "segment" if total == 1 else "segments"
         text = f"{total} {word}" if shown == total else f"{shown} of {total} {word}"
@@ -873,7 +873,7 @@ class SegmentTable(QWidget):
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterRegularExpression(filter_pattern(text))
-        self._update_count()
+        self._on_row_count_changed()
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
