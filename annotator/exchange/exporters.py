@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.core.codebook import Codebook
 from annotator.exchange.atomic import atomic_text
@@ -32,8 +33,24 @@ def _csv(study: Study, out: TextIO, opts: ExportOptions) -> int:
     return write_timeline(out, rows, codebooks_of(study))
 
 
-TEXT_FORMATS: dict[str, Callable[[Study, TextIO, ExportOptions], int]] = {"csv": _csv}
-FILE_FORMATS: dict[str, Callable[[Study, Path, ExportOptions], int]] = {}
+def _lazy(spec: str) -> Callable[[Study, Any, ExportOptions], int]:
+    """An exporter imported on first use (keeps pympi, openpyxl, pyreadstat off startup)."""
+    module, _, name = spec.partition(":")
+
+    def run(study: Study, target: Any, opts: ExportOptions) -> int:
+        fn = getattr(importlib.import_module(f"annotator.exchange.{module}"), name)
+        return int(fn(study, target, opts))
+
+    return run
+
+
+TEXT_FORMATS: dict[str, Callable[[Study, TextIO, ExportOptions], int]] = {
+    "csv": _csv, "sliced": _lazy("sliced:export_sliced"),
+}
+FILE_FORMATS: dict[str, Callable[[Study, Path, ExportOptions], int]] = {
+    "xlsx": _lazy("xlsx:export_xlsx"), "sav": _lazy("sav:export_sav"),
+    "eaf": _lazy("eaf:export_eaf"),
+}
 
 
 def export_text(study: Study, fmt: str, out: TextIO, opts: ExportOptions) -> int:

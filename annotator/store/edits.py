@@ -28,11 +28,15 @@ _SEG_FIELDS = ("code_id", "start_ms", "end_ms", "note", "modifiers", "deleted")
 # SQLAlchemy's per-call construction and keeps a coding key press well under a few ms.
 _INSERT_SEGMENT = insert(Segment)
 _INSERT_LOG = insert(EditLog)
+# FOR UPDATE OF assignments (PostgreSQL; SQLite writers hold the database lock anyway):
+# an edit locks its assignment row before it validates, so concurrent edits of one coding
+# run one after the other and cannot both pass the exclusive-overlap check.
 _FACTS = (
     select(Assignment.codebook_id, Session.media_duration_ms, Session.explicit_duration_ms,
            Assignment.status, Assignment.coder_id)
     .join(Session, Session.id == Assignment.session_id)
     .where(Assignment.id == bindparam("aid"))
+    .with_for_update(of=Assignment)
 )
 _DROP_REDO = (
     update(EditLog)

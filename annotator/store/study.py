@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -38,11 +40,29 @@ from annotator.store.errors import (
 from annotator.store.models import CodebookVersion, StudyInfo
 
 MAGIC = "annotator-study"
+T = TypeVar("T")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+class ConnectionLostError(StudyUnreachableError):
+    """The server connection broke during a write; nothing of it was kept (see ``write``)."""
+
+    def __init__(self, where: str, *, committing: bool, saved: bool | None) -> None:
+        self.committing = committing
+        self.saved = saved
+        when = "while saving" if committing else "during the change"
+        outcome = (
+            "The change was not saved (the server discards unfinished transactions); nothing "
+            "was half-written." if saved is False else
+            "The server could not be asked whether the change was saved: it was saved whole or "
+            "not at all. Reopen the study to see which."
+        )
+        super().__init__(f"The connection to the database {where} was lost {when}. {outcome} "
+                         "Check the server or the network, then try again.")
 
 
 class Study(CatalogMixin, EditsMixin):
@@ -150,14 +170,64 @@ class Study(CatalogMixin, EditsMixin):
     # ---------------------------------------------------------------- transactions
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One committed write transaction (SQLite: ``BEGIN IMMEDIATE``)."""
+        """One committed write transaction (SQLite: ``BEGIN IMMEDIATE``).
+
+        PostgreSQL connection loss is never half-written: a pooled connection that died
+        between edits is replaced before the transaction starts (pre-ping); a loss during
+        the transaction raises :class:`ConnectionLostError` (the server rolled it back, so
+        :meth:`run_write` may re-run it); a loss while committing is settled by asking the
+        server whether the transaction committed (``txid_status``).
+        """
+        xid: int | None = None
+        body_done = False
         with self._translate_errors(), self.engine.connect() as conn:
             conn.info["write"] = True
             try:
                 with conn.begin():
+                    if not self.is_sqlite:
+                        xid = int(conn.exec_driver_sql("SELECT txid_current()").scalar_one())
                     yield conn
+                    body_done = True
+            except DBAPIError as exc:
+                if not exc.connection_invalidated:
+                    raise
+                status: str | None = "aborted"
+                if body_done:
+                    status = self._xact_status(xid) if xid is not None else None
+                if status == "committed":
+                    return  # the commit reached the server; only its answer was lost
+                raise ConnectionLostError(
+                    self.where, committing=body_done, saved=None if status is None else False
+                ) from exc
             finally:
                 conn.info.pop("write", None)
+
+    def run_write(self, body: Callable[[Connection], T], *, attempts: int = 3) -> T:
+        """Run ``body`` in one write transaction, re-running the whole of it on a fresh
+        connection when the server connection was lost and the server confirms nothing of
+        the lost attempt was kept (so re-running never applies anything twice)."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write() as conn:
+                    return body(conn)
+            except ConnectionLostError as exc:
+                if exc.saved is not False or attempt == attempts:
+                    raise
+                time.sleep(0.1 * attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _xact_status(self, xid: int) -> str | None:
+        """``committed``, ``aborted`` or None (unknown) for a PostgreSQL transaction id."""
+        for _ in range(10):
+            try:
+                with self.engine.connect() as conn:
+                    status = conn.exec_driver_sql(f"SELECT txid_status({int(xid)})").scalar()
+            except DBAPIError:
+                return None
+            if status != "in progress":
+                return None if status is None else str(status)
+            time.sleep(0.05)  # the killed backend is still winding down
+        return None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -1,0 +1,108 @@
+"""Imports other than the timeline CSV: ELAN .eaf and BORIS tabular events.
+
+Each file is turned into timeline rows and written by the same all-or-nothing import as
+the CSV (:func:`annotator.store.timeline_import.import_timeline`): a bad file changes nothing
+and every bad annotation or line is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.timeline_rows import RowsRejected
+from annotator.exchange.boris import read_boris
+from annotator.exchange.eaf import (
+    PROP_CASE,
+    PROP_SESSION,
+    TierTarget,
+    eaf_rows,
+    parse_target,
+    read_eaf,
+    tier_targets,
+)
+from annotator.store.errors import StudyError
+from annotator.store.study import Study
+from annotator.store.timeline_import import ImportResult, import_timeline
+
+
+class ImportOptionsError(StudyError):
+    """Options that do not fit the file (missing --case, a bad --map...)."""
+
+
+@dataclass
+class OtherImportResult(ImportResult):
+    ignored_tiers: list[str] = field(default_factory=list)
+
+
+def parse_maps(maps: list[str]) -> dict[str, TierTarget]:
+    """``TIER=CODER:CATEGORY`` options (the tier name may itself contain ``=``)."""
+    out: dict[str, TierTarget] = {}
+    for m in maps:
+        tier, sep, target_text = m.rpartition("=")
+        target = parse_target(target_text) if sep else None
+        if not tier or target is None:
+            raise ImportOptionsError(
+                f"--map {m!r}: write TIER=CODER:CATEGORY, for example \"Tier 1=AK:implicit\" "
+                "(add ' (reliability)' after the category for a reliability coding).")
+        out[tier] = target
+    return out
+
+
+def import_eaf(
+    study: Study, path: Path, *, case: str | None = None, session: int | None = None,
+    maps: list[str] | None = None, create_sessions: bool = False, by: str | None = None,
+) -> OtherImportResult:
+    """Import the coder tiers of an ELAN file into one session."""
+    targets_given = parse_maps(maps or [])
+    doc = read_eaf(path)
+    case = case or doc.properties.get(PROP_CASE)
+    if session is None and doc.properties.get(PROP_SESSION, "").isdigit():
+        session = int(doc.properties[PROP_SESSION])
+    if not case or session is None:
+        raise ImportOptionsError(
+            f"{path.name}: say which session the ELAN file codes, with --case and --session.")
+    codebook = study.codebook
+    targets, ignored, problems = tier_targets(doc, codebook, targets_given)
+    rows, more = eaf_rows(doc, codebook, targets, case, session)
+    problems += more
+    if problems:
+        raise RowsRejected(path.name, sorted(problems, key=lambda p: p.line))
+    if not targets:
+        raise ImportOptionsError(
+            f"{path.name}: no tier holds codings. Name tiers CODER:CATEGORY (as annotator "
+            "exports them) or map them with --map TIER=CODER:CATEGORY. The file's tiers: "
+            f"{', '.join(map(repr, doc.tiers)) or 'none'}.")
+    result = import_timeline(study, rows, source=path.name, create_sessions=create_sessions,
+                             by=by)
+    return OtherImportResult(result.segments, result.new_coders, result.new_sessions, ignored)
+
+
+def import_boris(
+    study: Study, path: Path, *, case: str | None, session: int | None, coder: str | None,
+    create_sessions: bool = False, by: str | None = None,
+) -> ImportResult:
+    """Import a BORIS tabular events export as one coder's coding of one session."""
+    missing = [opt for opt, v in (("--case", case), ("--session", session), ("--coder", coder))
+               if v is None]
+    if missing:
+        raise ImportOptionsError(
+            f"{path.name}: a BORIS export needs {', '.join(missing)} (which session it codes, "
+            "and whose coding it is).")
+    assert case is not None and session is not None and coder is not None
+    rows = read_boris(path, study.codebook, case=case, session=session, coder=coder)
+    return import_timeline(study, rows, source=path.name, create_sessions=create_sessions,
+                           by=by)
+
+
+def import_other(study: Study, path: Path, fmt: str, ns: argparse.Namespace) -> ImportResult:
+    """The CLI's entry point for ``annotator import --format eaf|boris``."""
+    create = bool(getattr(ns, "create_sessions", False))
+    if fmt == "eaf":
+        return import_eaf(study, path, case=ns.case, session=ns.session, maps=ns.map,
+                          create_sessions=create)
+    if fmt == "boris":
+        return import_boris(study, path, case=ns.case, session=ns.session, coder=ns.coder,
+                            create_sessions=create)
+    raise ImportOptionsError(f"Unknown import format {fmt!r}; use csv, eaf or boris.")

@@ -1,0 +1,106 @@
+"""Excel workbook: one sheet per coder with the timeline rows of the CSV, and a codebook sheet.
+
+The coder sheets have exactly the columns of the timeline CSV (DESIGN §5); times in seconds
+are numbers (shown with three decimals), session numbers are integers, everything else is
+text. Sheet names are the coder ids (Excel forbids ``[]:*?/\\`` and more than 31 characters;
+such characters become ``_``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from annotator.core.timeline_rows import EXPORT_COLUMNS
+from annotator.exchange.atomic import atomic_path
+from annotator.exchange.timeline_csv import timeline_records
+from annotator.store.queries import SegmentRow, segment_rows
+
+if TYPE_CHECKING:
+    from annotator.core.codebook import Codebook
+    from annotator.exchange.exporters import ExportOptions
+    from annotator.store.study import Study
+
+CODEBOOK_COLUMNS = (
+    "codebook", "codebook_version", "category", "category_label", "exclusive", "code",
+    "code_label", "kind", "key", "color", "definition",
+)
+_SECONDS = {"start_s", "end_s", "duration_s"}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(wanted: str, used: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub("_", wanted).strip("'")[:31] or "sheet"
+    name, n = base, 2
+    while name.lower() in used:
+        tail = f" ({n})"
+        name, n = base[: 31 - len(tail)] + tail, n + 1
+    used.add(name.lower())
+    return name
+
+
+def _typed(column: str, value: str) -> Any:
+    if value == "":
+        return None
+    if column in _SECONDS:
+        return float(value)
+    if column == "session":
+        return int(value)
+    return value
+
+
+def _seconds_cell(ws: WriteOnlyWorksheet, value: Any) -> Any:
+    if value is None:
+        return None
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = "0.000"
+    return cell
+
+
+def codebook_rows(codebooks: dict[int, Codebook], lang: str = "en") -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for cb_id in sorted(codebooks):
+        cb = codebooks[cb_id]
+        for cat in cb.categories:
+            for code in cat.codes:
+                rows.append([
+                    cb.name, cb.version, cat.id, cat.label_in(lang), cat.exclusive, code.id,
+                    code.label_in(lang), code.kind, code.key or "", code.color,
+                    code.definition.get(lang) or next(iter(code.definition.values()), ""),
+                ])
+    return rows
+
+
+def export_xlsx(study: Study, path: Path, opts: ExportOptions) -> int:
+    """Write the workbook atomically; returns the number of segment rows."""
+    from annotator.exchange.exporters import codebooks_of
+
+    codebooks = codebooks_of(study)
+    by_coder: dict[str, list[SegmentRow]] = defaultdict(list)
+    for row in segment_rows(study, coder=opts.coder, case=opts.case):
+        by_coder[row[2]].append(row)
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    total = 0
+    coders = [opts.coder] if opts.coder is not None else sorted(by_coder)
+    for coder in coders:
+        ws = wb.create_sheet(sheet_name(coder, used))
+        ws.append(list(EXPORT_COLUMNS))
+        for rec in timeline_records(by_coder.get(coder, []), codebooks):
+            values = [_typed(c, v) for c, v in zip(EXPORT_COLUMNS, rec, strict=True)]
+            ws.append([_seconds_cell(ws, v) if c in _SECONDS else v
+                       for c, v in zip(EXPORT_COLUMNS, values, strict=True)])
+            total += 1
+    ws = wb.create_sheet(sheet_name("codebook", used))
+    ws.append(list(CODEBOOK_COLUMNS))
+    for r in codebook_rows(codebooks):
+        ws.append(r)
+    with atomic_path(Path(path)) as tmp:
+        wb.save(tmp)
+    return total

@@ -1,0 +1,652 @@
+"""Checkout and merge: a coder's own study file, and bringing its work back.
+
+``checkout`` writes a new SQLite study holding only what one coder needs: the codebook
+version(s), the sessions assigned to the coder (media links rewritten relative to the new
+file), the coder's assignments and the coder's live segments. Nothing of other coders goes
+in (no other coder, assignment, segment or edit-log row), so the copy is blind by
+construction. The file is built beside the target and renamed into place.
+
+The checkout carries one audit row in its edit log (``action="checkout"``) with the source
+study's identity, the checkout time and the *baseline*: a short digest of every segment's
+content and every assignment's status as checked out. ``merge`` is a three-way merge
+against that baseline, in one transaction of the main study:
+
+* a segment the coder changed (its digest differs from the baseline) is inserted if new,
+  updated (or soft-deleted) if the main study still has the baseline version, and left
+  alone if both sides already agree;
+* a segment changed on both sides since the baseline is a *conflict*: the main study's
+  version is kept and the coder's version is reported, never silently written;
+* a change that would overlap another segment inside an exclusive category is a conflict;
+* assignment statuses follow the same rule; the checkout's edit-log rows are appended
+  (as audit rows, so main-study undo never replays them).
+
+Each merge records, in the main study's edit log (``action="merge"``), what it took from
+the checkout (digests and the last edit-log row read), which becomes the baseline of the
+next merge of the same file: merging twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.engine import make_url
+
+from annotator.store.engine import is_url
+from annotator.store.errors import NotFoundError, StudyError
+from annotator.store.models import (
+    Assignment,
+    Case,
+    CodebookVersion,
+    Coder,
+    EditLog,
+    Segment,
+    Session,
+    StudyInfo,
+)
+
+if TYPE_CHECKING:
+    from annotator.store.study import Study
+
+Progress = Callable[[float, str], None]
+CHECKOUT_ACTION = "checkout"
+MERGE_ACTION = "merge"
+_CHUNK = 5000
+
+
+class MergeError(StudyError):
+    """A merge that cannot be done (itself, another codebook, not a checkout...)."""
+
+
+# ---------------------------------------------------------------------------- values
+@dataclass(frozen=True, slots=True)
+class SegmentState:
+    code: str
+    start_ms: int
+    end_ms: int
+    note: str
+    modifiers: dict[str, Any]
+    deleted: bool
+
+    def digest(self) -> str:
+        text = "\x1f".join((
+            self.code, str(self.start_ms), str(self.end_ms), self.note,
+            json.dumps(self.modifiers, sort_keys=True), "1" if self.deleted else "0",
+        ))
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+    def describe(self) -> str:
+        if self.deleted:
+            return "deleted"
+        times = (f"{self.start_ms / 1000:.3f} s" if self.start_ms == self.end_ms
+                 else f"{self.start_ms / 1000:.3f}–{self.end_ms / 1000:.3f} s")
+        note = f" note {self.note!r}" if self.note else ""
+        return f"{self.code} {times}{note}"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A segment the merge left alone: this study's version was kept."""
+
+    segment_id: str
+    where: str  # CASE:N CODER[/purpose]
+    ours: SegmentState | None
+    theirs: SegmentState
+    reason: str
+
+    def __str__(self) -> str:
+        ours = "missing" if self.ours is None else self.ours.describe()
+        return (f"{self.where} segment {self.segment_id[:8]}: {self.reason}; kept this study's "
+                f"version ({ours}), the checkout has: {self.theirs.describe()}")
+
+
+@dataclass
+class MergeReport:
+    coder: str
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    statuses: int = 0
+    log_rows: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    status_conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.new or self.changed or self.deleted or self.statuses or self.log_rows)
+
+    def summary(self) -> str:
+        n = len(self.conflicts) + len(self.status_conflicts)
+        return (f"{self.new} new, {self.changed} changed, {self.deleted} deleted, "
+                f"{self.statuses} status change(s), {n} conflict(s)")
+
+
+@dataclass(frozen=True)
+class CheckoutReport:
+    path: Path
+    coder: str
+    sessions: int
+    assignments: int
+    segments: int
+
+
+def _report(progress: Progress | None, fraction: float, text: str) -> None:
+    if progress is not None:
+        progress(fraction, text)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _identity(conn: Connection) -> dict[str, str]:
+    row = conn.execute(select(StudyInfo.name, StudyInfo.created_at)).one()
+    return {"name": str(row[0]), "created_at": _iso(row[1])}
+
+
+def _iso(value: datetime) -> str:
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+@contextmanager
+def _snapshot(study: Study) -> Iterator[Connection]:
+    """A read connection that sees one consistent state of the study."""
+    with study.read() as conn:
+        if not study.is_sqlite:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        yield conn
+
+
+def _state(row: Any) -> SegmentState:
+    return SegmentState(str(row.code_id), int(row.start_ms), int(row.end_ms), row.note or "",
+                        dict(row.modifiers or {}), bool(row.deleted))
+
+
+# ---------------------------------------------------------------------------- checkout
+def checkout(
+    study: Study, coder: str, out_path: str | Path, progress: Progress | None = None
+) -> CheckoutReport:
+    """Write ``out_path``: a new study with only ``coder``'s sessions, assignments and work."""
+    from annotator.store.study import Study as StudyClass
+
+    out = Path(out_path)
+    if not study.has_coder(coder):
+        raise NotFoundError(f"There is no coder {coder!r} in {study.where}.")
+    if not study.assignments(coder=coder):
+        raise StudyError(f"{coder} has no assignments in {study.where}: assign sessions first.")
+    if out.exists():
+        raise StudyError(
+            f"{out} already exists. Merge it back first (annotator merge), or choose a new name."
+        )
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise StudyError(f"The folder {folder} does not exist (for {out}).")
+    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.building"
+    _report(progress, 0.0, "reading the study")
+    try:
+        current_text, _ = study.codebook_text()
+        with _snapshot(study) as src:
+            info = _identity(src)
+            new = StudyClass.create(tmp, current_text, "checkout",
+                                    name=f"{info['name']} (checkout for {coder})"[:200])
+            try:
+                counts = _copy_for_coder(study, new, src, coder, folder.resolve(), info,
+                                         progress)
+            finally:
+                new.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if out.exists():
+            raise StudyError(f"{out} appeared while the checkout was being written; not replaced.")
+        os.replace(tmp, out)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        raise
+    study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
+                    details={"file": out.name, "sessions": counts[0], "segments": counts[2]})
+    _report(progress, 1.0, "done")
+    return CheckoutReport(out, coder, *counts)
+
+
+def _rebase_media(stored: str | None, src_base: Path | None, dst_base: Path) -> str | None:
+    """A media path relative to the study file, rewritten relative to ``dst_base``."""
+    if stored is None:
+        return None
+    p = Path(stored)
+    if not p.is_absolute():
+        if src_base is None:
+            return stored
+        p = src_base / p
+    try:
+        return Path(os.path.relpath(os.path.normpath(p), dst_base)).as_posix()
+    except ValueError:  # another drive (Windows): keep it absolute
+        return str(p)
+
+
+def _copy_for_coder(
+    study: Study, new: Study, src: Connection, coder: str, dst_base: Path,
+    info: dict[str, str], progress: Progress | None,
+) -> tuple[int, int, int]:
+    from annotator.core.codebook_yaml import parse_codebook
+
+    src_base = study.path.parent if study.path is not None else None
+    assignments = src.execute(
+        select(Assignment.__table__).where(Assignment.coder_id == coder).order_by(Assignment.id)
+    ).all()
+    session_ids = sorted({a.session_id for a in assignments})
+    sessions = src.execute(
+        select(Session.__table__, Case.label.label("case_label"))
+        .join(Case, Case.id == Session.case_id)
+        .where(Session.id.in_(session_ids)).order_by(Case.label, Session.number)
+    ).all()
+    name = src.execute(select(Coder.name).where(Coder.id == coder)).scalar_one()
+    cb_rows = src.execute(
+        select(CodebookVersion.id, CodebookVersion.yaml_text, CodebookVersion.name)
+        .where(CodebookVersion.id.in_({a.codebook_id for a in assignments}))
+    ).all()
+    segments = src.execute(
+        select(Segment.__table__).where(
+            Segment.assignment_id.in_([a.id for a in assignments]), Segment.deleted.is_(False)
+        ).order_by(Segment.assignment_id, Segment.start_ms)
+    ).all()
+    _report(progress, 0.3, f"copying {len(segments)} segment(s)")
+    with new.write() as dst:
+        cb_map = {int(r.id): new._insert_codebook(dst, parse_codebook(r.yaml_text, r.name),
+                                                  r.yaml_text) for r in cb_rows}
+        dst.execute(insert(Coder).values(id=coder, name=name))
+        sess_map: dict[int, int] = {}
+        for r in sessions:
+            values = {k: v for k, v in r._mapping.items() if k not in ("id", "case_label")}
+            values["media_path"] = _rebase_media(r.media_path, src_base, dst_base)
+            values["case_id"] = new._case_id(dst, r.case_label, create=True)
+            res = dst.execute(insert(Session).values(**values))
+            assert res.inserted_primary_key is not None
+            sess_map[int(r.id)] = int(res.inserted_primary_key[0])
+        asg_map: dict[int, int] = {}
+        statuses: dict[str, str] = {}
+        for a in assignments:
+            res = dst.execute(insert(Assignment).values(
+                session_id=sess_map[a.session_id], coder_id=coder, purpose=a.purpose,
+                status=a.status, codebook_id=cb_map[a.codebook_id], created_at=a.created_at,
+                updated_at=a.updated_at,
+            ))
+            assert res.inserted_primary_key is not None
+            asg_map[a.id] = int(res.inserted_primary_key[0])
+            statuses[str(asg_map[a.id])] = a.status
+        seg_rows = []
+        baseline: dict[str, str] = {}
+        for s in segments:
+            seg_rows.append(dict(
+                id=s.id, assignment_id=asg_map[s.assignment_id], code_id=s.code_id,
+                start_ms=s.start_ms, end_ms=s.end_ms, note=s.note or "",
+                modifiers=dict(s.modifiers or {}), created_at=s.created_at,
+                updated_at=s.updated_at, deleted=False,
+            ))
+            baseline[s.id] = _state(s).digest()
+        if seg_rows:
+            dst.execute(insert(Segment), seg_rows)
+        dst.execute(insert(EditLog).values(
+            at=_now(), coder_id=coder, action=CHECKOUT_ACTION, entity="study",
+            entity_id=str(uuid.uuid4()), assignment_id=None, before=None, state="audit",
+            after={"format": 1, "source": info, "coder": coder, "at": _now().isoformat(),
+                   "statuses": statuses, "baseline": baseline},
+        ))
+    _report(progress, 0.9, "finishing")
+    return len(sessions), len(assignments), len(seg_rows)
+
+
+# ---------------------------------------------------------------------------- merge
+@dataclass
+class _Other:
+    """Everything read from the checkout file."""
+
+    identity: dict[str, str]
+    record_id: int | None
+    record: dict[str, Any]
+    checkout_id: str
+    codebook_shas: dict[int, tuple[str, str, str]]  # id -> sha, name, version
+    assignments: list[Any]  # id, case, number, coder, purpose, status, codebook_id
+    segments: list[Any]
+    log: list[Any]
+
+
+def _same_target(study: Study, other: str) -> bool:
+    if is_url(other) or study.path is None:
+        if not (is_url(other) and study.path is None):
+            return False
+        a, b = make_url(str(study.target)), make_url(other)
+        return (a.host, a.port, a.database) == (b.host, b.port, b.database)
+    return Path(other).resolve() == study.path
+
+
+def _read_other(other: Study) -> _Other:
+    with _snapshot(other) as conn:
+        identity = _identity(conn)
+        rec = conn.execute(
+            select(EditLog.id, EditLog.entity_id, EditLog.after)
+            .where(EditLog.action == CHECKOUT_ACTION, EditLog.entity == "study")
+            .order_by(EditLog.id).limit(1)
+        ).first()
+        cbs = {int(r[0]): (str(r[1]), str(r[2]), str(r[3])) for r in conn.execute(
+            select(CodebookVersion.id, CodebookVersion.sha256, CodebookVersion.name,
+                   CodebookVersion.version_label))}
+        asg = conn.execute(
+            select(Assignment.id, Case.label, Session.number, Assignment.coder_id,
+                   Assignment.purpose, Assignment.status, Assignment.codebook_id)
+            .join(Session, Session.id == Assignment.session_id)
+            .join(Case, Case.id == Session.case_id).order_by(Assignment.id)
+        ).all()
+        segs = conn.execute(select(Segment.__table__)).all()
+        log = conn.execute(select(EditLog.__table__).order_by(EditLog.id)).all()
+    return _Other(
+        identity=identity, record_id=None if rec is None else int(rec[0]),
+        record=dict(rec[2] or {}) if rec is not None else {},
+        checkout_id="" if rec is None else str(rec[1]), codebook_shas=cbs, assignments=list(asg),
+        segments=list(segs), log=list(log),
+    )
+
+
+def merge(study: Study, other_path: str | Path, progress: Progress | None = None) -> MergeReport:
+    """Bring a checkout's work back into ``study`` (one transaction; see the module doc)."""
+    from annotator.store.study import Study as StudyClass
+
+    target = str(other_path)
+    if _same_target(study, target):
+        raise MergeError(f"Cannot merge {study.where} into itself: give the coder's checkout "
+                         "file (made with annotator checkout).")
+    _report(progress, 0.0, "reading the checkout")
+    other_study = StudyClass.open(target)
+    try:
+        other = _read_other(other_study)
+        other_where = other_study.where
+    finally:
+        other_study.close()
+    with _snapshot(study) as conn:
+        mine = _identity(conn)
+        my_shas = {str(r[0]) for r in conn.execute(select(CodebookVersion.sha256))}
+    if other.record_id is None and other.identity == mine:
+        raise MergeError(f"{other_where} is a copy of {study.where} itself, not a coder's "
+                         "checkout; there is nothing to merge.")
+    used = {a.codebook_id for a in other.assignments}
+    for cb_id in sorted(used):
+        sha, name, version = other.codebook_shas[cb_id]
+        if sha not in my_shas:
+            raise MergeError(
+                f"{other_where} uses the codebook {name!r} version {version} (sha256 "
+                f"{sha[:12]}…), which {study.where} does not have. A checkout can only be merged "
+                "into a study with the same codebook version; nothing was changed."
+            )
+    if other.record_id is None:
+        raise MergeError(f"{other_where} is not a checkout (it has no checkout record); make "
+                         "one with annotator checkout, or move codings with export/import.")
+    if other.record.get("source") != mine:
+        src = other.record.get("source") or {}
+        raise MergeError(
+            f"{other_where} was checked out from another study ({src.get('name')!r}, created "
+            f"{src.get('created_at')}), not from {study.where}; nothing was changed."
+        )
+    _report(progress, 0.2, f"merging {len(other.segments)} segment(s)")
+    report = MergeReport(coder=str(other.record.get("coder", "")))
+    with study.write() as conn:
+        _Merger(study, conn, other, report).run()
+    _report(progress, 1.0, report.summary())
+    return report
+
+
+class _Merger:
+    """One merge, inside the main study's write transaction."""
+
+    def __init__(self, study: Study, conn: Connection, other: _Other, report: MergeReport):
+        self.study = study
+        self.conn = conn
+        self.other = other
+        self.report = report
+        self.where: dict[int, str] = {}
+
+    # --------------------------------------------------------------- baseline
+    def _baseline(self) -> tuple[dict[str, str], dict[str, str], int]:
+        seg_base: dict[str, str] = dict(self.other.record.get("baseline") or {})
+        status_base: dict[str, str] = dict(self.other.record.get("statuses") or {})
+        through = int(self.other.record_id or 0)
+        rows = self.conn.execute(
+            select(EditLog.after).where(
+                EditLog.action == MERGE_ACTION, EditLog.entity == "checkout",
+                EditLog.entity_id == self.other.checkout_id,
+            ).order_by(EditLog.id)
+        ).scalars()
+        for after in rows:
+            after = after or {}
+            seg_base.update(after.get("synced") or {})
+            status_base.update(after.get("statuses") or {})
+            through = max(through, int(after.get("log_through") or 0))
+        return seg_base, status_base, through
+
+    # --------------------------------------------------------------- assignments
+    def _map_assignments(self) -> dict[int, int]:
+        sessions = {(r[0], r[1]): int(r[2]) for r in self.conn.execute(
+            select(Case.label, Session.number, Session.id).join(Case, Case.id == Session.case_id))}
+        cb_by_sha = {str(r[0]): int(r[1]) for r in self.conn.execute(
+            select(CodebookVersion.sha256, CodebookVersion.id))}
+        coders = set(self.conn.execute(select(Coder.id)).scalars())
+        amap: dict[int, int] = {}
+        for a in self.other.assignments:
+            sid = sessions.get((a.label, a.number))
+            if sid is None:
+                raise MergeError(
+                    f"The checkout has session {a.label}:{a.number}, which this study does not "
+                    "have; add that session first. Nothing was changed."
+                )
+            if a.coder_id not in coders:
+                self.conn.execute(insert(Coder).values(id=a.coder_id, name=a.coder_id))
+                coders.add(a.coder_id)
+            aid = self.study._assignment_id(self.conn, sid, a.coder_id, a.purpose)
+            if aid is None:
+                cb = cb_by_sha[self.other.codebook_shas[a.codebook_id][0]]
+                aid = self.study._insert_assignment(self.conn, sid, a.coder_id, a.purpose,
+                                                    a.coder_id, codebook_id=cb)
+            amap[int(a.id)] = aid
+            tag = "" if a.purpose == "primary" else f"/{a.purpose}"
+            self.where[aid] = f"{a.label}:{a.number} {a.coder_id}{tag}"
+        return amap
+
+    def _main_segments(self, ids: Sequence[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for r in self.conn.execute(select(Segment.__table__).where(Segment.id.in_(chunk))):
+                found[str(r.id)] = r
+        return found
+
+    # --------------------------------------------------------------- run
+    def run(self) -> None:
+        seg_base, status_base, through = self._baseline()
+        amap = self._map_assignments()
+        theirs = {str(s.id): s for s in self.other.segments}
+        ours = self._main_segments(list(theirs))
+        inserts: dict[str, Any] = {}
+        updates: dict[str, Any] = {}
+        synced: dict[str, str] = {}
+        for sid, row in theirs.items():
+            state = _state(row)
+            digest = state.digest()
+            base = seg_base.get(sid)
+            if base == digest:
+                continue  # the coder did not change it
+            aid = amap[int(row.assignment_id)]
+            main = ours.get(sid)
+            if main is None:
+                if base is None:
+                    if not state.deleted:
+                        inserts[sid] = row
+                else:
+                    self._conflict(sid, aid, None, state, "it is no longer in this study")
+                continue
+            main_state = _state(main)
+            main_digest = main_state.digest()
+            if int(main.assignment_id) != aid:
+                self._conflict(sid, aid, main_state, state,
+                               "this study has it in another coding")
+            elif main_digest == digest:
+                synced[sid] = digest
+            elif base is not None and main_digest == base:
+                updates[sid] = row
+            else:
+                self._conflict(sid, aid, main_state, state, "changed in both since the checkout")
+        self._drop_overlaps(amap, ours, inserts, updates)
+        self._write_segments(amap, inserts, updates, synced)
+        statuses = self._merge_statuses(amap, status_base)
+        self._append_log(amap, through)
+        if self.report.changed_anything:
+            self.conn.execute(insert(EditLog).values(
+                at=_now(), coder_id=self.report.coder or None, action=MERGE_ACTION,
+                entity="checkout", entity_id=self.other.checkout_id, assignment_id=None,
+                before=None, state="audit",
+                after={"new": self.report.new, "changed": self.report.changed,
+                       "deleted": self.report.deleted,
+                       "conflicts": [c.segment_id for c in self.report.conflicts],
+                       "log_through": max([through, *(int(r.id) for r in self.other.log)]),
+                       "synced": synced, "statuses": statuses},
+            ))
+
+    def _conflict(self, sid: str, aid: int, ours: SegmentState | None, theirs: SegmentState,
+                  reason: str) -> None:
+        self.report.conflicts.append(
+            Conflict(sid, self.where.get(aid, str(aid)), ours, theirs, reason))
+
+    # --------------------------------------------------------------- exclusive overlaps
+    def _drop_overlaps(self, amap: dict[int, int], ours: dict[str, Any],
+                       inserts: dict[str, Any], updates: dict[str, Any]) -> None:
+        touched = {amap[int(r.assignment_id)] for r in (*inserts.values(), *updates.values())}
+        for aid in touched:
+            cb_id = self.conn.execute(
+                select(Assignment.codebook_id).where(Assignment.id == aid)).scalar_one()
+            codebook = self.study.codebook_by_id(int(cb_id))
+            exclusive = {c.id: cat.id for cat in codebook.categories if cat.exclusive
+                         for c in cat.codes}
+            if not exclusive:
+                continue
+            live: dict[str, tuple[str, int, int]] = {
+                str(r.id): (r.code_id, r.start_ms, r.end_ms) for r in self.conn.execute(
+                    select(Segment.id, Segment.code_id, Segment.start_ms, Segment.end_ms)
+                    .where(Segment.assignment_id == aid, Segment.deleted.is_(False)))}
+            while True:
+                final = dict(live)
+                for pool in (inserts, updates):
+                    for sid, r in pool.items():
+                        if amap[int(r.assignment_id)] != aid:
+                            continue
+                        final.pop(sid, None)
+                        if not r.deleted:
+                            final[sid] = (r.code_id, r.start_ms, r.end_ms)
+                bad = _overlapping(final, exclusive, set(inserts) | set(updates))
+                if not bad:
+                    break
+                for sid, other_code in bad.items():
+                    r = inserts.pop(sid, None) or updates.pop(sid)
+                    main = ours.get(sid)
+                    self._conflict(sid, aid, None if main is None else _state(main), _state(r),
+                                   f"it would overlap {other_code!r} inside an exclusive "
+                                   "category")
+
+    # --------------------------------------------------------------- writes
+    def _write_segments(self, amap: dict[int, int], inserts: dict[str, Any],
+                        updates: dict[str, Any], synced: dict[str, str]) -> None:
+        rows = []
+        for sid, r in inserts.items():
+            rows.append(dict(
+                id=sid, assignment_id=amap[int(r.assignment_id)], code_id=r.code_id,
+                start_ms=r.start_ms, end_ms=r.end_ms, note=r.note or "",
+                modifiers=dict(r.modifiers or {}), created_at=r.created_at,
+                updated_at=r.updated_at, deleted=False,
+            ))
+            synced[sid] = _state(r).digest()
+        if rows:
+            self.conn.execute(insert(Segment), rows)
+        self.report.new = len(rows)
+        for sid, r in updates.items():
+            self.conn.execute(update(Segment).where(Segment.id == sid).values(
+                code_id=r.code_id, start_ms=r.start_ms, end_ms=r.end_ms, note=r.note or "",
+                modifiers=dict(r.modifiers or {}), deleted=bool(r.deleted),
+                updated_at=r.updated_at,
+            ))
+            synced[sid] = _state(r).digest()
+            if r.deleted:
+                self.report.deleted += 1
+            else:
+                self.report.changed += 1
+
+    def _merge_statuses(self, amap: dict[int, int], base: dict[str, str]) -> dict[str, str]:
+        taken: dict[str, str] = {}
+        main = dict(self.conn.execute(
+            select(Assignment.id, Assignment.status).where(Assignment.id.in_(amap.values()))
+        ).all())
+        for a in self.other.assignments:
+            key, aid, theirs = str(a.id), amap[int(a.id)], str(a.status)
+            was, now = base.get(key), str(main[aid])
+            if theirs in (was, now):
+                continue
+            if was is not None and now != was:
+                self.report.status_conflicts.append(
+                    f"{self.where[aid]}: status changed in both since the checkout; kept "
+                    f"{now!r}, the checkout has {theirs!r}")
+                continue
+            self.conn.execute(update(Assignment).where(Assignment.id == aid)
+                              .values(status=theirs, updated_at=_now()))
+            taken[key] = theirs
+            self.report.statuses += 1
+        return taken
+
+    def _append_log(self, amap: dict[int, int], through: int) -> None:
+        rows = []
+        for r in self.other.log:
+            if int(r.id) <= through:
+                continue
+            aid = None if r.assignment_id is None else amap.get(int(r.assignment_id))
+            entity_id = str(r.entity_id)
+            if r.entity == "assignment" and entity_id.isdigit():
+                entity_id = str(amap.get(int(entity_id), entity_id))
+            rows.append(dict(
+                at=r.at, coder_id=r.coder_id, action=r.action, entity=r.entity,
+                entity_id=entity_id, assignment_id=aid, before=r.before, after=r.after,
+                state="audit", batch=r.batch,
+            ))
+        if rows:
+            self.conn.execute(insert(EditLog), rows)
+        self.report.log_rows = len(rows)
+
+
+def _overlapping(
+    final: dict[str, tuple[str, int, int]], exclusive: dict[str, str], applied: set[str]
+) -> dict[str, str]:
+    """Applied segments that overlap another one inside an exclusive category."""
+    by_cat: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for sid, (code, start, end) in final.items():
+        if code in exclusive and end > start:
+            by_cat[exclusive[code]].append((start, end, sid, code))
+    bad: dict[str, str] = {}
+    for items in by_cat.values():
+        items.sort()
+        for i, (_s, e, sid, code) in enumerate(items):
+            for s2, _e2, sid2, code2 in items[i + 1:]:
+                if s2 >= e:
+                    break
+                if sid in applied:
+                    bad[sid] = code2
+                if sid2 in applied:
+                    bad[sid2] = code
+    return bad
