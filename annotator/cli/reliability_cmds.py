@@ -1,4 +1,9 @@
-"""``annotator reliability`` and ``annotator plan-reliability``."""
+"""``annotator reliability`` and ``annotator plan-reliability``.
+
+Every unusable input (one coder, no sessions in common, a coder without segments, a session
+without a known duration, codings made with different codebook versions, bad numbers, an output
+folder that does not exist) ends with a one-line message and exit code 2, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,17 @@ def add_parsers(sub: Any, study_arg: Callable[[argparse.ArgumentParser], None]) 
     p = sub.add_parser("reliability", help="inter-rater reliability between coders")
     study_arg(p)
     p.add_argument("--coders", nargs="+", required=True, metavar="ID",
-                   help="two or more coders; the same coder twice compares a re-coding")
+                   help="two or more coders; the same coder twice compares their re-coding "
+                        "with their primary coding (intra-rater drift); ID@consensus is a "
+                        "consensus coding")
     p.add_argument("--sessions", nargs="+", metavar="CASE:N", help="limit to these sessions")
     p.add_argument("--resolution-ms", type=int, default=None, metavar="N",
                    help="use slices of N ms instead of exact durations")
     p.add_argument("--tolerance-ms", type=int, default=1000, metavar="N",
                    help="linking tolerance for point codes (default 1000)")
+    p.add_argument("--alpha-resolution-ms", type=int, default=None, metavar="N",
+                   help="slice length for Krippendorff's alpha (default: --resolution-ms, "
+                        "else 1000)")
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples over sessions for CIs (default 1000; 0 = none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
@@ -31,48 +41,83 @@ def add_parsers(sub: Any, study_arg: Callable[[argparse.ArgumentParser], None]) 
     p = sub.add_parser("plan-reliability",
                        help="assign a stratified sample of sessions to a second coder, blind")
     study_arg(p)
-    p.add_argument("--fraction", type=float, default=0.2)
+    p.add_argument("--fraction", type=float, default=0.2,
+                   help="share of the sessions coded by others to double-code (default 0.2); "
+                        "every case gets at least one")
     p.add_argument("--coder", required=True, metavar="ID")
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=int, default=None, help="random seed, for a reproducible plan")
+    p.add_argument("--recode", action="store_true",
+                   help="sample sessions the coder coded themself, to re-code them "
+                        "(intra-rater drift: reliability --coders ID ID)")
     p.set_defaults(handler="reliability_cmds:cmd_plan")
 
 
+def _check_numbers(ns: argparse.Namespace) -> None:
+    from annotator.cli.errors import UsageError
+
+    for flag, value in (("--resolution-ms", ns.resolution_ms),
+                        ("--alpha-resolution-ms", ns.alpha_resolution_ms)):
+        if value is not None and value <= 0:
+            raise UsageError(f"{flag} must be a positive number of ms, got {value}.")
+    if ns.tolerance_ms < 0:
+        raise UsageError(f"--tolerance-ms must be 0 or more, got {ns.tolerance_ms}.")
+    if ns.bootstrap < 0:
+        raise UsageError(f"--bootstrap must be 0 (no intervals) or more, got {ns.bootstrap}.")
+    if ns.seed < 0:
+        raise UsageError(f"--seed must be 0 or more, got {ns.seed}.")
+
+
+def _check_output(output: str | None) -> Path | None:
+    from annotator.cli.errors import UsageError
+
+    if output is None:
+        return None
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"-o {output}: the folder {folder} does not exist.")
+    return path
+
+
 def cmd_reliability(ns: argparse.Namespace) -> int:
+    from annotator.cli.common import open_study
+    from annotator.cli.errors import UsageError
     from annotator.core.reliability import compute_reliability
-    from annotator.exchange import reliability_report as rr
     from annotator.exchange.atomic import atomic_text
     from annotator.exchange.reliability_data import gather
 
-    if ns.resolution_ms is not None and ns.resolution_ms <= 0:
-        from annotator.core.reliability.errors import ReliabilityInputError
-
-        raise ReliabilityInputError("--resolution-ms must be a positive number of ms.")
-    from annotator.cli.common import open_study
-
+    _check_numbers(ns)
+    out = _check_output(ns.output)
     study = open_study(ns.study)
     try:
         codebook, sessions, labels = gather(study, ns.coders, ns.sessions)
     finally:
         study.close()
-    progress = Progress("reliability", enabled=ns.output is not None)
+    progress = Progress("reliability", enabled=out is not None)
     report = compute_reliability(
         codebook, sessions, labels, resolution_ms=ns.resolution_ms,
-        tolerance_ms=ns.tolerance_ms, bootstrap=ns.bootstrap, seed=ns.seed,
-        progress=lambda f: progress.update(f),
+        tolerance_ms=ns.tolerance_ms, alpha_resolution_ms=ns.alpha_resolution_ms,
+        bootstrap=ns.bootstrap, seed=ns.seed, progress=lambda f: progress.update(f),
     )
+    from annotator.exchange import reliability_report as rr
+
     if ns.format == "html":
         from annotator.core.reliability import timeline_diff
 
-        diffs = {}
-        if len(labels) >= 2:
-            for s in sessions:
-                diffs[f"{s.case}:{s.session}"] = timeline_diff(s, labels[0], labels[1], codebook)
+        diffs = {f"{s.case}:{s.session}": timeline_diff(s, labels[0], labels[1], codebook,
+                                                        tolerance_ms=ns.tolerance_ms)
+                 for s in sessions}
         text = rr.to_html(report, diffs)
     else:
         text = {"json": rr.to_json, "table": rr.to_table, "csv": rr.to_csv}[ns.format](report)
-    if ns.output:
-        with atomic_text(Path(ns.output)) as fh:
-            fh.write(text)
+    if out is not None:
+        try:
+            with atomic_text(out) as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise UsageError(f"-o {ns.output}: cannot write it ({exc.strerror or exc}).") from exc
         progress.done(f"wrote {ns.output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -81,26 +126,26 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
 
 def cmd_plan(ns: argparse.Namespace) -> int:
     from annotator.cli.common import open_study
-    from annotator.exchange.reliability_data import plan_sample
+    from annotator.exchange.reliability_data import plan_reliability
 
+    if ns.seed is not None and ns.seed < 0:
+        from annotator.cli.errors import UsageError
+
+        raise UsageError(f"--seed must be 0 or more, got {ns.seed}.")
     study = open_study(ns.study)
     try:
-        if not study.has_coder(ns.coder):
-            study.add_coder(ns.coder)
-        primary_by_other = {a.session_id for a in study.assignments(purpose="primary")
-                            if a.coder != ns.coder}
-        already = {a.session_id for a in study.assignments(coder=ns.coder,
-                                                           purpose="reliability")}
-        pool = [s for s in study.sessions() if s.id in primary_by_other and s.id not in already]
-        if not pool:
-            print(f"No session left to plan for {ns.coder}: every session coded by another "
-                  "coder already has a reliability assignment for them.")
-            return 0
-        picked = plan_sample(pool, ns.fraction, ns.seed)
-        for s in picked:
-            study.assign(s.id, ns.coder, "reliability")
-        print(f"Assigned {len(picked)} session(s) to {ns.coder} for blind reliability coding: "
-              + ", ".join(s.key for s in picked))
+        result = plan_reliability(study, ns.coder, ns.fraction, ns.seed, recode=ns.recode)
     finally:
         study.close()
+    if not result.eligible:
+        whose = "by them" if ns.recode else "by another coder"
+        print(f"No session to plan for {ns.coder}: no session has a primary coding {whose} yet.")
+    elif not result.assigned:
+        print(f"Nothing to add: {ns.coder} already has {len(result.had)} of the "
+              f"{result.eligible} eligible session(s) for reliability coding, which covers every "
+              f"case and --fraction {ns.fraction:g}.")
+    else:
+        print(f"Assigned {len(result.assigned)} session(s) to {ns.coder} for blind reliability "
+              "coding: " + ", ".join(s.key for s in result.assigned)
+              + (f" (they already had {len(result.had)})." if result.had else "."))
     return 0
