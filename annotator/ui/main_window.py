@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QWidget,
@@ -32,7 +33,7 @@ from annotator.ui.coding_keys import CodingKeyFilter
 from annotator.ui.instance_lock import StudyAlreadyOpen, StudyLock
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
-from annotator.ui.segment_table import SegmentTable
+from annotator.ui.segment_table import Column, SegmentTable
 from annotator.ui.settings import Settings
 from annotator.ui.study_browser import StudyBrowser
 from annotator.ui.timeline.model import Lane
@@ -67,8 +68,8 @@ class MainWindow(QMainWindow):
         split.setObjectName("centralSplit")
         split.addWidget(self.player)
         split.addWidget(self.timeline)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.central_split = split
         self.setCentralWidget(split)
@@ -78,8 +79,13 @@ class MainWindow(QMainWindow):
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.table_dock = self._dock("Segments", "segmentsDock", self.table,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.browser_dock], [250], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.codes_dock], [320], Qt.Orientation.Horizontal)
+        # In the narrow dock the table shows code, times and note; the header's context
+        # menu brings back the category and duration columns.
+        self.table.view.setColumnHidden(Column.CATEGORY, True)
+        self.table.view.setColumnHidden(Column.DURATION, True)
+        header = self.table.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_table_header_menu)
 
         # ---- status bar
         self.coder_label = QLabel("No coder")
@@ -141,6 +147,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _on_table_header_menu(self, pos: object) -> None:
+        view = self.table.view
+        menu = QMenu(self)
+        model = view.model()
+        for col in range(model.columnCount()):
+            title = str(model.headerData(col, Qt.Orientation.Horizontal))
+            a = menu.addAction(title)
+            a.setCheckable(True)
+            a.setChecked(not view.isColumnHidden(col))
+            a.toggled.connect(lambda on, c=col: view.setColumnHidden(c, not on))
+        menu.exec(view.horizontalHeader().mapToGlobal(pos))  # type: ignore[arg-type]
+
     def _restore_layout(self) -> None:
         geom = self.settings.get("window/geometry")
         state = self.settings.get("window/state")
@@ -149,13 +167,33 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geom)
         else:
             self.resize(1280, 720)
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
+        restored = isinstance(state, QByteArray | bytes) and self.restoreState(state)
         if isinstance(split, QByteArray | bytes):
             self.central_split.restoreState(split)
+        self._needs_default_sizes = not restored
         rate = self.settings.get("player/rate", 1.0, float)
         self.player.controller.set_rate(float(rate))
         self.keys.enabled = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._needs_default_sizes:
+            self._needs_default_sizes = False
+            QTimer.singleShot(0, self._default_sizes)
+
+    def _default_sizes(self) -> None:
+        """Sizes that read well at 1280x720 and scale up to 1920x1080."""
+        w, h = self.width(), self.height()
+        self.resizeDocks([self.browser_dock], [max(200, w * 17 // 100)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.codes_dock], [max(300, w * 25 // 100)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.codes_dock, self.table_dock], [h * 45 // 100, h * 55 // 100],
+                         Qt.Orientation.Vertical)
+        total = self.central_split.height() or h
+        self.central_split.setSizes([total * 52 // 100, total * 48 // 100])
+        header = self.table.view.horizontalHeader()
+        header.resizeSection(Column.CODE, max(130, header.width() * 45 // 100))
 
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
@@ -173,6 +211,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.codes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.table_dock)
         self.resize(1280, 720)
+        QTimer.singleShot(0, self._default_sizes)
 
     # ------------------------------------------------------------------ study / coder
     def open_study(self, target: str) -> bool:
@@ -308,6 +347,8 @@ class MainWindow(QMainWindow):
                     "Relink it from the study browser (right-click ▸ Relink media…).")
         self._update_session_label()
         self._update_actions()
+        self.browser.set_open_session(session.id)
+        self.browser.select_session(session.id)
         self.settings.set("last_session", session.key)
         return True
 

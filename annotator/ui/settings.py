@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -10,8 +11,16 @@ MAX_RECENT = 8
 
 
 class Settings:
-    def __init__(self) -> None:
-        self.q = QSettings("annotator", "annotator")
+    """App settings in an INI file: ``path``, else ``$ANNOTATOR_SETTINGS``, else the
+    user's config folder (``~/.config/annotator/annotator.ini`` on Linux)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        path = path or os.environ.get("ANNOTATOR_SETTINGS")
+        if path:
+            self.q = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self.q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                               "annotator", "annotator")
 
     def get(self, key: str, default: Any = None, type_: type | None = None) -> Any:
         if type_ is None:
