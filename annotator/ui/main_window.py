@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.player.controller.set_rate(float(rate))
         self.keys.enabled = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._needs_default_sizes:
             self._needs_default_sizes = False
