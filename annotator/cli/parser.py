@@ -105,5 +105,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="length of each synthetic recording (default 30)")
     p.set_defaults(handler="demo_cmd:cmd_demo")
 
+    p = sub.add_parser("checkout", help="write a coder's own study file (blind: only their work)")
+    _study(p)
+    p.add_argument("--coder", required=True, metavar="ID", help="the coder to check out")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.annot",
+                   help="the new study file (must not exist yet)")
+    p.set_defaults(handler="lab_cmds:cmd_checkout")
+
+    p = sub.add_parser("merge", help="bring a coder's checkout back into the study",
+                       description="Merge a checkout made with `annotator checkout` back into "
+                       "STUDY in one transaction. Segments changed on both sides since the "
+                       "checkout are conflicts: this study's version is kept and both are "
+                       "listed (exit status 1). Merging the same file again changes nothing.")
+    _study(p)
+    p.add_argument("other", metavar="CHECKOUT.annot")
+    p.set_defaults(handler="lab_cmds:cmd_merge")
+
+    p = sub.add_parser("archive", help="zip a consistent copy of the study, codebooks, manifest")
+    _study(p)
+    p.add_argument("-o", "--output", required=True, metavar="ARCHIVE.zip")
+    p.set_defaults(handler="lab_cmds:cmd_archive")
+
     reliability_cmds.add_parsers(sub, _study)
     return parser

@@ -320,6 +320,7 @@ class _Other:
     record: dict[str, Any]
     checkout_id: str
     codebook_shas: dict[int, tuple[str, str, str]]  # id -> sha, name, version
+    current_codebook: int
     assignments: list[Any]  # id, case, number, coder, purpose, status, codebook_id
     segments: list[Any]
     log: list[Any]
@@ -351,12 +352,14 @@ def _read_other(other: Study) -> _Other:
             .join(Session, Session.id == Assignment.session_id)
             .join(Case, Case.id == Session.case_id).order_by(Assignment.id)
         ).all()
+        current = conn.execute(select(StudyInfo.current_codebook_id)).scalar_one()
         segs = conn.execute(select(Segment.__table__)).all()
         log = conn.execute(select(EditLog.__table__).order_by(EditLog.id)).all()
     return _Other(
         identity=identity, record_id=None if rec is None else int(rec[0]),
         record=dict(rec[2] or {}) if rec is not None else {},
-        checkout_id="" if rec is None else str(rec[1]), codebook_shas=cbs, assignments=list(asg),
+        checkout_id="" if rec is None else str(rec[1]), codebook_shas=cbs,
+        current_codebook=int(current), assignments=list(asg),
         segments=list(segs), log=list(log),
     )
 
@@ -382,7 +385,7 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
     if other.record_id is None and other.identity == mine:
         raise MergeError(f"{other_where} is a copy of {study.where} itself, not a coder's "
                          "checkout; there is nothing to merge.")
-    used = {a.codebook_id for a in other.assignments}
+    used = {a.codebook_id for a in other.assignments} | {other.current_codebook}
     for cb_id in sorted(used):
         sha, name, version = other.codebook_shas[cb_id]
         if sha not in my_shas:
