@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 from pathlib import Path
 
@@ -152,3 +153,58 @@ def test_exit_codes_for_usage_errors(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "no study at" in proc.stderr
     proc = run_cli("codebook", "show", "no-such-codebook")
     assert proc.returncode == 2 and "helper-maneuvers" in proc.stderr
+
+
+GOOD_CODEBOOK = """\
+name: Mini
+version: "1"
+language: [en]
+categories:
+  - id: cat
+    label: {en: Cat}
+    codes:
+      - id: alpha
+        label: {en: Alpha}
+        key: "1"
+        color: "#112233"
+        kind: state
+      - id: beta
+        label: {en: Beta}
+        key: "2"
+        color: "#445566"
+        kind: state
+"""
+
+CODEBOOK_BREAKS = [
+    # (what, old text, new text, line the message must name, words it must contain)
+    ("duplicate id", "id: beta", "id: alpha", 13, "duplicate code id"),
+    ("duplicate key", 'key: "2"', 'key: "1"', 15, "key"),
+    ("bad colour", 'color: "#445566"', 'color: "blue"', 16, "color"),
+    ("unknown kind", "kind: state\n", "kind: interval\n", 12, "kind"),
+    ("missing label", "        label: {en: Beta}\n", "", 13, "label"),
+    ("yaml syntax", "    label: {en: Cat}", "    label: {en: Cat", 7, ""),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "line", "words"), CODEBOOK_BREAKS,
+                         ids=[b[0] for b in CODEBOOK_BREAKS])
+def test_bad_codebooks_are_refused_with_file_and_line(
+    tmp_path: Path, what: str, old: str, new: str, line: int, words: str
+) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD_CODEBOOK, encoding="utf-8")
+    assert run_cli("codebook", "validate", str(good)).returncode == 0
+    bad = tmp_path / "mini.yaml"
+    assert old in GOOD_CODEBOOK
+    bad.write_text(GOOD_CODEBOOK.replace(old, new, 1), encoding="utf-8")
+    proc = run_cli("codebook", "validate", str(bad))
+    assert proc.returncode == 2, what
+    assert "Traceback" not in proc.stderr
+    assert "mini.yaml:" in proc.stderr
+    lines = [int(m) for m in re.findall(r"mini\.yaml:(\d+):", proc.stderr)]
+    assert line in lines, proc.stderr
+    assert words in proc.stderr
+    # init with that codebook creates nothing
+    study = tmp_path / "s.annot"
+    proc = run_cli("init", str(study), "--codebook", str(bad))
+    assert proc.returncode == 2 and not study.exists()
