@@ -175,6 +175,10 @@ def test_points_and_refusals(study: Study) -> None:
         accept_version(study, cons, b, 0, 1000, code_id="nope")
     with pytest.raises(EditError, match="beyond the session"):
         accept_version(study, cons, b, 0, 20_000, code_id="praise")
+    # several codes at once (linked points of two codes disagree on both)
+    accept_version(study, cons, b, 0, 10_000, code_id=["praise", "question"])
+    assert [s for s in spans(study, cons) if s[0] in ("praise", "question")] == \
+        [s for s in spans(study, b) if s[0] in ("praise", "question")]
     study.set_status(cons, "submitted")
     with pytest.raises(EditError, match="submitted"):
         accept_version(study, cons, b, 0, 1000, code_id="praise")

@@ -145,11 +145,12 @@ def create_consensus(
 
 def accept_version(
     study: Study, consensus_assignment_id: int, source_assignment_id: int, start_ms: int,
-    end_ms: int, *, category_id: str | None = None, code_id: str | None = None,
-    by: str | None = None,
+    end_ms: int, *, category_id: str | None = None,
+    code_id: str | Sequence[str] | None = None, by: str | None = None,
 ) -> AcceptResult:
     """Make the consensus equal to the source coding in ``[start_ms, end_ms)`` for one code
-    (``code_id``) or all codes of a category (``category_id``); give exactly one.
+    (``code_id``) or all codes of a category (``category_id``); give exactly one. ``code_id``
+    may also list several codes (linked points of two codes disagree on both).
 
     Consensus segments in the range are trimmed, split or deleted, and the source's segments
     are copied in, clipped to the range; a copied piece that continues a consensus segment of
@@ -191,19 +192,26 @@ def accept_version(
             before=None,
             after={"source_assignment": source_assignment_id, "source_coder": src.coder_id,
                    "start_ms": start_ms, "end_ms": end_ms, "category": category_id,
-                   "code": code_id, "created": result.created, "updated": result.updated,
+                   "codes": None if code_id is None else codes,
+                   "created": result.created, "updated": result.updated,
                    "deleted": result.deleted},
             state="audit",
         ))
     return result
 
 
-def _codes(codebook: Codebook, category_id: str | None, code_id: str | None) -> list[str]:
+def _codes(
+    codebook: Codebook, category_id: str | None, code_id: str | Sequence[str] | None,
+) -> list[str]:
     if code_id is not None:
-        if not codebook.has_code(code_id):
-            raise EditError(f"Unknown code {code_id!r} in the codebook {codebook.name!r} "
-                            f"{codebook.version}.")
-        return [code_id]
+        codes = [code_id] if isinstance(code_id, str) else list(dict.fromkeys(code_id))
+        for c in codes:
+            if not codebook.has_code(c):
+                raise EditError(f"Unknown code {c!r} in the codebook {codebook.name!r} "
+                                f"{codebook.version}.")
+        if not codes:
+            raise EditError("Say which disagreement to settle: give a category or a code.")
+        return codes
     try:
         category = codebook.category(str(category_id))
     except KeyError:
