@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from shiboken6 import isValid
@@ -37,6 +37,22 @@ POSITION_INTERVAL_MS = 33
 STILL_MAX_SIZE = (1920, 1080)
 #: How long QtMultimedia may take to open a file before loading counts as failed.
 LOAD_TIMEOUT_MS = 20_000
+
+
+def _call(target: QObject, method: str, *args: Any) -> None:
+    """Call a slot of a QtMultimedia object from the event loop, not from Python.
+
+    PySide6 keeps the GIL while Python code calls into Qt. QtMultimedia's FFmpeg
+    backend tears its audio/video renderers down on its own threads; a renderer's
+    destructor calls ``disconnectNotify`` on our Python-created ``QAudioOutput`` /
+    ``QVideoSink`` / ``QMediaPlayer``, which waits for the GIL while holding a Qt
+    signal-slot lock. If the GUI thread, holding the GIL, calls e.g.
+    ``QMediaPlayer.stop()`` at that moment and that call needs the same lock, the
+    process deadlocks (seen about once in a dozen play/close cycles). A queued call
+    runs from the Qt event loop, which does not hold the GIL, so the renderer's thread
+    can finish. Order is kept: queued calls to one object run first-in, first-out.
+    """
+    QMetaObject.invokeMethod(target, method, Qt.ConnectionType.QueuedConnection, *args)
 
 
 class LoadState(Enum):
@@ -142,6 +158,8 @@ class PlayerController(QObject):
         self._player.mediaStatusChanged.connect(self._on_media_status)
         self._player.errorOccurred.connect(self._on_player_error)
         self._player.playbackStateChanged.connect(self._on_playback_state)
+        self._volume = float(self._audio.volume())
+        self._muted = bool(self._audio.isMuted())
         self._audio.volumeChanged.connect(self._on_volume)
         self._audio.mutedChanged.connect(self._on_muted)
 
@@ -222,22 +240,26 @@ class PlayerController(QObject):
     # -- audio and speed settings ------------------------------------------------------------
 
     def volume(self) -> float:
-        return float(self._audio.volume())
+        return self._volume
 
     def set_volume(self, volume: float) -> None:
-        self._audio.setVolume(min(max(float(volume), 0.0), 1.0))
+        self._volume = min(max(float(volume), 0.0), 1.0)
+        _call(self._audio, "setVolume", Q_ARG(float, self._volume))
 
     def is_muted(self) -> bool:
-        return bool(self._audio.isMuted())
+        return self._muted
 
     def set_muted(self, muted: bool) -> None:
-        self._audio.setMuted(bool(muted))
+        self._muted = bool(muted)
+        _call(self._audio, "setMuted", Q_ARG(bool, self._muted))
 
     def _on_volume(self, volume: float) -> None:
-        self.volumeChanged.emit(float(volume))
+        self._volume = float(volume)
+        self.volumeChanged.emit(self._volume)
 
     def _on_muted(self, muted: bool) -> None:
-        self.mutedChanged.emit(bool(muted))
+        self._muted = bool(muted)
+        self.mutedChanged.emit(self._muted)
 
     def set_rate(self, rate: float) -> None:
         """Set the playback speed; clamped to 0.25–2.0. Sound keeps its pitch."""
@@ -245,7 +267,7 @@ class PlayerController(QObject):
         if rate == self._rate:
             return
         self._rate = rate
-        self._player.setPlaybackRate(rate)
+        _call(self._player, "setPlaybackRate", Q_ARG(float, rate))
         self.rateChanged.emit(rate)
 
     # -- loading -----------------------------------------------------------------------------
@@ -307,8 +329,8 @@ class PlayerController(QObject):
         self._load_timer.stop()
         was_playing = self._playing
         self._playing = False
-        self._player.stop()
-        self._player.setSource(QUrl())
+        _call(self._player, "stop")
+        _call(self._player, "setSource", Q_ARG(QUrl, QUrl()))
         self._stills.set_source(None)
         self._close_source()
         self._state = LoadState.EMPTY
@@ -345,7 +367,8 @@ class PlayerController(QObject):
         self._times = FrameTimes(pts, int(info.duration_ms))
         self._load_timer.start()
         assert self._path is not None
-        self._player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
+        url = QUrl.fromLocalFile(str(self._path.resolve()))
+        _call(self._player, "setSource", Q_ARG(QUrl, url))
 
     def _on_source_error(self, generation: int, exc: BaseException) -> None:
         if not isValid(self) or generation != self._generation:
@@ -403,7 +426,7 @@ class PlayerController(QObject):
         self._load_timer.stop()
         self._load_task = None
         self._state = LoadState.READY
-        self._player.setPlaybackRate(self._rate)
+        _call(self._player, "setPlaybackRate", Q_ARG(float, self._rate))
         self._stills.set_source(self._source)
         self._pos = 0
         self.loaded.emit(self._info)
@@ -424,8 +447,8 @@ class PlayerController(QObject):
         self._stills.cancel()
         self._await_ms = self._times.time(self.frame_index)
         self._play_started = time.monotonic()
-        self._player.setPosition(self._pos)
-        self._player.play()
+        _call(self._player, "setPosition", Q_ARG("qlonglong", self._pos))
+        _call(self._player, "play")
         self._playing = True
         self._poll.start()
         self.playingChanged.emit(True)
@@ -435,7 +458,7 @@ class PlayerController(QObject):
         self._stop_reverse()
         if not self._playing:
             return
-        self._player.pause()
+        _call(self._player, "pause")
         self._playing = False
         self._poll.stop()
         assert self._times is not None
@@ -460,7 +483,7 @@ class PlayerController(QObject):
         if self._playing:
             self._await_ms = self._times.time(self.frame_index)
             self._play_started = time.monotonic()
-            self._player.setPosition(self._pos)
+            _call(self._player, "setPosition", Q_ARG("qlonglong", self._pos))
             self.positionChanged.emit(self._pos)
         else:
             self.positionChanged.emit(self._pos)
