@@ -179,8 +179,47 @@ class CodingController(QObject):
             return
         if not touched:
             self.messages.info.emit("Nothing to undo." if undo else "Nothing to redo.")
+            self._emit_undo_state()
+            return
+        if self._pairs_with_next_step(set(touched), undo=undo):
+            more = self._do(lambda: fn(self.assignment.id, by=self.coder))
+            touched = list(dict.fromkeys([*touched, *(more or [])]))
         self.load()
         self.messages.info.emit(("Undone" if undo else "Redone") + f": {len(touched)} segment(s).")
+
+    def _pairs_with_next_step(self, ids: set[str], *, undo: bool) -> bool:
+        """Whether the step just undone (redone) is one half of a keyboard-coded segment
+        whose other half is the next step to undo (redo).
+
+        Coding a state code is two edit steps in the store: the segment is stored open
+        when its key goes down, and closed when it ends. One undo takes the finished
+        segment away whole (rather than leaving it open and growing again), and one
+        redo brings it back whole.
+        """
+        try:
+            rows = [r for r in self.study.log_entries(self.assignment.id)
+                    if r["entity"] == "segment" and r["state"] in ("done", "undone")]
+        except StudyError:
+            return False
+        batches: dict[str, list[Any]] = {}
+        for r in rows:
+            batches.setdefault(str(r["batch"]), []).append(r)
+        done = [b for b in batches.values() if b[0]["state"] == "done"]
+        undone = [b for b in batches.values() if b[0]["state"] == "undone"]
+        # undone steps are a suffix of the history: the one just undone is the first of
+        # them; the one just redone is the last done step.
+        if undo:
+            if not undone or not done:
+                return False
+            closing, opening = undone[0], done[-1]
+        else:
+            if not done or not undone:
+                return False
+            opening, closing = done[-1], undone[0]
+        return (
+            {r["entity_id"] for r in closing} == ids == {r["entity_id"] for r in opening}
+            and all(_is_close(r) for r in closing) and all(_is_open(r) for r in opening)
+        )
 
     # ---------------------------------------------------------------- status
     def submit(self) -> None:
@@ -233,3 +272,17 @@ class CodingController(QObject):
         if self.submitted:
             can = (False, False)
         self.undoStateChanged.emit(*can)
+
+
+def _flag(state: Any) -> bool:
+    return bool(isinstance(state, dict) and (state.get("modifiers") or {}).get(OPEN_FLAG))
+
+
+def _is_open(row: Any) -> bool:
+    """An edit-log row that stored a newly opened (growing) segment."""
+    return row["action"] == "create" and _flag(row["after"])
+
+
+def _is_close(row: Any) -> bool:
+    """An edit-log row that ended an open segment."""
+    return row["action"] == "update" and _flag(row["before"]) and not _flag(row["after"])

@@ -3,7 +3,8 @@
 :class:`CodingKeyFilter` is installed on the application. It turns presses and releases
 of the codebook's keys (without modifiers) into signals and swallows them, unless the
 focus is in a text field, a spin box, an editable combo box, a cell editor, or a modal
-dialog is open.
+dialog is open. In those editors it also keeps Return and Esc for the editor, away from
+the window's shortcuts that use them.
 
 Signals:
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Codebook
 
 _ALLOWED_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
+_EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 
 
 def key_of(text: str) -> int:
@@ -38,6 +40,8 @@ def key_of(text: str) -> int:
 
 
 def text_editing(widget: QWidget | None) -> bool:
+    """Whether keys typed into ``widget`` are text or editor keys, not commands: a text
+    field, a spin box, an editable combo box, or any editor open in an item view's cell."""
     w = widget
     if w is None:
         return False
@@ -45,8 +49,12 @@ def text_editing(widget: QWidget | None) -> bool:
         return not (isinstance(w, QLineEdit) and w.isReadOnly())
     if isinstance(w, QComboBox) and w.isEditable():
         return True
-    return isinstance(w, QAbstractItemView) and (
-        w.state() == QAbstractItemView.State.EditingState)
+    while w is not None:
+        if isinstance(w, QAbstractItemView) and (
+                w.state() == QAbstractItemView.State.EditingState):
+            return True
+        w = w.parentWidget()
+    return False
 
 
 class CodingKeyFilter(QObject):
@@ -73,6 +81,12 @@ class CodingKeyFilter(QObject):
             return False
         if not self.enabled or not isinstance(event, QKeyEvent):
             return False
+        if etype == QEvent.Type.ShortcutOverride and event.key() in _EDITOR_KEYS \
+                and text_editing(QApplication.focusWidget()):
+            # Return and Esc end or cancel the edit in a text field or cell editor; the
+            # window's Return/Esc shortcuts (end / discard open codes) must not take them.
+            event.accept()
+            return True
         code = self._keys.get(event.key())
         if code is None or (event.modifiers() & ~_ALLOWED_MODIFIERS):
             return False

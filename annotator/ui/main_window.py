@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
                 if sid is not None and sid in ctl.segments:
                     seg = ctl.segments[sid]
                     lo, hi = (start, ms) if ms >= start else (ms, start)
-                    self.timeline.upsert_segment(SegmentView(
+                    self.timeline.upsert_segment(seg.code, SegmentView(
                         seg.id, seg.coder, seg.code, lo, hi, seg.note, seg.modifiers))
 
     def _on_seek_requested(self, ms: int) -> None:
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
             self._add_other_coders()
 
     def _on_segment_changed(self, seg: SegmentView) -> None:
-        self.timeline.upsert_segment(seg)
+        self.timeline.upsert_segment(self._lane(seg), seg)
         self.table.model.upsert(seg)
 
     def _on_segments_removed(self, ids: list[str]) -> None:

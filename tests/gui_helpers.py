@@ -1,0 +1,180 @@
+"""Helpers for the end-to-end tests of the coding workstation (the main window).
+
+Real studies (SQLite files), real generated videos, the real main window built by
+``annotator.ui.app.start``; nothing is mocked. Settings always go to a file in the
+test's temporary folder, never to the user's config.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.core.segments import SegmentView
+from annotator.media.hashing import sha256_file
+from annotator.media.probe import probe
+from annotator.media.videogen import write_test_video
+from annotator.store import MediaLink, Study
+from annotator.ui.app import start
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+
+WAIT_MS = 20_000
+FRAME_MS = 40  # every test video here runs at 25 fps
+
+_demo_dir: Path | None = None
+
+
+def demo_source() -> Path:
+    """The demo study (6-second recordings), built once per test process."""
+    global _demo_dir
+    if _demo_dir is None:
+        from annotator.demo import build_demo
+
+        folder = Path(tempfile.mkdtemp(prefix="annot-demo-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        build_demo(folder, seconds=6)
+        _demo_dir = folder
+    return _demo_dir
+
+
+_videos: dict[int, Path] = {}
+
+
+def test_video(frames: int) -> Path:
+    """A numbered MPEG-4 test video (25 fps, 320x240), written once per test process."""
+    if frames not in _videos:
+        folder = Path(tempfile.mkdtemp(prefix="annot-video-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _videos[frames] = write_test_video(folder / f"v{frames}.mp4", frames=frames,
+                                           fps=25.0, size=(320, 240), codec="mp4v")
+    return _videos[frames]
+
+
+def copy_demo(dest: Path) -> Path:
+    """A private copy of the demo study in ``dest`` (its media shared by a symlink)."""
+    src = demo_source()
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src / "demo.annot", dest / "demo.annot")
+    (dest / "media").symlink_to(src / "media", target_is_directory=True)
+    return dest / "demo.annot"
+
+
+def media_link(study_path: Path, video: Path) -> MediaLink:
+    info = probe(video)
+    return MediaLink(
+        path=str(video.relative_to(study_path.parent)), sha256=sha256_file(video),
+        size=video.stat().st_size, duration_ms=info.duration_ms, fps=info.fps,
+        frame_count=info.frame_count, width=info.width, height=info.height, codec=info.codec)
+
+
+def small_study(folder: Path, codebook_text: str, *, frames: int = 250, video: bool = True,
+                coders: Iterable[str] = ("AK",), duration_ms: int = 10_000) -> Path:
+    """A study with one session C01:1 (a numbered test video of ``frames`` frames at 25
+    fps, or no media and an explicit duration) and a primary assignment for each coder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "study.annot"
+    study = Study.create(path, codebook_text, "test.yaml")
+    try:
+        if video:
+            (folder / "media").mkdir(exist_ok=True)
+            media = folder / "media" / "c01s1.mp4"
+            shutil.copy2(test_video(frames), media)
+            study.add_session("C01", 1, media=media_link(path, media))
+        else:
+            study.add_session("C01", 1, duration_ms=duration_ms)
+        session = study.session("C01", 1)
+        for coder in coders:
+            study.add_coder(coder)
+            study.assign(session.id, coder, "primary")
+    finally:
+        study.close()
+    return path
+
+
+def open_window(qtbot: QtBot, study: Path, coder: str, session: str, settings_file: Path,
+                *, size: tuple[int, int] = (1280, 720), wait_media: bool = True) -> MainWindow:
+    """``start()`` the app on a study, coder and session; shown, active, media loaded."""
+    window = start(str(study), coder, session, Settings(settings_file))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    if wait_media:
+        qtbot.waitUntil(lambda: window.player.controller.is_loaded, timeout=WAIT_MS)
+        pc = window.player.controller
+        # the first still is on screen
+        qtbot.waitUntil(lambda: pc.frame_index == 0 and not window.player.grab().isNull(),
+                        timeout=WAIT_MS)
+    qtbot.wait(50)
+    return window
+
+
+def key(qtbot: QtBot, widget: QWidget, k: Qt.Key | str,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A real key click (press and release) delivered to ``widget``."""
+    qtbot.keyClick(widget, k, modifier)
+
+
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=WAIT_MS)
+
+
+def stored(study: Path, coder: str, case: str, number: int,
+           purpose: str | None = None) -> list[SegmentView]:
+    """What the study file holds for a coder's coding of a session (a second connection)."""
+    with Study.open(study) as s:
+        sess = s.session(case, number)
+        a = s.find_assignment(sess.id, coder, purpose)
+        assert a is not None, f"no assignment of {coder} on {case}:{number}"
+        return sorted(s.segments(a.id), key=lambda x: (x.start_ms, x.code))
+
+
+def log_actions(study: Path, coder: str, case: str, number: int) -> list[dict[str, Any]]:
+    with Study.open(study) as s:
+        sess = s.session(case, number)
+        a = s.find_assignment(sess.id, coder)
+        assert a is not None
+        return [dict(r) for r in s.log_entries(a.id)]
+
+
+def timeline_segments(window: MainWindow) -> dict[str, tuple[str, SegmentView]]:
+    """Every segment the timeline shows: id -> (lane id, segment)."""
+    model = window.timeline.model
+    out = {s.id: (lane.id, s) for lane in model.lanes for s in model.index(lane.id).segments}
+    assert len(out) == len(model), "a segment sits on a lane that is not shown"
+    return out
+
+
+def table_ids(window: MainWindow) -> set[str]:
+    return {s.id for s in window.table.model.segments()}
+
+
+def lane_point(window: MainWindow, lane_id: str, ms: float) -> QPoint:
+    tl = window.timeline
+    return QPoint(round(tl.x_for_time(ms)), tl.lane_rect(lane_id).center().y())
+
+
+def seek(qtbot: QtBot, window: MainWindow, ms: int) -> int:
+    """Seek the paused player and wait until that frame is on screen; returns the position."""
+    pc = window.player.controller
+    if not pc.is_loaded:  # no video: click the timeline's ruler
+        canvas = window.timeline.canvas
+        y = canvas.ruler_rect().center().y()
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton,
+                         pos=QPoint(round(window.timeline.x_for_time(ms)), y))
+        return window.current_ms()
+    with qtbot.waitSignal(pc.frameShown, timeout=WAIT_MS):
+        pc.seek(ms)
+    return pc.position_ms
