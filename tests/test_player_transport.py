@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -63,6 +64,9 @@ def test_speed_box_and_set_rate(qtbot: QtBot, player: PlayerWidget) -> None:
     assert box.currentData() == 0.8 and box.currentText() == "0.8×"
     c.set_rate(0.1)
     assert c.rate == 0.25
+    availability = c._player.pitchCompensationAvailability()
+    if availability != QMediaPlayer.PitchCompensationAvailability.Unavailable:
+        assert c.pitch_compensation  # slowed-down speech keeps its pitch
 
 
 def _measure_speed(qtbot: QtBot, widget: PlayerWidget) -> float:
@@ -213,10 +217,11 @@ def test_keyboard_shortcuts_work_window_wide(qtbot: QtBot, video: Path) -> None:
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus, timeout=WAIT_MS)
     c.seek(2000)
-    qtbot.keyClicks(editor, "hi")
+    qtbot.keyClicks(editor, "hi jkl")
     qtbot.keyClick(editor, Qt.Key.Key_Left)
-    assert c.position_ms == 2000
-    assert editor.cursorPosition() == 1
+    assert editor.text() == "hi jkl"
+    assert c.position_ms == 2000 and not c.playing and not c.reversing
+    assert editor.cursorPosition() == 5
     window.close()
 
 

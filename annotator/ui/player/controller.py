@@ -35,6 +35,8 @@ REVERSE_INTERVALS_MS = (125, 80, 40)
 POSITION_INTERVAL_MS = 33
 #: Stills are decoded at most this size (a 4K video is scaled down; saves cache memory).
 STILL_MAX_SIZE = (1920, 1080)
+#: During playback a frame on screen at most this far ahead of the clock gives the position.
+FRAME_LEAD_MS = 250
 #: How long QtMultimedia may take to open a file before loading counts as failed.
 LOAD_TIMEOUT_MS = 20_000
 
@@ -135,6 +137,7 @@ class PlayerController(QObject):
         self._reverse_level = -1  # -1: reverse shuttle off
         self._play_started = 0.0
         self._await_ms: int | None = None
+        self._frame_ms: int | None = None  # start time of the playback frame on screen
         self._load_task: Task | None = None
 
         self._pool = QThreadPool(self)
@@ -238,6 +241,11 @@ class PlayerController(QObject):
         return self._times.step_time(ms, direction) if self._times is not None else int(ms)
 
     # -- audio and speed settings ------------------------------------------------------------
+
+    @property
+    def pitch_compensation(self) -> bool:
+        """True when sound keeps its pitch at speeds other than 1x (enabled if Qt can)."""
+        return bool(self._player.pitchCompensation())
 
     def volume(self) -> float:
         return self._volume
@@ -382,7 +390,11 @@ class PlayerController(QObject):
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if self._state is LoadState.LOADING and self._times is not None:
-            if status == QMediaPlayer.MediaStatus.LoadedMedia:
+            if status in (
+                QMediaPlayer.MediaStatus.LoadedMedia,
+                QMediaPlayer.MediaStatus.BufferingMedia,
+                QMediaPlayer.MediaStatus.BufferedMedia,
+            ):
                 if not self._player.hasVideo():
                     self._fail(
                         f"Cannot play '{self._name()}': Qt Multimedia finds no video "
@@ -436,7 +448,10 @@ class PlayerController(QObject):
     # -- transport ---------------------------------------------------------------------------
 
     def play(self) -> None:
-        """Play forward from the current position at the current speed."""
+        """Play forward from the current position at the current speed.
+
+        At the last frame (e.g. after playback reached the end) it starts again from 0.
+        """
         if not self.is_loaded or self._playing:
             return
         self._stop_reverse()
@@ -446,6 +461,7 @@ class PlayerController(QObject):
             self.positionChanged.emit(0)
         self._stills.cancel()
         self._await_ms = self._times.time(self.frame_index)
+        self._frame_ms = None
         self._play_started = time.monotonic()
         _call(self._player, "setPosition", Q_ARG("qlonglong", self._pos))
         _call(self._player, "play")
@@ -462,7 +478,7 @@ class PlayerController(QObject):
         self._playing = False
         self._poll.stop()
         assert self._times is not None
-        self._pos = self._times.clamp_ms(self._player.position())
+        self._pos = self._playback_position()
         self.positionChanged.emit(self._pos)
         self.playingChanged.emit(False)
         self._show_still()
@@ -482,6 +498,7 @@ class PlayerController(QObject):
         self._pos = self._times.clamp_ms(ms)
         if self._playing:
             self._await_ms = self._times.time(self.frame_index)
+            self._frame_ms = None
             self._play_started = time.monotonic()
             _call(self._player, "setPosition", Q_ARG("qlonglong", self._pos))
             self.positionChanged.emit(self._pos)
@@ -580,20 +597,36 @@ class PlayerController(QObject):
     def _on_sink_frame(self, frame: QVideoFrame) -> None:
         if not self._playing or not frame.isValid():
             return
+        start_ms = frame.startTime() // 1000 if frame.startTime() >= 0 else None
         if self._await_ms is not None:
             # After setPosition the backend may first deliver the frame before the
             # target; skip such stale frames for a short while.
-            start_ms = frame.startTime() // 1000
-            fresh = start_ms < 0 or start_ms >= self._await_ms - 1
+            fresh = start_ms is None or start_ms >= self._await_ms - 1
             if not fresh and time.monotonic() - self._play_started < 0.3:
                 return
             self._await_ms = None
+        self._frame_ms = start_ms
         self.videoFrameChanged.emit(frame)
+
+    def _playback_position(self) -> int:
+        """The position during playback: the player's clock, or the frame on screen.
+
+        The backend shows a frame when the clock reaches its time, but the clock
+        (``QMediaPlayer.position``) is read a little later and rounded; when the frame
+        on screen is just ahead of it, use the frame's time so that the label (and a
+        pause) name the frame the user sees.
+        """
+        assert self._times is not None
+        pos = int(self._player.position())
+        shown = self._frame_ms
+        if shown is not None and 0 < shown - pos <= FRAME_LEAD_MS:
+            pos = shown
+        return self._times.clamp_ms(pos)
 
     def _on_poll(self) -> None:
         if not self._playing or self._times is None:
             return
-        pos = self._times.clamp_ms(self._player.position())
+        pos = self._playback_position()
         if pos != self._pos:
             self._pos = pos
             self.positionChanged.emit(pos)

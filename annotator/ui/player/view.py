@@ -2,14 +2,14 @@
 
 :class:`VideoView` is a plain painted widget. It keeps the picture's aspect ratio
 (black letterbox bars) and, when there is nothing to show, paints a short message.
-Playback frames are given as ``QVideoFrame`` and converted to an image only when
-the widget actually paints, so frames that arrive faster than the screen repaints
-cost nothing.
+Playback frames are given as ``QVideoFrame`` and painted by Qt (converted and
+scaled in one pass) only when the widget actually paints, so frames that arrive
+faster than the screen repaints cost nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -88,13 +88,15 @@ class VideoView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(0, 0, 0))
-        image = self.current_image()
-        if image is not None:
-            target = letterbox(self.rect(), image.size())
+        if self._frame is not None:
+            # Qt converts and scales the frame in one pass; no intermediate QImage.
+            target = QRectF(letterbox(self.rect(), self._frame.size()))
+            self._frame.paint(painter, target, QVideoFrame.PaintOptions())
+        elif self._image is not None:
+            target_rect = letterbox(self.rect(), self._image.size())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawImage(target, image)
+            painter.drawImage(target_rect, self._image)
         elif self._message:
-            painter.setPen(QColor(200, 200, 200))
             margin = max(12, self.width() // 10)
             box = self.rect().adjusted(margin, margin, -margin, -margin)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
