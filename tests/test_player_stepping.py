@@ -133,8 +133,8 @@ def test_playback_shows_moving_frames_from_the_video_sink(
         qtbot.wait(150)
         on_screen = shown_number(player)
         numbers.add(on_screen)
-        # the label follows the picture (it may trail by the 30 Hz update)
-        assert abs(label_frame(player) - on_screen) <= 2
+        # the label follows the picture (updated at ~15 Hz while playing)
+        assert abs(label_frame(player) - on_screen) <= 3
     c.pause()
     assert len(numbers) >= 2  # the picture changes while playing
     assert seen == sorted(seen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase, QMouseEvent
 from PySide6.QtWidgets import (
@@ -49,6 +51,10 @@ class SeekSlider(QSlider):
         super().mousePressEvent(event)
 
 
+#: Minimum time between label/slider updates during playback.
+PLAYING_UPDATE_S = 0.066
+
+
 def format_rate(rate: float) -> str:
     return f"{rate:g}×"
 
@@ -70,6 +76,7 @@ class TransportBar(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._resume_after_drag = False
+        self._last_update = 0.0
 
         self.slider = SeekSlider(self)
         self.slider.setRange(0, 0)
@@ -174,6 +181,10 @@ class TransportBar(QWidget):
 
     def _on_position(self, ms: int) -> None:
         c = self._controller
+        now = time.monotonic()
+        if c.playing and now - self._last_update < PLAYING_UPDATE_S:
+            return  # while playing, a readable ~15 Hz is enough (and cheaper)
+        self._last_update = now
         if not self.slider.isSliderDown():
             self.slider.blockSignals(True)
             self.slider.setValue(ms)
