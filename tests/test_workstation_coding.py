@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from annotator.store import Study
 from tests.gui_helpers import (
     FRAME_MS,
     WAIT_MS,
     copy_demo,
     focus,
     key,
+    log_actions,
     open_window,
     stored,
     table_ids,
@@ -92,3 +94,55 @@ def test_typing_a_code_key_into_the_table_filter_types_text(qtbot: QtBot,
     focus(qtbot, w.table.view)
     key(qtbot, w.table.view, Qt.Key.Key_1)  # ... and outside it the key codes again
     assert set(w.controller.state.open) == {"responsive"}
+
+
+def test_blind_coding_hides_the_other_coder_until_unblinded(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study = copy_demo(tmp_path / "demo")
+    with Study.open(study) as s:
+        rel = s.assignments(coder="BL", purpose="reliability")[-1]
+    case, number = rel.case, rel.number
+    bl = {s.id: s for s in stored(study, "BL", case, number)}
+    ak = {s.id: s for s in stored(study, "AK", case, number, "primary")}
+    assert bl and ak
+    w = open_window(qtbot, study, "BL", f"{case}:{number}", tmp_path / "s.ini")
+    assert w.controller is not None and w.controller.assignment.id == rel.id
+    shown = timeline_segments(w)
+    assert set(shown) == set(bl) and table_ids(w) == set(bl)
+    assert "blind" in w.session_label.text()
+    assert all(lane.editable for lane in w.timeline.lanes())
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    show_others = w.actions_by_name["show_others"]
+    show_others.trigger()  # Coding ▸ Show other coders: declined
+    assert len(asked) == 1 and "blind" in asked[0]
+    assert not show_others.isChecked()
+    assert set(timeline_segments(w)) == set(bl)
+    assert not [e for e in log_actions(study, "BL", case, number) if e["action"] == "unblind"]
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    show_others.trigger()
+    assert len(asked) == 2 and show_others.isChecked()
+    shown = timeline_segments(w)
+    assert set(shown) == set(bl) | set(ak)
+    for sid in ak:
+        lane = w.timeline.model.lane(shown[sid][0])
+        assert not lane.editable and "AK" in lane.group and "read only" in lane.group
+        assert shown[sid][1] == ak[sid]
+    for sid in bl:
+        assert w.timeline.model.lane(shown[sid][0]).editable
+    assert table_ids(w) == set(bl)  # the table lists the coder's own segments only
+    assert "blind" not in w.session_label.text()
+    unblind = [e for e in log_actions(study, "BL", case, number) if e["action"] == "unblind"]
+    assert len(unblind) == 1 and unblind[0]["coder_id"] == "BL"
+
+    show_others.trigger()  # hiding them again asks nothing
+    assert len(asked) == 2 and set(timeline_segments(w)) == set(bl)

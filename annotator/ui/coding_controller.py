@@ -16,6 +16,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -48,6 +49,8 @@ class CodingController(QObject):
         self.state = CodingState(self.codebook)
         self.segments: dict[str, SegmentView] = {}
         self._open_ids: dict[str, str] = {}  # code id -> id of its open (growing) segment
+        # Asked before every write: a reason the study cannot be written now, or None.
+        self.guard: Callable[[], str | None] | None = None
 
     # ---------------------------------------------------------------- loading
     @property
@@ -249,6 +252,10 @@ class CodingController(QObject):
 
     def _do(self, fn: Any) -> Any:
         """Run one store call; report a refusal or failure instead of raising."""
+        problem = self.guard() if self.guard is not None else None
+        if problem:
+            self.messages.error.emit("Not saved", problem)
+            return None
         try:
             result = fn()
         except StudyError as exc:

@@ -61,10 +61,33 @@ class CodingKeyFilter(QObject):
     pressed = Signal(str)
     released = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, window: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keys: dict[int, str] = {}
         self.enabled = True
+        # Keys count only in this window (and its floating docks); None: in any window.
+        self._window = window if window is not None else (
+            parent if isinstance(parent, QWidget) else None)
+
+    def _blocked(self) -> bool:
+        """Whether a modal dialog over this window (or over the whole app) is open."""
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return False
+        return modal.windowModality() == Qt.WindowModality.ApplicationModal or self._ours(modal)
+
+    def _ours(self, watched: QObject) -> bool:
+        """Whether a key event sent to ``watched`` is typed into this filter's window.
+        Another main window (or a comparison window) has its own keys."""
+        if self._window is None:
+            return True
+        w = watched if isinstance(watched, QWidget) else (
+            QApplication.focusWidget() or QApplication.activeWindow())
+        while w is not None:
+            if w is self._window:
+                return True
+            w = w.parentWidget()
+        return False
 
     def set_codebook(self, codebook: Codebook | None) -> None:
         self._keys = {}
@@ -79,7 +102,7 @@ class CodingKeyFilter(QObject):
         if etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
                          QEvent.Type.ShortcutOverride):
             return False
-        if not self.enabled or not isinstance(event, QKeyEvent):
+        if not self.enabled or not isinstance(event, QKeyEvent) or not self._ours(watched):
             return False
         if etype == QEvent.Type.ShortcutOverride and event.key() in _EDITOR_KEYS \
                 and text_editing(QApplication.focusWidget()):
@@ -90,7 +113,7 @@ class CodingKeyFilter(QObject):
         code = self._keys.get(event.key())
         if code is None or (event.modifiers() & ~_ALLOWED_MODIFIERS):
             return False
-        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+        if self._blocked() or QApplication.activePopupWidget():
             return False
         if text_editing(QApplication.focusWidget()):
             return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDir, QLockFile
 
@@ -27,8 +28,7 @@ class StudyLock:
 
     def acquire(self) -> None:
         if not self._lock.tryLock(200):
-            ok, pid, host, _app = self._lock.getLockInfo()
-            who = f" (process {pid} on {host})" if ok else ""
+            who = _owner(self._lock.getLockInfo())
             raise StudyAlreadyOpen(
                 f"This study is already open in another annotator window{who}. Switch to "
                 "that window; two windows on one study could confuse who changed what."
@@ -36,3 +36,16 @@ class StudyLock:
 
     def release(self) -> None:
         self._lock.unlock()
+
+
+def _owner(info: Any) -> str:
+    """" (process PID on HOST)" from ``QLockFile.getLockInfo()`` (PySide6 gives
+    ``(pid, host, app)``, or a leading success flag in some versions), else ""."""
+    values = list(info) if isinstance(info, tuple | list) else []
+    if values and isinstance(values[0], bool):
+        if not values[0]:
+            return ""
+        values = values[1:]
+    if len(values) >= 2 and values[0]:
+        return f" (process {values[0]} on {values[1]})"
+    return ""

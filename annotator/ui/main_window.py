@@ -6,6 +6,7 @@ storage goes through the controller or the :class:`Study`. No signals of its own
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.controller: CodingController | None = None
         self.showing_others = False
         self._lock: StudyLock | None = None
+        self._study_file: tuple[Path, tuple[int, int]] | None = None
+        self._pending_errors: list[tuple[str, str]] = []
         self.lang = str(self.settings.get("language", "en"))
         self.setWindowTitle("annotator")
         self.setMinimumSize(960, 600)
@@ -177,6 +180,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._pending_errors:
+            QTimer.singleShot(0, self._show_pending_errors)
         if self._needs_default_sizes:
             self._needs_default_sizes = False
             QTimer.singleShot(0, self._default_sizes)
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
         self._lock = lock
         self.study = study
         self.study_target = target
+        self._study_file = _file_identity(study.path)
         self.settings.add_recent(target)
         name = Path(target).name if "://" not in target else study.where
         self.setWindowTitle(f"{name} — annotator")
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
             self._lock.release()
         self.study = None
         self.study_target = None
+        self._study_file = None
         self._lock = None
         self.setWindowTitle("annotator")
         self._update_actions()
@@ -318,6 +325,7 @@ class MainWindow(QMainWindow):
         self.session = session
         ctl = CodingController(self.study, assignment, self.coder, self.messages, self)
         ctl.set_hold_mode(self.actions_by_name["hold_mode"].isChecked())
+        ctl.guard = self._study_file_problem
         self.controller = ctl
         ctl.segmentsReset.connect(self._on_segments_reset)
         ctl.segmentChanged.connect(self._on_segment_changed)
@@ -380,6 +388,18 @@ class MainWindow(QMainWindow):
         self._update_session_label()
         self._update_actions()
         self.refresh_browser()
+
+    def _study_file_problem(self) -> str | None:
+        """Why edits cannot be saved: the study file was moved, deleted or replaced while
+        open (SQLite would go on writing to the old, unreachable file), else None."""
+        if self._study_file is None:
+            return None
+        path = self._study_file[0]
+        if _file_identity(path) == self._study_file:
+            return None
+        return (f"The study file {path} was moved or deleted while it was open, so this "
+                "change cannot be saved to it. Close the study (File ▸ Close study) and open "
+                "it from where it is now, or restore it from a backup.")
 
     # ------------------------------------------------------------------ time
     def current_ms(self) -> int:
@@ -617,7 +637,15 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             QMessageBox.warning(self, title, message)
         else:
+            # Before the window is shown (opening the study given on the command line):
+            # keep it for a dialog once the window is up, so it is not missed.
+            self._pending_errors.append((title, message))
             self.statusBar().showMessage(f"{title}: {message}", 10000)
+
+    def _show_pending_errors(self) -> None:
+        pending, self._pending_errors = self._pending_errors, []
+        for title, message in pending:
+            QMessageBox.warning(self, title, message)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -666,3 +694,14 @@ class MainWindow(QMainWindow):
             "<h3>Editing</h3><p>S split at the playhead · N note · Delete · Ctrl+Z / "
             "Ctrl+Shift+Z undo/redo · Alt+Left/Right nudge the selected edge one frame · "
             "Ctrl+wheel zoom the timeline</p>")
+
+
+def _file_identity(path: Path | None) -> tuple[Path, tuple[int, int]] | None:
+    """A file's path with its device and inode numbers (None: no file or not there)."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return path, (st.st_dev, st.st_ino)
