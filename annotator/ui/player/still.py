@@ -5,7 +5,8 @@
 through that one pool), converts the BGR array to a ``QImage`` there, and posts it
 back. Requests are coalesced: while one decode runs, only the most recent request
 is remembered, so scrubbing never queues up a backlog. A small LRU cache of
-converted images makes stepping back and forth over the same frames instant.
+converted images (64 MB by default; the ``FrameSource`` keeps its own, larger cache
+of decoded frames) makes stepping back and forth over the same frames instant.
 
 Signals of :class:`StillLoader`:
 
@@ -47,12 +48,13 @@ class StillLoader(QObject):
     imageReady = Signal(int, QImage)
     failed = Signal(int, str)
 
-    def __init__(self, pool: QThreadPool, cache_size: int = 24,
+    def __init__(self, pool: QThreadPool, cache_bytes: int = 64 * 2**20,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
         self._cache: OrderedDict[int, QImage] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache_bytes = cache_bytes
+        self._nbytes = 0
         self._source: Any = None
         self._generation = 0
         self._inflight: int | None = None
@@ -63,6 +65,7 @@ class StillLoader(QObject):
         self._source = source
         self._generation += 1
         self._cache.clear()
+        self._nbytes = 0
         self._inflight = None
         self._wanted = None
 
@@ -113,10 +116,14 @@ class StillLoader(QObject):
         if not isValid(self) or generation != self._generation:
             return
         self._inflight = None
+        old = self._cache.pop(index, None)
+        if old is not None:
+            self._nbytes -= old.sizeInBytes()
         self._cache[index] = img
-        self._cache.move_to_end(index)
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self._nbytes += img.sizeInBytes()
+        while self._nbytes > self._cache_bytes and len(self._cache) > 1:
+            _, dropped = self._cache.popitem(last=False)
+            self._nbytes -= dropped.sizeInBytes()
         self.imageReady.emit(index, img)
         self._next()
 
