@@ -86,8 +86,11 @@ def test_an_exclusive_code_closes_the_open_one(qtbot: QtBot, win: MainWindow,
 
 
 def test_a_point_code_is_an_instant(qtbot: QtBot, win: MainWindow, study: Path) -> None:
+    assert "assigned" in win.session_label.text()
     t = seek(qtbot, win, 1520)
     key(qtbot, win, Qt.Key.Key_4)
+    # the first edit started the coding: the status bar and the browser say so
+    assert "in progress" in win.session_label.text()
     assert spans(study) == [("question", t, t, False)]
     assert win.controller is not None and not win.controller.state.open
     (seg,) = mine(study)

@@ -261,6 +261,8 @@ class CodingController(QObject):
         except StudyError as exc:
             self.messages.error.emit("Not saved", str(exc))
             return None
+        if self.assignment.status == "assigned":
+            self._refresh_assignment()  # the first edit moved it to "in progress"
         return True if result is None else result
 
     def _refuse_if_submitted(self) -> bool:

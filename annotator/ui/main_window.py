@@ -6,6 +6,7 @@ storage goes through the controller or the :class:`Study`. No signals of its own
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.messages.error.connect(self._on_error)
         self._restore_layout()
         self._update_actions()
+        self._start_test_dump(os.environ.get("ANNOTATOR_TEST_DUMP"))
 
     # ------------------------------------------------------------------ layout
     def _dock(self, title: str, name: str, widget: QWidget,
@@ -217,6 +219,40 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.table_dock)
         self.resize(1280, 720)
         QTimer.singleShot(0, self._default_sizes)
+
+    # ------------------------------------------------------------------ test hook
+    def _start_test_dump(self, path: str | None) -> None:
+        """Test-only hook, off unless ``$ANNOTATOR_TEST_DUMP`` names a file: every 100 ms
+        the window writes there (as JSON, replaced atomically) the segments it shows as
+        saved, so an out-of-process test can kill the app and compare with the study."""
+        if not path:
+            return
+        self._dump_path = Path(path)
+        self._dump_last = ""
+        timer = QTimer(self)
+        timer.setInterval(100)
+        timer.timeout.connect(self._write_test_dump)
+        timer.start()
+
+    def _write_test_dump(self) -> None:
+        ctl = self.controller
+        state = {
+            "session": self.session.key if self.session is not None else None,
+            "media_loaded": self.player.controller.is_loaded,
+            "position_ms": self.current_ms(),
+            "open": sorted(ctl.state.open) if ctl is not None else [],
+            "segments": [
+                {"id": s.id, "code": s.code, "start_ms": s.start_ms, "end_ms": s.end_ms,
+                 "open": bool(s.modifiers.get("open"))}
+                for s in self.table.model.segments()],
+        }
+        text = json.dumps(state, sort_keys=True)
+        if text == self._dump_last:
+            return
+        tmp = self._dump_path.with_name(self._dump_path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, self._dump_path)
+        self._dump_last = text
 
     # ------------------------------------------------------------------ study / coder
     def open_study(self, target: str) -> bool:

@@ -1,0 +1,144 @@
+"""``kill -9`` loses nothing the UI showed as saved (DESIGN §7).
+
+The real app runs as its own process on an X server (Xvfb) and is driven with real X key
+events (xdotool, through the XTEST extension). A test-only hook in the main window
+(``$ANNOTATOR_TEST_DUMP``) writes the segments the window shows, every 100 ms. The test
+kills the app with SIGKILL in the middle of a burst of key presses, then reopens the
+study: every segment the window had shown is stored, with the same times, and the app
+opens the study again (its instance lock is stale) with the open code resumed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.store import Study
+from tests.gui_helpers import open_window, small_study, stored
+from tests.studyutil import EXCLUSIVE_CODEBOOK
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+                       reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool)"),
+]
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A private X server on a display number it picks itself (-displayfd)."""
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    number = proc.stdout.readline().strip()
+    assert number.isdigit(), "Xvfb did not start"
+    try:
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+
+
+def wait_for(what: str, check: Callable[[], Any], timeout: float = 30.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def read_dump(path: Path) -> dict[str, Any] | None:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def test_kill_9_loses_nothing_the_window_showed(
+    qtbot: QtBot, tmp_path: Path, display: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study = small_study(tmp_path / "study", EXCLUSIVE_CODEBOOK, frames=250)
+    dump = tmp_path / "shown.json"
+    env = dict(os.environ)
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", ANNOTATOR_TEST_DUMP=str(dump),
+               ANNOTATOR_SETTINGS=str(tmp_path / "app-settings.ini"),
+               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    xenv = {**os.environ, "DISPLAY": display}
+
+    def xdotool(*args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=xenv, check=True, capture_output=True,
+                              text=True, timeout=30).stdout
+
+    with (tmp_path / "app.log").open("w") as log:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "annotator.cli", "gui", str(study), "--coder", "AK",
+             "--session", "C01:1"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    burst: subprocess.Popen[bytes] | None = None
+    try:
+        window = xdotool("search", "--sync", "--onlyvisible", "--name",
+                         "study.annot").split()[0]
+        xdotool("windowfocus", "--sync", window)
+        wait_for("the session and its video", lambda: (d := read_dump(dump)) is not None
+                 and d["session"] == "C01:1" and d["media_loaded"])
+        xdotool("key", "space")  # play
+        time.sleep(0.8)
+        for k, pause in (("1", 0.4), ("4", 0.3), ("1", 0.2), ("3", 0.3)):
+            xdotool("key", k)
+            time.sleep(pause)
+        first = wait_for("three segments shown", lambda: (d := read_dump(dump)) is not None
+                         and len(d["segments"]) == 3 and d)
+        assert first["open"] == ["praise"]
+        # a burst of key presses, killed in the middle
+        burst = subprocess.Popen(["xdotool", "type", "--delay", "60", "1414141414141414141414"],
+                                 env=xenv)
+        time.sleep(0.7)
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+        shown = read_dump(dump)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
+        if burst is not None:
+            burst.kill()
+            burst.wait(timeout=10)
+    assert app.returncode == -signal.SIGKILL
+    assert shown is not None and len(shown["segments"]) > 3, "the burst showed nothing"
+
+    with Study.open(study) as s:  # integrity check and schema check pass
+        assert s.is_sqlite
+    saved = {seg.id: seg for seg in stored(study, "AK", "C01", 1)}
+    for seg in shown["segments"]:
+        assert seg["id"] in saved, f"shown but lost: {seg}"
+        db = saved[seg["id"]]
+        assert (db.code, db.start_ms) == (seg["code"], seg["start_ms"])
+        if not seg["open"]:
+            assert db.end_ms == seg["end_ms"] and not db.modifiers.get("open")
+
+    # the app opens the study again (the dead process's lock is stale) and resumes the
+    # codes that were being recorded
+    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
+    w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "again.ini")
+    assert w.controller is not None
+    still_open = {seg.code for seg in saved.values() if seg.modifiers.get("open")}
+    assert "praise" in still_open
+    assert set(w.controller.state.open) == still_open
+    assert {s.id for s in w.table.model.segments()} == set(saved)
