@@ -14,7 +14,7 @@ from sqlalchemy import select
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
 from annotator.store.merge import MergeError, checkout, merge
-from annotator.store.models import Base, EditLog
+from annotator.store.models import Base, EditLog, Segment
 from annotator.store.records import MediaLink
 from tests.conftest import run_cli
 from tests.studyutil import make_study
@@ -58,6 +58,16 @@ def build_lab(target: str, media_dir: Path) -> tuple[Study, dict[str, Any]]:
     ids["deleted"] = study.add_segment(ids["b1"], "praise", 30_000, 31_000, by=BJORN).id
     study.delete_segment(ids["deleted"], by=BJORN)
     return study, ids
+
+
+def times_of(study: Study, segment_id: str) -> tuple[Any, ...]:
+    """A segment's timestamps as UTC instants (they travel with it through a merge)."""
+    from datetime import UTC
+
+    with study.read() as conn:
+        row = conn.execute(select(Segment.created_at, Segment.updated_at)
+                           .where(Segment.id == segment_id)).one()
+    return tuple(t if t.tzinfo else t.replace(tzinfo=UTC) for t in row)
 
 
 def segments_of(study: Study, aid: int) -> list[tuple[str, str, int, int, str]]:
@@ -127,6 +137,7 @@ def test_checkout_code_merge_twice(study_target: str, tmp_path: Path) -> None:
         (new.id, "child", 20_000, 25_000, "new one"),
     ])
     assert gone.id not in {v.id for v in study.segments(b1_main, include_deleted=True)}
+    assert times_of(study, new.id) == times_of(Study.open(out), new.id)
     assert study.assignment(b1_main).status == "submitted"
     # Session 2 and Anna's codings are untouched.
     assert {v.id for v in study.segments(ids["b2"])} == {ids["x2"], ids["y2"]}

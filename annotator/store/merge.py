@@ -39,8 +39,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import JSON, Connection, Text, bindparam, cast, insert, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from annotator.store.engine import is_url
 from annotator.store.errors import NotFoundError, StudyError
@@ -61,7 +62,6 @@ if TYPE_CHECKING:
 Progress = Callable[[float, str], None]
 CHECKOUT_ACTION = "checkout"
 MERGE_ACTION = "merge"
-_CHUNK = 5000
 
 
 class MergeError(StudyError):
@@ -79,11 +79,8 @@ class SegmentState:
     deleted: bool
 
     def digest(self) -> str:
-        text = "\x1f".join((
-            self.code, str(self.start_ms), str(self.end_ms), self.note,
-            json.dumps(self.modifiers, sort_keys=True), "1" if self.deleted else "0",
-        ))
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+        return _digest(self.code, self.start_ms, self.end_ms, self.note, self.modifiers,
+                       self.deleted)
 
     def describe(self) -> str:
         if self.deleted:
@@ -169,9 +166,96 @@ def _snapshot(study: Study) -> Iterator[Connection]:
         yield conn
 
 
+def _digest(code: str, start: int, end: int, note: str, modifiers: Any, deleted: bool) -> str:
+    """A short digest of a segment's content (what a merge compares)."""
+    if isinstance(modifiers, str):
+        modifiers = _json_value(modifiers)
+    mods = json.dumps(modifiers, sort_keys=True) if modifiers else "{}"
+    text = f"{code}\x1f{start}\x1f{end}\x1f{note}\x1f{mods}\x1f{1 if deleted else 0}"
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _row_digest(row: Any) -> str:
+    return _digest(row.code_id, row.start_ms, row.end_ms, row.note or "", row.modifiers,
+                   bool(row.deleted))
+
+
+def _json_value(raw: Any) -> Any:
+    """A JSON column read as text (see ``_raw``), decoded; ``{}`` and null cost nothing."""
+    if raw is None or raw in ("{}", "null", ""):
+        return None if raw in (None, "null") else {}
+    return json.loads(raw) if isinstance(raw, str) else raw
+
+
 def _state(row: Any) -> SegmentState:
+    mods = row.modifiers
+    mods = _json_value(mods) if isinstance(mods, str) else mods
     return SegmentState(str(row.code_id), int(row.start_ms), int(row.end_ms), row.note or "",
-                        dict(row.modifiers or {}), bool(row.deleted))
+                        dict(mods or {}), bool(row.deleted))
+
+
+def _raw(column: Any) -> Any:
+    """Select a JSON column as its stored text: copied as is, decoded only when needed."""
+    return cast(column, Text).label(column.key)
+
+
+def _json_param(name: str, conn: Connection) -> Any:
+    """A bound JSON value given as text (PostgreSQL needs the cast, SQLite stores text)."""
+    param = bindparam(name, type_=Text)
+    return param if conn.dialect.name == "sqlite" else cast(param, JSON)
+
+
+def _segment_columns(raw_times: bool) -> tuple[Any, ...]:
+    t = _raw if raw_times else (lambda c: c)
+    return (Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms,
+            Segment.end_ms, Segment.note, _raw(Segment.modifiers), t(Segment.created_at),
+            t(Segment.updated_at), Segment.deleted)
+
+
+def _log_columns(raw_times: bool) -> tuple[Any, ...]:
+    t = _raw if raw_times else (lambda c: c)
+    return (EditLog.id, t(EditLog.at), EditLog.coder_id, EditLog.action, EditLog.entity,
+            EditLog.entity_id, EditLog.assignment_id, _raw(EditLog.before),
+            _raw(EditLog.after), EditLog.batch)
+
+
+_SEGMENT_FIELDS = ("id", "assignment_id", "code_id", "start_ms", "end_ms", "note", "modifiers",
+                   "created_at", "updated_at", "deleted")
+_LOG_FIELDS = ("at", "coder_id", "action", "entity", "entity_id", "assignment_id", "before",
+               "after", "state", "batch")
+
+
+def _time_for(conn: Connection, value: Any) -> Any:
+    """A timestamp for ``conn``: SQLite's stored text, or a datetime for other servers."""
+    if conn.dialect.name == "sqlite":
+        if isinstance(value, datetime):
+            v = value.astimezone(UTC) if value.tzinfo else value
+            return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
+                    f"{v.second:02d}.{v.microsecond:06d}")
+        return value
+    return _as_datetime(value)
+
+
+def _as_datetime(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _bulk_insert(conn: Connection, table: Any, columns: Sequence[str],
+                 rows: Sequence[tuple[Any, ...]], json_columns: Sequence[str]) -> None:
+    """Insert many rows given as tuples. JSON values are text, timestamps as ``_time_for``
+    gives them; SQLite takes them straight through its driver (the fast path of a merge)."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", list(rows))
+        return
+    stmt = insert(table).values({c: _json_param(c, conn) for c in json_columns})
+    conn.execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])
 
 
 # ---------------------------------------------------------------------------- checkout
@@ -323,7 +407,8 @@ class _Other:
     current_codebook: int
     assignments: list[Any]  # id, case, number, coder, purpose, status, codebook_id
     segments: list[Any]
-    log: list[Any]
+    log: list[Any]  # edit-log rows after ``log_from`` (the rest was merged before)
+    log_from: int
 
 
 def _same_target(study: Study, other: str) -> bool:
@@ -335,7 +420,9 @@ def _same_target(study: Study, other: str) -> bool:
     return Path(other).resolve() == study.path
 
 
-def _read_other(other: Study) -> _Other:
+def _read_other(other: Study, merged_through: Callable[[str], int]) -> _Other:
+    """Everything the merge needs from the checkout; ``merged_through(checkout_id)`` says up
+    to which of its edit-log rows earlier merges took (those are not read again)."""
     with _snapshot(other) as conn:
         identity = _identity(conn)
         rec = conn.execute(
@@ -353,15 +440,30 @@ def _read_other(other: Study) -> _Other:
             .join(Case, Case.id == Session.case_id).order_by(Assignment.id)
         ).all()
         current = conn.execute(select(StudyInfo.current_codebook_id)).scalar_one()
-        segs = conn.execute(select(Segment.__table__)).all()
-        log = conn.execute(select(EditLog.__table__).order_by(EditLog.id)).all()
+        raw_times = other.is_sqlite
+        segs = conn.execute(select(*_segment_columns(raw_times))).all()
+        log_from = 0 if rec is None else max(int(rec[0]), merged_through(str(rec[1])))
+        log = conn.execute(
+            select(*_log_columns(raw_times)).where(EditLog.id > log_from)
+            .order_by(EditLog.id)).all()
     return _Other(
         identity=identity, record_id=None if rec is None else int(rec[0]),
         record=dict(rec[2] or {}) if rec is not None else {},
         checkout_id="" if rec is None else str(rec[1]), codebook_shas=cbs,
-        current_codebook=int(current), assignments=list(asg),
-        segments=list(segs), log=list(log),
+        current_codebook=int(current or 0), assignments=list(asg),
+        segments=list(segs), log=list(log), log_from=log_from,
     )
+
+
+def _merged_through(study: Study) -> Callable[[str], int]:
+    def through(checkout_id: str) -> int:
+        with study.read() as conn:
+            rows = conn.execute(select(EditLog.after).where(
+                EditLog.action == MERGE_ACTION, EditLog.entity == "checkout",
+                EditLog.entity_id == checkout_id)).scalars().all()
+        return max((int((r or {}).get("log_through") or 0) for r in rows), default=0)
+
+    return through
 
 
 def merge(study: Study, other_path: str | Path, progress: Progress | None = None) -> MergeReport:
@@ -375,7 +477,7 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
     _report(progress, 0.0, "reading the checkout")
     other_study = StudyClass.open(target)
     try:
-        other = _read_other(other_study)
+        other = _read_other(other_study, _merged_through(study))
         other_where = other_study.where
     finally:
         other_study.close()
@@ -467,26 +569,23 @@ class _Merger:
             self.where[aid] = f"{a.label}:{a.number} {a.coder_id}{tag}"
         return amap
 
-    def _main_segments(self, ids: Sequence[str]) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i:i + _CHUNK]
-            for r in self.conn.execute(select(Segment.__table__).where(Segment.id.in_(chunk))):
-                found[str(r.id)] = r
-        return found
+    def _main_segments(self, aids: Sequence[int]) -> dict[str, Any]:
+        """This study's segments of the checked-out codings (what a merge can touch)."""
+        q = select(Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms,
+                   Segment.end_ms, Segment.note, _raw(Segment.modifiers), Segment.deleted)
+        return {str(r.id): r for r in self.conn.execute(q.where(Segment.assignment_id.in_(aids)))}
 
     # --------------------------------------------------------------- run
     def run(self) -> None:
         seg_base, status_base, through = self._baseline()
         amap = self._map_assignments()
-        theirs = {str(s.id): s for s in self.other.segments}
-        ours = self._main_segments(list(theirs))
+        ours = self._main_segments(sorted(set(amap.values())))
         inserts: dict[str, Any] = {}
         updates: dict[str, Any] = {}
         synced: dict[str, str] = {}
-        for sid, row in theirs.items():
-            state = _state(row)
-            digest = state.digest()
+        for row in self.other.segments:
+            sid = str(row.id)
+            digest = _row_digest(row)
             base = seg_base.get(sid)
             if base == digest:
                 continue  # the coder did not change it
@@ -494,24 +593,27 @@ class _Merger:
             main = ours.get(sid)
             if main is None:
                 if base is None:
-                    if not state.deleted:
+                    if not row.deleted:
                         inserts[sid] = row
+                        synced[sid] = digest
                 else:
-                    self._conflict(sid, aid, None, state, "it is no longer in this study")
+                    self._conflict(sid, aid, None, _state(row), "it is no longer in this study")
                 continue
-            main_state = _state(main)
-            main_digest = main_state.digest()
+            main_digest = _row_digest(main)
             if int(main.assignment_id) != aid:
-                self._conflict(sid, aid, main_state, state,
+                self._conflict(sid, aid, _state(main), _state(row),
                                "this study has it in another coding")
             elif main_digest == digest:
                 synced[sid] = digest
             elif base is not None and main_digest == base:
                 updates[sid] = row
+                synced[sid] = digest
             else:
-                self._conflict(sid, aid, main_state, state, "changed in both since the checkout")
-        self._drop_overlaps(amap, ours, inserts, updates)
-        self._write_segments(amap, inserts, updates, synced)
+                self._conflict(sid, aid, _state(main), _state(row),
+                               "changed in both since the checkout")
+        for sid in self._drop_overlaps(amap, ours, inserts, updates):
+            synced.pop(sid, None)
+        self._write_segments(amap, inserts, updates)
         statuses = self._merge_statuses(amap, status_base)
         self._append_log(amap, through)
         if self.report.changed_anything:
@@ -533,9 +635,14 @@ class _Merger:
 
     # --------------------------------------------------------------- exclusive overlaps
     def _drop_overlaps(self, amap: dict[int, int], ours: dict[str, Any],
-                       inserts: dict[str, Any], updates: dict[str, Any]) -> None:
-        touched = {amap[int(r.assignment_id)] for r in (*inserts.values(), *updates.values())}
-        for aid in touched:
+                       inserts: dict[str, Any], updates: dict[str, Any]) -> list[str]:
+        """Turn changes that would overlap inside an exclusive category into conflicts."""
+        by_aid: dict[int, dict[str, Any]] = defaultdict(dict)
+        for pool in (inserts, updates):
+            for sid, r in pool.items():
+                by_aid[amap[int(r.assignment_id)]][sid] = r
+        dropped: list[str] = []
+        for aid, changes in by_aid.items():
             cb_id = self.conn.execute(
                 select(Assignment.codebook_id).where(Assignment.id == aid)).scalar_one()
             codebook = self.study.codebook_by_id(int(cb_id))
@@ -543,55 +650,61 @@ class _Merger:
                          for c in cat.codes}
             if not exclusive:
                 continue
-            live: dict[str, tuple[str, int, int]] = {
-                str(r.id): (r.code_id, r.start_ms, r.end_ms) for r in self.conn.execute(
-                    select(Segment.id, Segment.code_id, Segment.start_ms, Segment.end_ms)
-                    .where(Segment.assignment_id == aid, Segment.deleted.is_(False)))}
+            live = {sid: (r.code_id, r.start_ms, r.end_ms) for sid, r in ours.items()
+                    if int(r.assignment_id) == aid and not r.deleted}
             while True:
                 final = dict(live)
-                for pool in (inserts, updates):
-                    for sid, r in pool.items():
-                        if amap[int(r.assignment_id)] != aid:
-                            continue
-                        final.pop(sid, None)
-                        if not r.deleted:
-                            final[sid] = (r.code_id, r.start_ms, r.end_ms)
-                bad = _overlapping(final, exclusive, set(inserts) | set(updates))
+                for sid, r in changes.items():
+                    final.pop(sid, None)
+                    if not r.deleted:
+                        final[sid] = (r.code_id, r.start_ms, r.end_ms)
+                bad = _overlapping(final, exclusive, set(changes))
                 if not bad:
                     break
                 for sid, other_code in bad.items():
-                    r = inserts.pop(sid, None) or updates.pop(sid)
+                    r = changes.pop(sid)
+                    inserts.pop(sid, None)
+                    updates.pop(sid, None)
+                    dropped.append(sid)
                     main = ours.get(sid)
                     self._conflict(sid, aid, None if main is None else _state(main), _state(r),
                                    f"it would overlap {other_code!r} inside an exclusive "
                                    "category")
+        return dropped
 
     # --------------------------------------------------------------- writes
     def _write_segments(self, amap: dict[int, int], inserts: dict[str, Any],
-                        updates: dict[str, Any], synced: dict[str, str]) -> None:
-        rows = []
-        for sid, r in inserts.items():
-            rows.append(dict(
-                id=sid, assignment_id=amap[int(r.assignment_id)], code_id=r.code_id,
-                start_ms=r.start_ms, end_ms=r.end_ms, note=r.note or "",
-                modifiers=dict(r.modifiers or {}), created_at=r.created_at,
-                updated_at=r.updated_at, deleted=False,
-            ))
-            synced[sid] = _state(r).digest()
-        if rows:
-            self.conn.execute(insert(Segment), rows)
+                        updates: dict[str, Any]) -> None:
+        conn = self.conn
+        rows = [(sid, amap[int(r.assignment_id)], r.code_id, r.start_ms, r.end_ms, r.note or "",
+                 r.modifiers or "{}", _time_for(conn, r.created_at),
+                 _time_for(conn, r.updated_at), False) for sid, r in inserts.items()]
+        try:
+            _bulk_insert(conn, Segment.__table__, _SEGMENT_FIELDS, rows, ("modifiers",))
+        except IntegrityError as exc:
+            raise MergeError(
+                "A segment of the checkout has the id of a segment in another coding of "
+                "this study; the checkout was not made from it. Nothing was changed."
+            ) from exc
         self.report.new = len(rows)
+        changes = []
         for sid, r in updates.items():
-            self.conn.execute(update(Segment).where(Segment.id == sid).values(
-                code_id=r.code_id, start_ms=r.start_ms, end_ms=r.end_ms, note=r.note or "",
-                modifiers=dict(r.modifiers or {}), deleted=bool(r.deleted),
-                updated_at=r.updated_at,
-            ))
-            synced[sid] = _state(r).digest()
+            changes.append({
+                "sid": sid, "code_id": r.code_id, "start_ms": r.start_ms, "end_ms": r.end_ms,
+                "note": r.note or "", "modifiers": r.modifiers or "{}",
+                "deleted": bool(r.deleted), "updated_at": _as_datetime(r.updated_at),
+            })
             if r.deleted:
                 self.report.deleted += 1
             else:
                 self.report.changed += 1
+        if changes:
+            self.conn.execute(update(Segment).where(Segment.id == bindparam("sid")).values(
+                code_id=bindparam("code_id"), start_ms=bindparam("start_ms"),
+                end_ms=bindparam("end_ms"), note=bindparam("note"),
+                modifiers=_json_param("modifiers", self.conn), deleted=bindparam("deleted"),
+                updated_at=bindparam("updated_at"),
+            ), changes)
 
     def _merge_statuses(self, amap: dict[int, int], base: dict[str, str]) -> dict[str, str]:
         taken: dict[str, str] = {}
@@ -615,21 +728,18 @@ class _Merger:
         return taken
 
     def _append_log(self, amap: dict[int, int], through: int) -> None:
+        conn = self.conn
         rows = []
         for r in self.other.log:
-            if int(r.id) <= through:
+            if r.id <= through:
                 continue
-            aid = None if r.assignment_id is None else amap.get(int(r.assignment_id))
-            entity_id = str(r.entity_id)
+            aid = None if r.assignment_id is None else amap.get(r.assignment_id)
+            entity_id = r.entity_id
             if r.entity == "assignment" and entity_id.isdigit():
                 entity_id = str(amap.get(int(entity_id), entity_id))
-            rows.append(dict(
-                at=r.at, coder_id=r.coder_id, action=r.action, entity=r.entity,
-                entity_id=entity_id, assignment_id=aid, before=r.before, after=r.after,
-                state="audit", batch=r.batch,
-            ))
-        if rows:
-            self.conn.execute(insert(EditLog), rows)
+            rows.append((_time_for(conn, r.at), r.coder_id, r.action, r.entity, entity_id, aid,
+                         r.before or "null", r.after or "null", "audit", r.batch))
+        _bulk_insert(conn, EditLog.__table__, _LOG_FIELDS, rows, ("before", "after"))
         self.report.log_rows = len(rows)
 
 
