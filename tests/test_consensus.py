@@ -3,6 +3,7 @@ disagreement, on SQLite and PostgreSQL; the compared codings never change."""
 
 from __future__ import annotations
 
+import threading
 from itertools import pairwise
 from typing import Any
 
@@ -182,6 +183,28 @@ def test_points_and_refusals(study: Study) -> None:
     study.set_status(cons, "submitted")
     with pytest.raises(EditError, match="submitted"):
         accept_version(study, cons, b, 0, 1000, code_id="praise")
+
+
+def test_one_consensus_per_session_when_two_leads_race(study: Study, study_target: str) -> None:
+    sid, a, _b = _setup(study)
+    results: list[str] = []
+    gate = threading.Barrier(2)
+
+    def create(coder: str) -> None:
+        with Study.open(study_target) as mine:
+            gate.wait()
+            try:
+                results.append(create_consensus(mine, sid, coder, a).coder)
+            except EditError as exc:
+                results.append("refused" if "already has a consensus" in str(exc) else str(exc))
+
+    threads = [threading.Thread(target=create, args=(c,)) for c in ("L1", "L2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(results) in (["L1", "refused"], ["L2", "refused"])
+    assert len(study.assignments(session_id=sid, purpose="consensus")) == 1
 
 
 # ---------------------------------------------------------------- the pure range algebra

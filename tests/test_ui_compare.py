@@ -344,3 +344,29 @@ def test_recoding_and_three_coders(qtbot: Any, study_path: Path) -> None:
     with Study.open(str(study_path)) as study:
         codebook, sessions, _ = gather(study, ["A", "D"])
     assert win.diff.runs() == timeline_diff(sessions[0], "A", "D", codebook)
+
+
+def test_main_window_opens_the_comparison_and_follows_it(qtbot: Any, study_path: Path,
+                                                         tmp_path: Path) -> None:
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import Settings
+
+    main = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    assert main.open_study(str(study_path))
+    main.set_coder("A")
+    main.actions_by_name["compare"].trigger()
+    win = main.findChild(CompareWindow)
+    assert win is not None and win.user == "A"
+    with qtbot.waitSignal(win.catalogLoaded, timeout=20_000):
+        pass
+    win.setup.bootstrap.setValue(0)
+    compute(qtbot, win)
+    with Study.open(str(study_path)) as study:
+        sid = study.session("C01", 1).id
+        codebook, sessions, _ = gather(study, ["A", "B"], ["C01:1"])
+    first = disagreements(timeline_diff(sessions[0], "A", "B", codebook))[0]
+    with qtbot.waitSignal(win.seekRequested):
+        win.diff.next_btn.click()
+    assert main.session is not None and main.session.id == sid
+    assert main.timeline.playhead() == first

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, insert, select
 from annotator.core.codebook import Codebook
 from annotator.core.segments import first_overlap
 from annotator.store.errors import EditError, NotFoundError
-from annotator.store.models import Assignment, EditLog, Segment
+from annotator.store.models import Assignment, EditLog, Segment, Session
 from annotator.store.records import AssignmentInfo
 from annotator.store.study import Study
 
@@ -100,6 +100,12 @@ def create_consensus(
     if not coder or len(coder) > 20 or any(c.isspace() for c in coder):
         raise EditError(f"A consensus coder is a coder id (short initials), got {coder!r}.")
     with study.write() as conn:
+        # lock the session row (PostgreSQL), so two leads cannot both create one
+        found = conn.execute(
+            select(Session.id).where(Session.id == session_id).with_for_update()
+        ).scalar_one_or_none()
+        if found is None:
+            raise NotFoundError(f"There is no session with id {session_id}.")
         src = _assignment_row(conn, start_from_assignment_id)
         if int(src.session_id) != session_id:
             raise EditError(f"Assignment {start_from_assignment_id} belongs to another session; "
