@@ -133,10 +133,13 @@ def test_blind_coding_hides_the_other_coder_until_unblinded(
     assert len(asked) == 2 and show_others.isChecked()
     shown = timeline_segments(w)
     assert set(shown) == set(bl) | set(ak)
+    lane_ids = [lane.id for lane in w.timeline.lanes()]
     for sid in ak:
         lane = w.timeline.model.lane(shown[sid][0])
-        assert not lane.editable and "AK" in lane.group and "read only" in lane.group
+        assert not lane.editable and "AK" in lane.title and "read only" in lane.title
         assert shown[sid][1] == ak[sid]
+        # right under BL's own lane of the same code
+        assert lane_ids[lane_ids.index(lane.id) - 1] == ak[sid].code
     for sid in bl:
         assert w.timeline.model.lane(shown[sid][0]).editable
     assert table_ids(w) == set(bl)  # the table lists the coder's own segments only

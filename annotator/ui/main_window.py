@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 720)
         restored = isinstance(state, QByteArray | bytes) and self.restoreState(state)
+        columns = self.settings.get("window/table_header")
+        self._table_header_restored = isinstance(columns, QByteArray | bytes) and \
+            self.table.view.horizontalHeader().restoreState(columns)
         if isinstance(split, QByteArray | bytes):
             self.central_split.restoreState(split)
         self._needs_default_sizes = not restored
@@ -193,19 +196,35 @@ class MainWindow(QMainWindow):
         w, h = self.width(), self.height()
         self.resizeDocks([self.browser_dock], [max(200, w * 17 // 100)],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.codes_dock], [max(300, w * 25 // 100)],
+        # wide enough for the segment list's code, start and end columns at 1280 px
+        self.resizeDocks([self.codes_dock], [max(340, w * 27 // 100)],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.codes_dock, self.table_dock], [h * 45 // 100, h * 55 // 100],
+        self.resizeDocks([self.codes_dock, self.table_dock], [h * 52 // 100, h * 48 // 100],
                          Qt.Orientation.Vertical)
         total = self.central_split.height() or h
         self.central_split.setSizes([total * 52 // 100, total * 48 // 100])
-        header = self.table.view.horizontalHeader()
-        header.resizeSection(Column.CODE, max(130, header.width() * 45 // 100))
+        if not self._table_header_restored:
+            QTimer.singleShot(0, self._fit_table_columns)  # once the docks have their size
+
+    def _fit_table_columns(self) -> None:
+        """Code, start and end always readable in the docked segment list; the note
+        column shows when there is room for it (else: the header's context menu)."""
+        view = self.table.view
+        header = view.horizontalHeader()
+        avail = view.viewport().width() - view.verticalScrollBar().sizeHint().width()
+        rest = avail - header.sectionSize(Column.START) - header.sectionSize(Column.END)
+        note_min, code_min = 110, 120
+        room_for_note = rest - note_min >= code_min
+        view.setColumnHidden(Column.NOTE, not room_for_note)
+        code = min(320, rest - note_min) if room_for_note else rest
+        header.resizeSection(Column.CODE, max(code_min, code))
 
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.set("window/split", self.central_split.saveState())
+        self.settings.set("window/table_header",
+                          self.table.view.horizontalHeader().saveState())
         self.settings.set("player/rate", self.player.controller.rate)
         self.settings.set("language", self.lang)
         self.settings.sync()
@@ -218,6 +237,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.codes_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.table_dock)
         self.resize(1280, 720)
+        self._table_header_restored = False
         QTimer.singleShot(0, self._default_sizes)
 
     # ------------------------------------------------------------------ test hook
@@ -623,14 +643,17 @@ class MainWindow(QMainWindow):
         ctl = self.controller
         if ctl is None:
             return
-        lanes = Lane.from_codebook(ctl.codebook, self.lang)
         others = self.other_coder_segments()
         placed: list[tuple[str, SegmentView]] = [(s.code, s) for s in ctl.segments.values()]
+        # Each other coder's lane sits right under the coder's own lane of that code, so
+        # the two codings of a code are compared at a glance; those lanes are read only.
+        lanes: list[Lane] = []
+        for lane in Lane.from_codebook(ctl.codebook, self.lang):
+            lanes.append(lane)
+            lanes.extend(Lane(id=f"{label}|{lane.id}", title=f"  ↳ {label} (read only)",
+                              group=lane.group, color=lane.color, kind=lane.kind, key=None,
+                              editable=False) for label in others)
         for label, segs in others.items():
-            for lane in Lane.from_codebook(ctl.codebook, self.lang):
-                lanes.append(Lane(id=f"{label}|{lane.id}", title=lane.title,
-                                  group=f"{label} (read only)", color=lane.color,
-                                  kind=lane.kind, key=None, editable=False))
             placed.extend((f"{label}|{s.code}", s) for s in segs)
         self.timeline.set_lanes(lanes)
         self.timeline.set_segments(placed)

@@ -8,7 +8,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,10 +48,15 @@ class StartPage(QWidget):
             b.clicked.connect(sig.emit)
             buttons.addWidget(b)
         self.recent = QListWidget()
-        self.recent.setToolTip("Double-click to open")
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setSpacing(3)
         for target in recent:
-            QListWidgetItem(target, self.recent)
-        self.recent.itemActivated.connect(lambda item: self.recentChosen.emit(item.text()))
+            item = QListWidgetItem(recent_label(target), self.recent)
+            item.setData(Qt.ItemDataRole.UserRole, target)
+            item.setToolTip(f"{target}\nDouble-click to open")
+        self.recent.viewport().installEventFilter(self)
+        self.recent.itemActivated.connect(
+            lambda item: self.recentChosen.emit(str(item.data(Qt.ItemDataRole.UserRole))))
         box = QVBoxLayout()
         box.addWidget(title)
         box.addWidget(sub)
@@ -68,3 +75,30 @@ class StartPage(QWidget):
         outer.addWidget(inner, 3)
         outer.addStretch(1)
         outer.setAlignment(inner, Qt.AlignmentFlag.AlignVCenter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.recent.viewport() and event.type() == QEvent.Type.Resize:
+            self._elide_recent()
+        return super().eventFilter(watched, event)
+
+    def _elide_recent(self) -> None:
+        """Long paths elide in the middle (the file name stays) to fit the list."""
+        fm = self.recent.fontMetrics()
+        width = max(40, self.recent.viewport().width() - 12)
+        for i in range(self.recent.count()):
+            item = self.recent.item(i)
+            full = recent_label(str(item.data(Qt.ItemDataRole.UserRole)))
+            item.setText(fm.elidedText(full, Qt.TextElideMode.ElideMiddle, width))
+
+
+def recent_label(target: str) -> str:
+    """"name.annot  —  folder" for a study file (the folder elides in a narrow list);
+    a database URL as it is, without its password."""
+    if "://" in target:
+        head, _, rest = target.partition("://")
+        if "@" in rest:
+            cred, _, host = rest.rpartition("@")
+            rest = f"{cred.split(':', 1)[0]}@{host}"
+        return f"{head}://{rest}"
+    p = Path(target)
+    return f"{p.name}  —  {p.parent}"
