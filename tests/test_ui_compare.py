@@ -38,7 +38,12 @@ B2_SEGS = [("child", 0, 6000), ("praise", 6000, 8000)]
 @pytest.fixture
 def study_path(tmp_path: Path) -> Path:
     path = tmp_path / "study.annot"
-    with make_study(str(path)) as study:
+    _build(str(path))
+    return path
+
+
+def _build(target: str) -> None:
+    with make_study(target) as study:
         items = []
         for case, a_segs, b_segs in (("C01", A_SEGS, B_SEGS), ("C02", A2_SEGS, B2_SEGS)):
             s = study.add_session(case, 1, duration_ms=10_000)
@@ -55,10 +60,9 @@ def study_path(tmp_path: Path) -> Path:
         a_again = study.assign(first, "A", "reliability").id  # A re-codes C01:1
         items += [NewSegment(a_again, c_, s_, e) for c_, s_, e in A_RECODE]
         study.add_segments(items)
-    return path
 
 
-def open_window(qtbot: Any, target: Path, **kw: Any) -> CompareWindow:
+def open_window(qtbot: Any, target: Path | str, **kw: Any) -> CompareWindow:
     win = CompareWindow(str(target), **kw)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.catalogLoaded, timeout=20_000):
@@ -91,6 +95,7 @@ def snapshot(study: Study, aid: int) -> tuple[list[Any], list[Any]]:
 
 def test_compute_shows_the_engines_values(qtbot: Any, study_path: Path) -> None:
     win = open_window(qtbot, study_path, coder="LEAD")
+    assert win.windowTitle() == "Compare coders — study.annot"
     assert win.setup.coders() == ["A", "B"]  # most primary codings, and the reliability coder
     assert win.setup.session_keys() == ["C01:1", "C02:1"]
     win.setup.bootstrap.setValue(200)
@@ -370,3 +375,23 @@ def test_main_window_opens_the_comparison_and_follows_it(qtbot: Any, study_path:
         win.diff.next_btn.click()
     assert main.session is not None and main.session.id == sid
     assert main.timeline.playhead() == first
+
+
+@pytest.mark.postgres
+def test_on_a_postgresql_study(qtbot: Any, pg_url: str) -> None:
+    _build(pg_url)
+    win = open_window(qtbot, pg_url, coder="LEAD")
+    assert "***" in win.windowTitle() or "@" not in win.windowTitle()
+    win.setup.bootstrap.setValue(0)
+    report = compute(qtbot, win)
+    assert report["coders"] == ["A", "B"] and len(report["sessions"]) == 2
+    panel = win.diff
+    with qtbot.waitSignal(win.consensusChanged, timeout=20_000):
+        panel.create_consensus("B", "LEAD")
+    panel.step(+1)
+    assert panel.selected_run() is not None
+    with qtbot.waitSignal(win.consensusChanged, timeout=20_000):
+        panel.accept_version(0)
+    with Study.open(pg_url) as study:
+        cons = find_consensus(study, panel.session_id() or 0)
+        assert cons is not None and study.can_undo(cons.id)

@@ -26,6 +26,7 @@ Signals:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.exchange.report.common import kappa_label, sections, units_label
+from annotator.store.engine import describe_target, is_url
 from annotator.ui.workers import Task, TaskContext, run_task
 
 from . import data
@@ -82,7 +84,9 @@ class CompareWindow(QMainWindow):
     def __init__(self, study_target: str, parent: QWidget | None = None, *,
                  coder: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compare coders")
+        where = (describe_target(study_target) if is_url(study_target)
+                 else Path(study_target).name)
+        self.setWindowTitle(f"Compare coders — {where}" if where else "Compare coders")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1280, 720)
         self.target = study_target
