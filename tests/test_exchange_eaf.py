@@ -335,6 +335,12 @@ def test_cli_eaf_export_and_import(tmp_path: Path) -> None:
     proc = run_cli("import", str(tmp_path / "t.annot"), str(broken), "--case", "C01",
                    "--session", "1")
     assert proc.returncode == 2 and "not well-formed XML" in proc.stderr
+    no_slots = elan_file(tmp_path, ref="ts9")
+    proc = run_cli("import", str(tmp_path / "t.annot"), str(no_slots), "--case", "C01",
+                   "--session", "1", "--map", "Therapist acts=AK:acts")
+    assert proc.returncode == 2 and "time slot 'ts9' is missing" in proc.stderr
+    listing = run_cli("export", str(tmp_path / "t.annot"), "-o", "-", check=True).stdout
+    assert listing.count("\n") == 2  # the header and the one segment imported above
 
 
 @pytest.mark.parametrize("damage", [

@@ -18,6 +18,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from annotator.core.codebook import Code, Codebook
 from annotator.core.timeline_rows import RowProblem, RowsRejected, TimelineRow
@@ -55,7 +56,7 @@ def _decode(path: Path) -> str:
     raise RowsRejected(path.name, [RowProblem(0, "", "the file is not text")])  # pragma: no cover
 
 
-def _table(text: str, source: str) -> tuple[csv.Reader, dict[str, int]]:
+def _table(text: str, source: str) -> tuple[Any, dict[str, int]]:
     lines = text.splitlines()
     sample = "\n".join(lines[:50])
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","

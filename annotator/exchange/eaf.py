@@ -310,9 +310,9 @@ def read_eaf(path: Path) -> EafDocument:
             ann = EafAnnotation(line, attrs.get("ANNOTATION_ID", ""), "",
                                 attrs.get("TIME_SLOT_REF1"), attrs.get("TIME_SLOT_REF2"),
                                 attrs.get("ANNOTATION_REF"))
-            tier = state["tier"]
-            if isinstance(tier, EafTier):
-                tier.annotations.append(ann)
+            current = state["tier"]
+            if isinstance(current, EafTier):
+                current.annotations.append(ann)
             state["ann"] = ann
         elif name == "PROPERTY":
             state["prop"] = attrs.get("NAME")
