@@ -579,7 +579,12 @@ class _Merger:
     def run(self) -> None:
         seg_base, status_base, through = self._baseline()
         amap = self._map_assignments()
-        ours = self._main_segments(sorted(set(amap.values())))
+        aids = sorted(set(amap.values()))
+        # Lock the codings first (in id order), as every edit does: an edit made on a
+        # server meanwhile waits for the merge instead of being overwritten by it.
+        self.conn.execute(select(Assignment.id).where(Assignment.id.in_(aids))
+                          .order_by(Assignment.id).with_for_update())
+        ours = self._main_segments(aids)
         inserts: dict[str, Any] = {}
         updates: dict[str, Any] = {}
         synced: dict[str, str] = {}
