@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.core.codebook_files import load_codebook  # noqa: E402
-from annotator.exchange.exporters import ExportOptions, export_file, export_text  # noqa: E402
-from annotator.store import Study  # noqa: E402
-from annotator.store.edits import NewSegment  # noqa: E402
+from annotator.core.codebook_files import load_codebook
+from annotator.exchange.exporters import ExportOptions, export_file, export_text
+from annotator.store import Study
+from annotator.store.edits import NewSegment
 
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def bench_edits(folder: Path, n: int) -> None:

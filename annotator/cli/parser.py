@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the session length, for codings without media")
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.set_defaults(handler="session_cmds:cmd_add")
-    p = ssub.add_parser("import", help="add sessions from a manifest CSV (case,session,media[,date])")
+    p = ssub.add_parser("import",
+                        help="add sessions from a manifest CSV (case,session,media[,date])")
     _study(p)
     p.add_argument("manifest", metavar="MANIFEST.csv")
     p.set_defaults(handler="session_cmds:cmd_import")

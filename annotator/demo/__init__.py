@@ -11,8 +11,8 @@ import datetime as dt
 import multiprocessing
 import os
 import random
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from annotator.core.codebook_files import load_codebook
