@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.core.coding import Close, CodingState, Open, Point
 from annotator.core.codebook_yaml import parse_codebook
+from annotator.core.coding import Close, CodingState, Open, Point
 from tests.studyutil import EXCLUSIVE_CODEBOOK
 
 CB = parse_codebook(EXCLUSIVE_CODEBOOK, "test.yaml")

@@ -79,7 +79,7 @@ def test_corrupted_study(tmp_path: Path) -> None:
         Study.open(path)
     assert digest(path) == before
     proc = run_cli("check", str(path))
-    assert proc.returncode == 2 and "damaged" in proc.stderr or "integrity" in proc.stderr
+    assert (proc.returncode == 2 and "damaged" in proc.stderr) or "integrity" in proc.stderr
 
 
 def test_study_from_a_newer_version(tmp_path: Path) -> None:

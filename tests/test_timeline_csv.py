@@ -56,7 +56,8 @@ def segment_sets(draw: st.DrawFn) -> list[tuple[str, int, str, str, int, int, st
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(segment_sets())
 def test_round_trip_is_exact(tmp_path_factory: pytest.TempPathFactory,
                              segs: list[tuple[str, int, str, str, int, int, str]]) -> None:

@@ -27,7 +27,7 @@ def test_result_arrives_on_gui_thread(qtbot: object) -> None:
         seen["result"] = value
         seen["on_gui"] = QThread.currentThread() is gui
 
-    task = run_task(work, on_result=on_result)
+    run_task(work, on_result=on_result)
     qtbot.waitUntil(lambda: "result" in seen, timeout=5000)  # type: ignore[attr-defined]
     assert seen["result"] == 42
     assert seen["on_gui"] is True
