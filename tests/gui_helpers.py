@@ -23,6 +23,7 @@ from annotator.media.hashing import sha256_file
 from annotator.media.probe import probe
 from annotator.media.videogen import write_test_video
 from annotator.store import MediaLink, Study
+from annotator.store.engine import make_engine
 from annotator.ui.app import start
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -131,10 +132,18 @@ def focus(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=WAIT_MS)
 
 
+def second_connection(study: Path) -> Study:
+    """The study through a second engine of its own, opened without ``Study.open``'s file
+    checks: those read the file with Python's ``open()``, and closing that descriptor
+    drops every POSIX lock this process holds on the file (the window's own SQLite
+    locks among them), which lets another process delete the window's WAL file."""
+    return Study(make_engine(study), study)
+
+
 def stored(study: Path, coder: str, case: str, number: int,
            purpose: str | None = None) -> list[SegmentView]:
     """What the study file holds for a coder's coding of a session (a second connection)."""
-    with Study.open(study) as s:
+    with second_connection(study) as s:
         sess = s.session(case, number)
         a = s.find_assignment(sess.id, coder, purpose)
         assert a is not None, f"no assignment of {coder} on {case}:{number}"
@@ -142,7 +151,7 @@ def stored(study: Path, coder: str, case: str, number: int,
 
 
 def log_actions(study: Path, coder: str, case: str, number: int) -> list[dict[str, Any]]:
-    with Study.open(study) as s:
+    with second_connection(study) as s:
         sess = s.session(case, number)
         a = s.find_assignment(sess.id, coder)
         assert a is not None

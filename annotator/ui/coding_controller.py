@@ -85,43 +85,65 @@ class CodingController(QObject):
     def cancel_open(self) -> None:
         """Discard the codes being recorded (their growing segments are deleted)."""
         ids = list(self._open_ids.values())
+        if ids and self._do(lambda: self.study.delete_segments(ids, by=self.coder)) is None:
+            return  # not deleted: they are still being recorded
         for code in list(self.state.open):
             self.state.cancel(code)
         self._open_ids.clear()
+        for sid in ids:
+            self.segments.pop(sid, None)
         if ids:
-            self._do(lambda: self.study.delete_segments(ids, by=self.coder))
-            for sid in ids:
-                self.segments.pop(sid, None)
             self.segmentsRemoved.emit(ids)
+            self._edited()
         self.openCodesChanged.emit(set(self.state.open))
 
     def _carry_out(self, actions: list[Action]) -> None:
+        """Store the actions in order. When one is not stored (the study refused it or
+        could not be written), it and the ones after it are taken back from the coding
+        state, so what is shown as open or done is what the study holds."""
+        stored = failed = False
         for act in actions:
-            if isinstance(act, Point):
-                seg = self._do(lambda a=act: self.study.add_segment(
-                    self.assignment.id, a.code, a.at_ms, a.at_ms, by=self.coder))
-                if seg is not None:
-                    self._show(seg)
-            elif isinstance(act, Open):
-                seg = self._do(lambda a=act: self.study.add_segment(
-                    self.assignment.id, a.code, a.at_ms, a.at_ms, modifiers={OPEN_FLAG: True},
-                    by=self.coder))
-                if seg is None:
-                    self.state.cancel(act.code)
-                else:
-                    self._open_ids[act.code] = seg.id
-                    self._show(seg)
-            elif isinstance(act, Close):
-                sid = self._open_ids.pop(act.code, None)
-                if sid is None:
-                    continue
-                seg = self._do(lambda a=act, s=sid: self.study.update_segment(
-                    s, start_ms=a.start_ms, end_ms=a.end_ms, modifiers={}, by=self.coder))
-                if seg is not None:
-                    self._show(seg)
+            if not failed and self._store_action(act):
+                stored = True
+                continue
+            failed = True
+            self._take_back(act)
         if actions:
             self.openCodesChanged.emit(set(self.state.open))
-            self._emit_undo_state()
+        if stored:
+            self._edited()
+
+    def _store_action(self, act: Action) -> bool:
+        if isinstance(act, Point):
+            seg = self._do(lambda: self.study.add_segment(
+                self.assignment.id, act.code, act.at_ms, act.at_ms, by=self.coder))
+        elif isinstance(act, Open):
+            seg = self._do(lambda: self.study.add_segment(
+                self.assignment.id, act.code, act.at_ms, act.at_ms,
+                modifiers={OPEN_FLAG: True}, by=self.coder))
+            if seg is not None:
+                self._open_ids[act.code] = seg.id
+        else:
+            sid = self._open_ids.get(act.code)
+            if sid is None:
+                return True
+            seg = self._do(lambda: self.study.update_segment(
+                sid, start_ms=act.start_ms, end_ms=act.end_ms, modifiers={}, by=self.coder))
+            if seg is not None:
+                self._open_ids.pop(act.code, None)
+        if seg is None:
+            return False
+        self._show(seg)
+        return True
+
+    def _take_back(self, act: Action) -> None:
+        """Undo the coding state's change for an action that was not stored."""
+        if isinstance(act, Open):
+            self.state.cancel(act.code)
+        elif isinstance(act, Close):
+            sid = self._open_ids.get(act.code)
+            if sid is not None and sid in self.segments:
+                self.state.open[act.code] = self.segments[sid].start_ms  # still recording
 
     def open_segment_ids(self) -> dict[str, str]:
         return dict(self._open_ids)
@@ -139,7 +161,7 @@ class CodingController(QObject):
                 self.segmentChanged.emit(self.segments[seg_id])
             return False
         self._show(seg)
-        self._emit_undo_state()
+        self._edited()
         return True
 
     def delete(self, ids: list[str]) -> None:
@@ -155,7 +177,7 @@ class CodingController(QObject):
                 self.state.cancel(seg.code)
         self.segmentsRemoved.emit(ids)
         self.openCodesChanged.emit(set(self.state.open))
-        self._emit_undo_state()
+        self._edited()
 
     def split(self, seg_id: str, at_ms: int) -> None:
         if self._refuse_if_submitted():
@@ -165,7 +187,7 @@ class CodingController(QObject):
             return
         self._show(self.study.segment(seg_id))
         self._show(self.study.segment(new_id))
-        self._emit_undo_state()
+        self._edited()
 
     def undo(self) -> None:
         self._undo_redo(undo=True)
@@ -272,6 +294,11 @@ class CodingController(QObject):
                 "reopening is logged.")
             return True
         return False
+
+    def _edited(self) -> None:
+        """A new edit was stored: it can be undone, and it dropped the redo history (no
+        need to ask the study, which keeps a key press quick)."""
+        self.undoStateChanged.emit(not self.submitted, False)
 
     def _emit_undo_state(self) -> None:
         try:
