@@ -136,3 +136,13 @@ def test_cli_boris(tmp_path: Path) -> None:
     proc = run_cli("import", lab, str(bad), "--format", "boris", "--case", "C01",
                    "--session", "1", "--coder", "ZZ")
     assert proc.returncode == 2 and "line 2, column Status" in proc.stderr
+
+
+def test_cli_recognises_a_boris_file_without_format(tmp_path: Path) -> None:
+    study = make_study(str(tmp_path / "s.annot"))
+    study.add_session("C01", 1, duration_ms=600_000)
+    study.close()
+    path = write(tmp_path / "events.csv", GOOD, ",")
+    proc = run_cli("import", str(tmp_path / "s.annot"), str(path), "--case", "C01",
+                   "--session", "1", "--coder", "ZZ", check=True)
+    assert "Imported 5 segment(s)" in proc.stdout

@@ -17,9 +17,9 @@ SUFFIX_FORMATS = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".sav": "sav", 
 
 def cmd_import(ns: argparse.Namespace) -> int:
     path = Path(ns.file)
-    fmt = ns.format or {".eaf": "eaf"}.get(path.suffix.lower(), "csv")
     if not path.is_file():
         raise UsageError(f"There is no file {path}.")
+    fmt = ns.format or guess_import_format(path)
     study = open_study(ns.study)
     try:
         if fmt == "csv":
@@ -35,9 +35,27 @@ def cmd_import(ns: argparse.Namespace) -> int:
             print(f"New coder(s) created: {', '.join(result.new_coders)}.")
         if result.new_sessions:
             print(f"New session(s) created: {', '.join(result.new_sessions)}.")
+        ignored = getattr(result, "ignored_tiers", None)
+        if ignored:
+            print(f"Tiers not imported (not named CODER:CATEGORY; use --map): "
+                  f"{', '.join(ignored)}.")
     finally:
         study.close()
     return 0
+
+
+def guess_import_format(path: Path) -> str:
+    """eaf by suffix; BORIS tabular exports by their header (Behavior + Status/type)."""
+    if path.suffix.lower() == ".eaf":
+        return "eaf"
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:
+            head = fh.read(8192).lower()
+    except OSError:
+        return "csv"
+    if "behavior" in head and ("status" in head or "behavior type" in head):
+        return "boris"
+    return "csv"
 
 
 def cmd_export(ns: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """Persistence: a study is one SQLite file or PostgreSQL database (DESIGN §3)."""
 
 from annotator.store.errors import (
+    ConnectionLostError,
     EditError,
     NotAStudyError,
     NotFoundError,
@@ -16,7 +17,20 @@ from annotator.store.records import AssignmentInfo, CoderInfo, MediaLink, Sessio
 from annotator.store.study import Study
 
 __all__ = [
-    "AssignmentInfo", "CoderInfo", "EditError", "MediaLink", "NotAStudyError", "NotFoundError",
-    "SessionInfo", "Study", "StudyCorruptError", "StudyError", "StudyLockedError",
-    "StudyNotFoundError", "StudyReadOnlyError", "StudyTooNewError", "StudyUnreachableError",
+    "AssignmentInfo",
+    "CoderInfo",
+    "ConnectionLostError",
+    "EditError",
+    "MediaLink",
+    "NotAStudyError",
+    "NotFoundError",
+    "SessionInfo",
+    "Study",
+    "StudyCorruptError",
+    "StudyError",
+    "StudyLockedError",
+    "StudyNotFoundError",
+    "StudyReadOnlyError",
+    "StudyTooNewError",
+    "StudyUnreachableError",
 ]
