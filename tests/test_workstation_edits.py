@@ -265,3 +265,23 @@ def test_keys_code_with_focus_in_the_timeline_or_table(qtbot: QtBot, win: MainWi
     key(qtbot, win.table.filter_edit, Qt.Key.Key_4)
     assert win.table.filter_edit.text() == "4"
     assert len(mine(study)) == 2
+
+
+def test_a_dialog_over_the_window_keeps_its_keys(qtbot: QtBot, win: MainWindow,
+                                                 study: Path) -> None:
+    dlg = QInputDialog(win)
+    dlg.setLabelText("Anything:")
+    dlg.open()  # window-modal, like the start page
+    qtbot.waitExposed(dlg)
+    editor = dlg.findChild(QLineEdit)
+    assert editor is not None
+    key(qtbot, editor, Qt.Key.Key_4)
+    assert dlg.textValue() == "4" and mine(study) == []
+    focus(qtbot, dlg)
+    key(qtbot, dlg, Qt.Key.Key_3)  # not into a text field, still not coding
+    assert mine(study) == []
+    dlg.reject()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=WAIT_MS)
+    key(qtbot, win, Qt.Key.Key_4)
+    assert [s.code for s in mine(study)] == ["question"]

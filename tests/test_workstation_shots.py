@@ -131,3 +131,30 @@ def test_unblinded_view(qtbot: QtBot, tmp_path: Path, shots: Path,
     lanes = w.timeline.lanes()
     assert any(not lane.editable for lane in lanes)
     save(w, shots / "07-unblinded-1280x720.png")
+
+
+def test_compare_window_from_the_main_window(qtbot: QtBot, tmp_path: Path,
+                                             shots: Path) -> None:
+    from annotator.ui.compare.window import CompareWindow
+
+    study = copy_demo(tmp_path / "demo")
+    w = open_window(qtbot, study, "AK", "C09:1", tmp_path / "s.ini")
+    key(qtbot, w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # Study ▸ Compare
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in w.findChildren(CompareWindow)),
+                    timeout=WAIT_MS)
+    compare = next(c for c in w.findChildren(CompareWindow) if c.isVisible())
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow, timeout=WAIT_MS)
+    qtbot.wait(300)
+    save(compare, shots / "08-compare-from-main-1280x720.png")
+    # keys typed into the comparison window do not code in the main window
+    assert w.controller is not None
+    before = len(w.controller.segments)
+    key(qtbot, compare, Qt.Key.Key_1)
+    assert len(w.controller.segments) == before and not w.controller.state.open
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
+    key(qtbot, w, Qt.Key.Key_1)
+    assert set(w.controller.state.open) == {"responsive"}
+    compare.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDockWidget,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -74,11 +75,19 @@ class CodingKeyFilter(QObject):
         modal = QApplication.activeModalWidget()
         if modal is None:
             return False
-        return modal.windowModality() == Qt.WindowModality.ApplicationModal or self._ours(modal)
+        if modal.windowModality() == Qt.WindowModality.ApplicationModal:
+            return True
+        w: QWidget | None = modal
+        while w is not None:  # a window-modal dialog over this window
+            if w is self._window:
+                return True
+            w = w.parentWidget()
+        return False
 
     def _ours(self, watched: QObject) -> bool:
-        """Whether a key event sent to ``watched`` is typed into this filter's window.
-        Another main window (or a comparison window) has its own keys."""
+        """Whether a key event sent to ``watched`` is typed into this filter's window or
+        one of its floating docks. Another main window, or a window of its own such as
+        the comparison window, keeps its keys."""
         if self._window is None:
             return True
         w = watched if isinstance(watched, QWidget) else (
@@ -86,6 +95,8 @@ class CodingKeyFilter(QObject):
         while w is not None:
             if w is self._window:
                 return True
+            if w.isWindow() and not isinstance(w, QDockWidget):
+                return False  # a window of its own (comparison, dialog), not a floating dock
             w = w.parentWidget()
         return False
 
