@@ -107,10 +107,11 @@ def test_kill_9_loses_nothing_the_window_showed(
                          and len(d["segments"]) == 3 and d)
         assert first["open"] == ["praise"]
         # a burst of key presses, killed in the middle
-        burst = subprocess.Popen(["xdotool", "type", "--delay", "60", "1414141414141414141414"],
-                                 env=xenv)
-        time.sleep(0.7)
+        burst = subprocess.Popen(["xdotool", "type", "--delay", "50", "14" * 40], env=xenv)
+        wait_for("the burst to show", lambda: (d := read_dump(dump)) is not None
+                 and len(d["segments"]) >= 6)
         app.send_signal(signal.SIGKILL)
+        still_typing = burst.poll() is None
         app.wait(timeout=10)
         shown = read_dump(dump)
     finally:
@@ -121,6 +122,7 @@ def test_kill_9_loses_nothing_the_window_showed(
             burst.kill()
             burst.wait(timeout=10)
     assert app.returncode == -signal.SIGKILL
+    assert still_typing, "the app was killed after the burst, not in the middle of it"
     assert shown is not None and len(shown["segments"]) > 3, "the burst showed nothing"
 
     with Study.open(study) as s:  # integrity check and schema check pass
