@@ -19,11 +19,25 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from annotator.store import SessionInfo, StudyError
+from annotator.store import SessionInfo, Study, StudyError
+from annotator.store.engine import describe_target, make_engine
+from annotator.ui.start_page import recent_label
 from annotator.ui.workers import TaskContext, run_task
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+
+
+def worker_study(target: str) -> Study:
+    """The window's open study once more, on an engine of its own (for a worker thread).
+
+    Not ``Study.open``: its checks ran when the window opened the study, and its file
+    check reads the file with Python's ``open()``. Closing that descriptor drops every
+    POSIX lock this process holds on the file, the window's SQLite locks included, and
+    then another process closing the study may delete the WAL file the window is still
+    writing to.
+    """
+    return Study(make_engine(target), target)
 
 
 class StudyActions:
@@ -242,7 +256,8 @@ class StudyActions:
             a = menu.addAction("(none yet)")
             a.setEnabled(False)
         for target in recent:
-            a = menu.addAction(target)
+            a = menu.addAction(recent_label(target))  # no password of a database URL
+            a.setToolTip(describe_target(target))
             a.triggered.connect(lambda _c=False, t=target: self.w._open_and_pick_coder(t))
 
     def export_dialog(self) -> None:
@@ -261,10 +276,9 @@ class StudyActions:
 
         def export(ctx: TaskContext) -> int:
             from annotator.exchange.exporters import ExportOptions, export_file
-            from annotator.store import Study
 
             ctx.progress(0.1, "reading the study")
-            study = Study.open(str(target))  # its own connection, on this worker
+            study = worker_study(str(target))  # its own connection, on this worker
             try:
                 return export_file(study, fmt, Path(path), ExportOptions())
             finally:
@@ -292,10 +306,9 @@ class StudyActions:
         target = w.study_target
 
         def work(ctx: TaskContext) -> object:
-            from annotator.store import Study
             from annotator.store.merge import checkout
 
-            study = Study.open(str(target))
+            study = worker_study(str(target))
             try:
                 return checkout(study, coder, Path(path),
                                 progress=lambda f, t="": ctx.progress(f, t))
@@ -316,10 +329,9 @@ class StudyActions:
         target = w.study_target
 
         def work(ctx: TaskContext) -> object:
-            from annotator.store import Study
             from annotator.store.merge import merge
 
-            study = Study.open(str(target))
+            study = worker_study(str(target))
             try:
                 return merge(study, Path(path), progress=lambda f, t="": ctx.progress(f, t))
             finally:
