@@ -193,10 +193,14 @@ def test_missing_media_opens_the_session_and_codes_on_the_timeline_clock(
     assert w.controller is not None and not w.player.controller.is_loaded
     message = w.statusBar().currentMessage()
     assert "missing" in message and "Relink" in message
+    assert w.media_label.isVisible() and "recording missing" in w.media_label.text()
     assert w.timeline.duration() == 10_000  # the linked recording's duration
     t1 = seek(qtbot, w, 2000)
     key(qtbot, w, Qt.Key.Key_3)
     t2 = seek(qtbot, w, 5000)
+    # the code being recorded grows with the playhead on the timeline
+    growing = next(s for _lane, s in timeline_segments(w).values() if s.code == "praise")
+    assert (growing.start_ms, growing.end_ms) == (t1, t2)
     key(qtbot, w, Qt.Key.Key_3)
     ms_per_px = 10_000 / w.timeline.lane_rect("praise").width()
     assert abs(t1 - 2000) <= ms_per_px + 1 and abs(t2 - 5000) <= ms_per_px + 1
@@ -214,6 +218,8 @@ def test_a_text_file_named_mp4_gives_a_clear_message(
     message = w.statusBar().currentMessage()
     assert not w.player.controller.is_loaded
     assert "cannot be read" in message and "not recognise it as a video" in message, message
+    assert w.media_label.isVisible() and "unreadable" in w.media_label.text()
+    assert w.media_label.toolTip().startswith(message.removeprefix("⚠ "))
     t = seek(qtbot, w, 3000)
     key(qtbot, w, Qt.Key.Key_4)
     assert [(s.code, s.start_ms) for s in stored(study, "AK", "C01", 1)] == [("question", t)]

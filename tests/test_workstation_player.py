@@ -51,6 +51,7 @@ def test_right_and_left_keys_step_frame_exactly(qtbot: QtBot, tmp_path: Path) ->
     w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini")
     pc = w.player.controller
     assert pc.info is not None and pc.info.codec.upper() in ("FMP4", "MP4V", "MPEG4")
+    assert not w.media_label.isVisible()
     seek(qtbot, w, pc.frame_time(60))
     assert shown_number(w) == label_frame(w) == pc.frame_index == 60
     expected = 60

@@ -158,3 +158,25 @@ def test_compare_window_from_the_main_window(qtbot: QtBot, tmp_path: Path,
     key(qtbot, w, Qt.Key.Key_1)
     assert set(w.controller.state.open) == {"responsive"}
     compare.close()
+
+
+def test_missing_recording(qtbot: QtBot, tmp_path: Path, shots: Path) -> None:
+    from tests.gui_helpers import small_study
+    from tests.studyutil import EXCLUSIVE_CODEBOOK
+
+    study = small_study(tmp_path / "study", EXCLUSIVE_CODEBOOK, frames=100)
+    (study.parent / "media" / "c01s1.mp4").unlink()
+    w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini", wait_media=False)
+    qtbot.wait(200)
+    seek(qtbot, w, 1500)
+    key(qtbot, w, Qt.Key.Key_3)
+    seek(qtbot, w, 2500)
+    qtbot.wait(100)  # the status bar lays out its changed labels
+    status = w.statusBar()
+    assert w.session_label.width() >= w.session_label.sizeHint().width()
+    assert w.media_label.isVisible()
+    # the warning is readable in full in the status bar at 1280 px
+    assert w.media_label.geometry().left() >= 0
+    assert w.media_label.width() >= w.media_label.sizeHint().width()
+    assert status.width() == w.width()
+    save(w, shots / "09-missing-recording-1280x720.png")

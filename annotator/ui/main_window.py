@@ -96,7 +96,12 @@ class MainWindow(QMainWindow):
         self.session_label = QLabel("No session")
         self.saved_label = QLabel("")
         self.saved_label.setToolTip("Every edit is saved the moment it is made.")
+        # stays while the session's recording cannot be shown (the status message fades)
+        self.media_label = QLabel("")
+        self.media_label.setStyleSheet("color: #b00020;")
+        self.media_label.hide()
         sb = self.statusBar()
+        sb.addPermanentWidget(self.media_label)
         sb.addPermanentWidget(self.session_label)
         sb.addPermanentWidget(self.saved_label)
         sb.addPermanentWidget(self.coder_label)
@@ -406,9 +411,10 @@ class MainWindow(QMainWindow):
         else:
             self.player.controller.unload()
             if session.media is not None:
-                self.messages.warning.emit(
-                    f"The recording of {session.key} is missing ({session.media.path}). "
-                    "Relink it from the study browser (right-click ▸ Relink media…).")
+                message = (f"The recording of {session.key} is missing ({session.media.path}). "
+                           "Relink it from the study browser (right-click ▸ Relink media…).")
+                self._set_media_problem("⚠ recording missing", message)
+                self.messages.warning.emit(message)
         self._update_session_label()
         self._update_actions()
         self.browser.set_open_session(session.id)
@@ -416,7 +422,15 @@ class MainWindow(QMainWindow):
         self.settings.set("last_session", session.key)
         return True
 
+    def _set_media_problem(self, text: str, details: str = "") -> None:
+        self.media_label.setText(text)
+        self.media_label.setToolTip(
+            f"{details}\n\nCoding still works: click the timeline to move the playhead."
+            if details else "")
+        self.media_label.setVisible(bool(text))
+
     def close_session(self) -> None:
+        self._set_media_problem("")
         if self.controller is not None:
             self.controller.deleteLater()
         self.controller = None
@@ -483,8 +497,7 @@ class MainWindow(QMainWindow):
         if pc.is_loaded:
             pc.seek(ms)
         else:
-            self.timeline.set_playhead(ms)
-            self.table.set_playhead(ms)
+            self._on_position(ms)  # no video: the timeline's playhead is the clock
 
     def _on_media_loaded(self, info: object) -> None:
         pc = self.player.controller
@@ -495,6 +508,8 @@ class MainWindow(QMainWindow):
         self.timeline.fit_all()
 
     def _on_media_failed(self, message: str) -> None:
+        if self.session is not None:
+            self._set_media_problem("⚠ recording unreadable", message)
         self.messages.warning.emit(message)
 
     # ------------------------------------------------------------------ coding
