@@ -243,8 +243,8 @@ def _count_in_other_process(study: Path) -> int:
     "on the file, the app's SQLite shared lock included. The next process that closes the "
     "study then believes it is the last connection and deletes the WAL the app is still "
     "writing to: the app's later edits go to an unlinked file, unseen by others and lost on "
-    "kill -9. The GUI opens a second Study in-process for export, check-out, merge and the "
-    "comparison window."))
+    "kill -9. The comparison window (annotator/ui/compare/data.py) opens the study again "
+    "in-process with Study.open; export, check-out and merge in the main window no longer do."))
 def test_edits_stay_durable_after_the_study_is_opened_again_in_process(
     qtbot: QtBot, study: Path, tmp_path: Path
 ) -> None:
