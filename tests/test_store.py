@@ -116,3 +116,29 @@ def test_rotating_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     assert copy.execute("SELECT count(*) FROM segments").fetchone() == (1,)
     copy.close()
     study.close()
+
+
+def _count_elsewhere(path: Path) -> int:
+    import subprocess
+    import sys
+
+    code = (f"import sqlite3\ndb = sqlite3.connect({str(path)!r})\n"
+            "print(db.execute('SELECT count(*) FROM segments').fetchone()[0])\ndb.close()")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    return int(out.stdout)
+
+
+def test_opening_a_study_twice_in_one_process_keeps_its_locks(tmp_path: Path) -> None:
+    """Closing any descriptor of a file drops the process's POSIX locks on it; a second
+    Study.open in the same process must not, or another process deletes the live WAL."""
+    path = tmp_path / "s.annot"
+    study = make_study(str(path))
+    s = study.add_session("C01", 1, duration_ms=60_000)
+    a = study.assign(s.id, "AB")
+    study.add_segment(a.id, "praise", 0, 1000)
+    Study.open(path).close()
+    assert _count_elsewhere(path) == 1
+    study.add_segment(a.id, "praise", 2000, 3000)
+    assert _count_elsewhere(path) == 2
+    study.close()

@@ -237,17 +237,12 @@ def _count_in_other_process(study: Path) -> int:
     return int(out.stdout)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "store bug (annotator/store/study.py _precheck_file): Study.open reads the study file "
-    "with Python's open(); closing that descriptor drops every POSIX lock the process holds "
-    "on the file, the app's SQLite shared lock included. The next process that closes the "
-    "study then believes it is the last connection and deletes the WAL the app is still "
-    "writing to: the app's later edits go to an unlinked file, unseen by others and lost on "
-    "kill -9. The comparison window (annotator/ui/compare/data.py) opens the study again "
-    "in-process with Study.open; export, check-out and merge in the main window no longer do."))
 def test_edits_stay_durable_after_the_study_is_opened_again_in_process(
     qtbot: QtBot, study: Path, tmp_path: Path
 ) -> None:
+    """Opening the study again in this process (compare, export) must not drop the app's
+    SQLite locks: closing any descriptor of the file would, so the store never reads the
+    header of a study the process has open."""
     from annotator.store import Study
 
     w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini")

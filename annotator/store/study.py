@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,10 @@ class Study(CatalogMixin, EditsMixin):
         self.engine = engine
         self.target = target
         self.path: Path | None = None if is_url(target) else Path(target).resolve()
+        self._registered = False
+        if self.path is not None:
+            _register_open(self.path)
+            self._registered = True
         self.where = describe_target(target)
         self._codebook_cache: dict[int, Codebook] = {}
         self._coder_of: dict[int, str] = {}
@@ -94,7 +99,7 @@ class Study(CatalogMixin, EditsMixin):
                         )
                     )
         except BaseException:
-            engine.dispose()
+            study.close()
             if study.path is not None and not is_url(target):
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(study.path) + suffix).unlink(missing_ok=True)
@@ -128,12 +133,15 @@ class Study(CatalogMixin, EditsMixin):
                         migrate.sqlite_backup(study.path, "premigration")
                     migrate.upgrade(engine)
         except BaseException:
-            engine.dispose()
+            study.close()
             raise
         return study
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._registered and self.path is not None:
+            self._registered = False
+            _unregister_open(self.path)
 
     def __enter__(self) -> Study:
         return self
@@ -331,6 +339,40 @@ class Study(CatalogMixin, EditsMixin):
         return cid
 
 
+# Files this process has open as studies. Closing *any* descriptor of a file drops every
+# POSIX lock the process holds on it, SQLite's included; so the header of a study this
+# process already has open is never read with open() (SQLite's own connections share
+# their descriptors and are safe).
+_open_files: dict[str, int] = {}
+_open_files_lock = threading.Lock()
+
+
+def _register_open(path: Path) -> None:
+    with _open_files_lock:
+        key = str(path)
+        _open_files[key] = _open_files.get(key, 0) + 1
+
+
+def _unregister_open(path: Path) -> None:
+    with _open_files_lock:
+        key = str(path)
+        left = _open_files.get(key, 0) - 1
+        if left > 0:
+            _open_files[key] = left
+        else:
+            _open_files.pop(key, None)
+
+
+def _open_in_this_process(path: Path) -> bool:
+    with _open_files_lock:
+        return str(path.resolve()) in _open_files
+
+
+def _read_header(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER))
+
+
 def _precheck_file(path: Path) -> None:
     if not path.exists():
         raise StudyNotFoundError(
@@ -344,9 +386,7 @@ def _precheck_file(path: Path) -> None:
         raise NotAStudyError(
             f"{path} is an empty file, not a study. Create a study with `annotator init`."
         )
-    with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
-    if head != SQLITE_HEADER:
+    if not _open_in_this_process(path) and _read_header(path) != SQLITE_HEADER:
         raise NotAStudyError(
             f"{path} is not an annotator study (it is not an SQLite database). Check that you "
             "picked the .annot file."
