@@ -31,11 +31,8 @@ if TYPE_CHECKING:
 def worker_study(target: str) -> Study:
     """The window's open study once more, on an engine of its own (for a worker thread).
 
-    Not ``Study.open``: its checks ran when the window opened the study, and its file
-    check reads the file with Python's ``open()``. Closing that descriptor drops every
-    POSIX lock this process holds on the file, the window's SQLite locks included, and
-    then another process closing the study may delete the WAL file the window is still
-    writing to.
+    Not ``Study.open``: its integrity check, version check and migrations already ran
+    when the window opened the study, and a quick check of a big study is not free.
     """
     return Study(make_engine(target), target)
 
