@@ -6,8 +6,20 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from sqlalchemy.engine import URL, make_url
 
 MAX_RECENT = 8
+
+
+def without_password(target: str) -> str:
+    if "://" not in target:
+        return target
+    url = make_url(target)
+    if not url.password:
+        return target
+    bare = URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+    return bare.render_as_string(hide_password=False)
 
 
 class Settings:
@@ -37,6 +49,9 @@ class Settings:
         return [str(v) for v in (value or [])]
 
     def add_recent(self, target: str) -> None:
+        """Remember a study; a database URL is kept without its password (libpq then
+        reads it from ``~/.pgpass`` or ``PGPASSWORD``), so no secret lands in the file."""
+        target = without_password(target)
         items = [t for t in self.recent_studies() if t != target]
         self.q.setValue("recent_studies", [target, *items][:MAX_RECENT])
         self.q.setValue("last_study", target)
