@@ -9,7 +9,6 @@ and the application reflects the outcome back with :meth:`SegmentTableModel.upse
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -190,7 +189,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._playhead: int | None = None
         self._ph_rows: frozenset[int] = frozenset()
         self._ph_window: tuple[float, float] | None = None
-        self._bounds: list[int] | None = None
+        self._times_valid = False  # _starts/_ends mirror the rows (kept up to date per edit)
         self._starts = np.zeros(0, dtype=np.int64)
         self._ends = np.zeros(0, dtype=np.int64)
         self._bold = QFont()
@@ -241,10 +240,16 @@ class SegmentTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.append(seg)
             self._row_of[seg.id] = row
+            if self._times_valid:
+                self._starts = np.append(self._starts, seg.start_ms)
+                self._ends = np.append(self._ends, seg.end_ms)
             self._geometry_changed()
             self.endInsertRows()
             return
         self._rows[row] = seg
+        if self._times_valid:
+            self._starts[row] = seg.start_ms
+            self._ends[row] = seg.end_ms
         self._geometry_changed()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
@@ -286,6 +291,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self._times_valid = False
         self._geometry_changed()
 
     def _all_changed(self) -> None:
@@ -312,14 +318,18 @@ class SegmentTableModel(QAbstractTableModel):
         win = self._ph_window
         if win is not None and win[0] <= ms < win[1]:
             return
-        if self._bounds is None:
+        if not self._times_valid:
             self._starts = np.fromiter((s.start_ms for s in self._rows), np.int64, len(self._rows))
             self._ends = np.fromiter((s.end_ms for s in self._rows), np.int64, len(self._rows))
-            self._bounds = sorted(set(self._starts.tolist()) | set(self._ends.tolist()))
-        inside = np.flatnonzero((self._starts <= ms) & (ms < self._ends))
-        i = bisect.bisect_right(self._bounds, ms)
-        lo = self._bounds[i - 1] if i > 0 else float("-inf")
-        hi = self._bounds[i] if i < len(self._bounds) else float("inf")
+            self._times_valid = True
+        st, en = self._starts, self._ends
+        inside = np.flatnonzero((st <= ms) & (ms < en))
+        # the window between the nearest segment boundaries around ms: vectorised, so an
+        # edit costs no re-sort of every boundary
+        below = np.concatenate((st[st <= ms], en[en <= ms]))
+        above = np.concatenate((st[st > ms], en[en > ms]))
+        lo = float(below.max()) if below.size else float("-inf")
+        hi = float(above.min()) if above.size else float("inf")
         self._ph_window = (lo, hi)
         self._set_playhead_rows(frozenset(inside.tolist()))
 
@@ -333,8 +343,7 @@ class SegmentTableModel(QAbstractTableModel):
                                       [Qt.ItemDataRole.FontRole])
 
     def _geometry_changed(self) -> None:
-        """Segments moved: forget the playhead cache and recompute the bold rows."""
-        self._bounds = None
+        """Segments moved: forget the playhead window and recompute the bold rows."""
         self._ph_window = None
         if self._playhead is not None:
             self.set_playhead(self._playhead)
