@@ -142,3 +142,13 @@ def test_opening_a_study_twice_in_one_process_keeps_its_locks(tmp_path: Path) ->
     study.add_segment(a.id, "praise", 2000, 3000)
     assert _count_elsewhere(path) == 2
     study.close()
+
+
+def test_revision_ids_read_from_scripts_match_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from annotator.store import migrate
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}

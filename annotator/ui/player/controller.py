@@ -35,6 +35,9 @@ REVERSE_INTERVALS_MS = (125, 80, 40)
 POSITION_INTERVAL_MS = 33
 #: Stills are decoded at most this size (a 4K video is scaled down; saves cache memory).
 STILL_MAX_SIZE = (1920, 1080)
+#: Decoded-frame cache for frame-exact stepping: about 58 frames of 1280x720. Stepping
+#: back past it decodes the run from the previous key frame again (bench/frames.py).
+FRAME_CACHE_BYTES = 160 * 2**20
 #: During playback a frame on screen at most this far ahead of the clock gives the position.
 FRAME_LEAD_MS = 250
 #: How long QtMultimedia may take to open a file before loading counts as failed.
@@ -299,6 +302,7 @@ class PlayerController(QObject):
 
             source = factory(
                 target,
+                cache_bytes=FRAME_CACHE_BYTES,
                 max_size=STILL_MAX_SIZE,
                 progress=progress,
                 cancelled=lambda: ctx.cancelled,

@@ -5,7 +5,7 @@
 through that one pool), converts the BGR array to a ``QImage`` there, and posts it
 back. Requests are coalesced: while one decode runs, only the most recent request
 is remembered, so scrubbing never queues up a backlog. A small LRU cache of
-converted images (64 MB by default; the ``FrameSource`` keeps its own, larger cache
+converted images (32 MB by default; the ``FrameSource`` keeps its own, larger cache
 of decoded frames) makes stepping back and forth over the same frames instant.
 
 Signals of :class:`StillLoader`:
@@ -48,7 +48,7 @@ class StillLoader(QObject):
     imageReady = Signal(int, QImage)
     failed = Signal(int, str)
 
-    def __init__(self, pool: QThreadPool, cache_bytes: int = 64 * 2**20,
+    def __init__(self, pool: QThreadPool, cache_bytes: int = 32 * 2**20,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
