@@ -438,3 +438,15 @@ def test_edit_applied_by_the_window_resorts_and_keeps_selection(
     table.editRequested.connect(refuse)
     type_into(qtbot, table, "s1", Column.END, "200")
     assert table.model.segment("s1").end_ms == 18_000  # type: ignore[union-attr]
+
+
+def test_a_code_being_recorded_shows_as_recording() -> None:
+    from annotator.core.codebook_files import load_codebook
+    from annotator.core.segments import SegmentView
+    from annotator.ui.segment_table import Column, SegmentTableModel
+
+    model = SegmentTableModel(load_codebook("helper-maneuvers")[0])
+    model.set_segments([SegmentView("a", "AK", "responsive", 1000, 1000, "", {"open": True}),
+                        SegmentView("b", "AK", "care", 2000, 3000)])
+    assert model.index(0, Column.END).data() == "● recording"
+    assert model.index(1, Column.END).data() == "00:00:03.000"

@@ -285,3 +285,25 @@ def test_a_dialog_over_the_window_keeps_its_keys(qtbot: QtBot, win: MainWindow,
     qtbot.waitUntil(win.isActiveWindow, timeout=WAIT_MS)
     key(qtbot, win, Qt.Key.Key_4)
     assert [s.code for s in mine(study)] == ["question"]
+
+
+def test_rotating_backup_while_open(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window takes rotating backups of the open study through SQLite's backup API."""
+    import sqlite3
+
+    from tests.studyutil import make_study
+
+    path = tmp_path / "s.annot"
+    study = make_study(str(path))
+    s = study.add_session("C01", 1, duration_ms=60_000)
+    a = study.assign(s.id, "AK")
+    study.add_segment(a.id, "praise", 0, 1000)
+    study.close()
+    w = open_window(qtbot, path, "AK", "C01:1", tmp_path / "s.ini", wait_media=False)
+    assert w._backup_timer.isActive()
+    w._on_backup_due()
+    folder = tmp_path / ".s.annot.backups"
+    qtbot.waitUntil(lambda: any(folder.glob("s-rotating-*")), timeout=10_000)
+    copy = sqlite3.connect(next(folder.glob("s-rotating-*")))
+    assert copy.execute("SELECT count(*) FROM segments").fetchone() == (1,)
+    copy.close()

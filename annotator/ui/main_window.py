@@ -42,6 +42,10 @@ from annotator.ui.timeline.model import Lane
 from annotator.ui.timeline.view import TimelineView
 from annotator.ui.window_menus import build_menus
 from annotator.ui.window_study import StudyActions
+from annotator.ui.workers import TaskContext, run_task
+
+#: A rotating backup of the study every so often while it is open (5 are kept).
+BACKUP_INTERVAL_MS = 15 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +109,11 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.session_label)
         sb.addPermanentWidget(self.saved_label)
         sb.addPermanentWidget(self.coder_label)
+
+        # ---- rotating backups while a study is open (DESIGN §7)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_INTERVAL_MS)
+        self._backup_timer.timeout.connect(self._on_backup_due)
 
         # ---- keys and menus
         self.keys = CodingKeyFilter(self)
@@ -300,6 +309,7 @@ class MainWindow(QMainWindow):
         self.study_target = target
         self._study_file = _file_identity(study.path)
         self.settings.add_recent(target)
+        self._backup_timer.start()
         name = Path(target).name if "://" not in target else study.where
         self.setWindowTitle(f"{name} — annotator")
         self.codes.set_codebook(study.codebook)
@@ -309,7 +319,23 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return True
 
+    def _on_backup_due(self) -> None:
+        """A rotating backup of an SQLite study (SQLite's backup API), on a worker."""
+        study = self.study
+        if study is None or study.path is None:
+            return
+        path = study.path
+
+        def backup(ctx: TaskContext) -> Path:
+            from annotator.store.migrate import sqlite_backup
+
+            return sqlite_backup(path, "rotating")
+
+        run_task(backup, on_error=lambda exc: self.messages.warning.emit(
+            f"The rotating backup failed: {exc}"))
+
     def close_study(self) -> None:
+        self._backup_timer.stop()
         self.close_session()
         if self.study is not None:
             self.study.close()

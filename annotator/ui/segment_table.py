@@ -423,9 +423,14 @@ class SegmentTableModel(QAbstractTableModel):
             return self._category_label(seg) or "not in codebook"
         if col == Column.START:
             return format_tc(seg.start_ms)
+        recording = bool(seg.modifiers.get("open"))  # a code being recorded right now
         if col == Column.END:
+            if recording:
+                return "● recording"
             return "" if self._is_point(seg) else format_tc(seg.end_ms)
         if col == Column.DURATION:
+            if recording:
+                return "…"
             if self._is_point(seg):
                 return "point"
             return f"{format_seconds(seg.end_ms - seg.start_ms)} s"
