@@ -26,6 +26,7 @@ from annotator import __version__
 from annotator.exchange.atomic import atomic_path
 from annotator.store import migrate
 from annotator.store.engine import make_engine
+from annotator.store.migrate import copy_sqlite
 from annotator.store.models import Base, CodebookVersion
 from annotator.store.study import Study
 
@@ -50,15 +51,7 @@ def _sha256(data: bytes) -> str:
 
 def _copy_sqlite(study: Study, dest: Path) -> None:
     assert study.path is not None
-    src = sqlite3.connect(str(study.path))
-    try:
-        dst = sqlite3.connect(str(dest))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_sqlite(study.path, dest)
 
 
 def _copy_server(study: Study, dest: Path, progress: Progress | None) -> None:

@@ -86,6 +86,19 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def copy_sqlite(src_path: Path, dest: Path) -> None:
+    """A consistent copy of an SQLite database through SQLite's backup API."""
+    src = sqlite3.connect(str(src_path))
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def sqlite_backup(path: Path, reason: str) -> Path:
     """A consistent copy through SQLite's backup API, beside the study; rotates old ones."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -93,15 +106,7 @@ def sqlite_backup(path: Path, reason: str) -> Path:
     folder.mkdir(exist_ok=True)
     dest = folder / f"{path.stem}-{reason}-{stamp}{path.suffix or '.annot'}"
     tmp = dest.with_suffix(dest.suffix + ".tmp")
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_sqlite(path, tmp)
     os.replace(tmp, dest)
     backups = sorted(folder.glob(f"{path.stem}-{reason}-*"))
     for old in backups[:-BACKUP_KEEP]:
