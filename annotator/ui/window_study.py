@@ -123,8 +123,6 @@ class StudyActions:
         session = w.study.session_by_id(session_id)
         if session.media is None:
             return
-        want = session.media.sha256
-        size = session.media.size
         box = QMessageBox(w)
         box.setWindowTitle("Relink media")
         box.setText(f"The recording of {session.key} was {session.media.path}.\n\n"
@@ -136,32 +134,46 @@ class StudyActions:
         clicked = box.clickedButton()
         if clicked is pick_file:
             path, _ = QFileDialog.getOpenFileName(w, "The moved recording", str(Path.home()))
-            if not path:
-                return
-
-            def check(ctx: TaskContext) -> Path | None:
-                from annotator.media.hashing import sha256_file
-
-                digest = sha256_file(Path(path), progress=lambda d, t: ctx.progress(
-                    d / max(t, 1), Path(path).name), cancelled=lambda: ctx.cancelled)
-                return Path(path) if digest == want else None
-
-            self.run_with_progress("Checking the file", check,
-                                   lambda found: self._relinked(session, found, path))
+            if path:
+                self.relink_to_file(session_id, Path(path))
         elif clicked is pick_dir:
             folder = QFileDialog.getExistingDirectory(w, "Folder to search", str(Path.home()))
-            if not folder:
-                return
+            if folder:
+                self.relink_by_search(session_id, Path(folder))
 
-            def search(ctx: TaskContext) -> Path | None:
-                from annotator.media.hashing import find_by_hash
+    def relink_to_file(self, session_id: int, path: Path) -> None:
+        """Relink to ``path`` if its SHA-256 is the recording's (hashed on a worker)."""
+        assert self.w.study is not None
+        session = self.w.study.session_by_id(session_id)
+        assert session.media is not None
+        want = session.media.sha256
 
-                return find_by_hash(Path(folder), want, size_hint=size,
-                                    progress=lambda d, t: ctx.progress(d / max(t, 1), ""),
-                                    cancelled=lambda: ctx.cancelled)
+        def check(ctx: TaskContext) -> Path | None:
+            from annotator.media.hashing import sha256_file
 
-            self.run_with_progress("Searching for the recording", search,
-                                   lambda found: self._relinked(session, found, folder))
+            digest = sha256_file(path, progress=lambda d, t: ctx.progress(
+                d / max(t, 1), path.name), cancelled=lambda: ctx.cancelled)
+            return path if digest == want else None
+
+        self.run_with_progress("Checking the file", check,
+                               lambda found: self._relinked(session, found, str(path)))
+
+    def relink_by_search(self, session_id: int, folder: Path) -> None:
+        """Search ``folder`` (recursively, on a worker) for the recording by its SHA-256."""
+        assert self.w.study is not None
+        session = self.w.study.session_by_id(session_id)
+        assert session.media is not None
+        want, size = session.media.sha256, session.media.size
+
+        def search(ctx: TaskContext) -> Path | None:
+            from annotator.media.hashing import find_by_hash
+
+            return find_by_hash(folder, want, size_hint=size,
+                                progress=lambda d, t: ctx.progress(d / max(t, 1), ""),
+                                cancelled=lambda: ctx.cancelled)
+
+        self.run_with_progress("Searching for the recording", search,
+                               lambda found: self._relinked(session, found, str(folder)))
 
     def _relinked(self, session: SessionInfo, found: Path | None, where: str) -> None:
         w = self.w
