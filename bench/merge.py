@@ -28,8 +28,9 @@ from sqlalchemy import bindparam, update
 
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
+from annotator.store.checkout import checkout
 from annotator.store.edits import NewSegment
-from annotator.store.merge import checkout, merge
+from annotator.store.merge import merge
 from annotator.store.models import Segment
 
 DURATION = 50 * 60 * 1000

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
-from annotator.store.merge import MergeError, checkout, merge
+from annotator.store.checkout import checkout
+from annotator.store.merge import MergeError, merge
 from annotator.store.models import Base, EditLog, Segment
 from annotator.store.records import MediaLink
 from tests.conftest import run_cli

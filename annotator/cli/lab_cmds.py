@@ -19,7 +19,7 @@ def _progress(label: str) -> tuple[Progress, Callable[[float, str], None]]:
 
 
 def cmd_checkout(ns: argparse.Namespace) -> int:
-    from annotator.store.merge import checkout
+    from annotator.store.checkout import checkout
 
     out = Path(ns.output)
     if out.exists():

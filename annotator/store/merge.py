@@ -1,15 +1,8 @@
-"""Checkout and merge: a coder's own study file, and bringing its work back.
+"""Merge: bringing a coder's checkout (``annotator.store.checkout``) back into the study.
 
-``checkout`` writes a new SQLite study holding only what one coder needs: the codebook
-version(s), the sessions assigned to the coder (media links rewritten relative to the new
-file), the coder's assignments and the coder's live segments. Nothing of other coders goes
-in (no other coder, assignment, segment or edit-log row), so the copy is blind by
-construction. The file is built beside the target and renamed into place.
-
-The checkout carries one audit row in its edit log (``action="checkout"``) with the source
-study's identity, the checkout time and the *baseline*: a short digest of every segment's
-content and every assignment's status as checked out. ``merge`` is a three-way merge
-against that baseline, in one transaction of the main study:
+``merge`` is a three-way merge against the baseline the checkout recorded in its edit log
+(the digest of every segment's content and every assignment's status as checked out), in
+one transaction of the main study:
 
 * a segment the coder changed (its digest differs from the baseline) is inserted if new,
   updated (or soft-deleted) if the main study still has the baseline version, and left
@@ -27,24 +20,18 @@ next merge of the same file: merging twice changes nothing the second time.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Connection, Text, bindparam, cast, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from annotator.store.engine import is_url
-from annotator.store.errors import NotFoundError, StudyError
+from annotator.store.errors import StudyError
 from annotator.store.models import (
     Assignment,
     Case,
@@ -55,40 +42,34 @@ from annotator.store.models import (
     Session,
     StudyInfo,
 )
+from annotator.store.sync_rows import (
+    CHECKOUT_ACTION,
+    LOG_FIELDS,
+    MERGE_ACTION,
+    SEGMENT_FIELDS,
+    Progress,
+    SegmentState,
+    as_datetime,
+    bulk_insert,
+    json_param,
+    log_columns,
+    raw_text,
+    report_progress,
+    row_digest,
+    segment_columns,
+    segment_state,
+    snapshot,
+    study_identity,
+    time_for,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from annotator.store.study import Study
 
-Progress = Callable[[float, str], None]
-CHECKOUT_ACTION = "checkout"
-MERGE_ACTION = "merge"
-
 
 class MergeError(StudyError):
     """A merge that cannot be done (itself, another codebook, not a checkout...)."""
-
-
-# ---------------------------------------------------------------------------- values
-@dataclass(frozen=True, slots=True)
-class SegmentState:
-    code: str
-    start_ms: int
-    end_ms: int
-    note: str
-    modifiers: dict[str, Any]
-    deleted: bool
-
-    def digest(self) -> str:
-        return _digest(self.code, self.start_ms, self.end_ms, self.note, self.modifiers,
-                       self.deleted)
-
-    def describe(self) -> str:
-        if self.deleted:
-            return "deleted"
-        times = (f"{self.start_ms / 1000:.3f} s" if self.start_ms == self.end_ms
-                 else f"{self.start_ms / 1000:.3f}–{self.end_ms / 1000:.3f} s")
-        note = f" note {self.note!r}" if self.note else ""
-        return f"{self.code} {times}{note}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,270 +109,6 @@ class MergeReport:
                 f"{self.statuses} status change(s), {n} conflict(s)")
 
 
-@dataclass(frozen=True)
-class CheckoutReport:
-    path: Path
-    coder: str
-    sessions: int
-    assignments: int
-    segments: int
-
-
-def _report(progress: Progress | None, fraction: float, text: str) -> None:
-    if progress is not None:
-        progress(fraction, text)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _identity(conn: Connection) -> dict[str, str]:
-    row = conn.execute(select(StudyInfo.name, StudyInfo.created_at)).one()
-    return {"name": str(row[0]), "created_at": _iso(row[1])}
-
-
-def _iso(value: datetime) -> str:
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).isoformat()
-
-
-@contextmanager
-def _snapshot(study: Study) -> Iterator[Connection]:
-    """A read connection that sees one consistent state of the study."""
-    with study.read() as conn:
-        if not study.is_sqlite:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        yield conn
-
-
-def _digest(code: str, start: int, end: int, note: str, modifiers: Any, deleted: bool) -> str:
-    """A short digest of a segment's content (what a merge compares)."""
-    if isinstance(modifiers, str):
-        modifiers = _json_value(modifiers)
-    mods = json.dumps(modifiers, sort_keys=True) if modifiers else "{}"
-    text = f"{code}\x1f{start}\x1f{end}\x1f{note}\x1f{mods}\x1f{1 if deleted else 0}"
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def _row_digest(row: Any) -> str:
-    return _digest(row.code_id, row.start_ms, row.end_ms, row.note or "", row.modifiers,
-                   bool(row.deleted))
-
-
-def _json_value(raw: Any) -> Any:
-    """A JSON column read as text (see ``_raw``), decoded; ``{}`` and null cost nothing."""
-    if raw is None or raw in ("{}", "null", ""):
-        return None if raw in (None, "null") else {}
-    return json.loads(raw) if isinstance(raw, str) else raw
-
-
-def _state(row: Any) -> SegmentState:
-    mods = row.modifiers
-    mods = _json_value(mods) if isinstance(mods, str) else mods
-    return SegmentState(str(row.code_id), int(row.start_ms), int(row.end_ms), row.note or "",
-                        dict(mods or {}), bool(row.deleted))
-
-
-def _raw(column: Any) -> Any:
-    """Select a JSON column as its stored text: copied as is, decoded only when needed."""
-    return cast(column, Text).label(column.key)
-
-
-def _json_param(name: str, conn: Connection) -> Any:
-    """A bound JSON value given as text (PostgreSQL needs the cast, SQLite stores text)."""
-    param = bindparam(name, type_=Text)
-    return param if conn.dialect.name == "sqlite" else cast(param, JSON)
-
-
-def _segment_columns(raw_times: bool) -> tuple[Any, ...]:
-    t = _raw if raw_times else (lambda c: c)
-    return (Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms,
-            Segment.end_ms, Segment.note, _raw(Segment.modifiers), t(Segment.created_at),
-            t(Segment.updated_at), Segment.deleted)
-
-
-def _log_columns(raw_times: bool) -> tuple[Any, ...]:
-    t = _raw if raw_times else (lambda c: c)
-    return (EditLog.id, t(EditLog.at), EditLog.coder_id, EditLog.action, EditLog.entity,
-            EditLog.entity_id, EditLog.assignment_id, _raw(EditLog.before),
-            _raw(EditLog.after), EditLog.batch)
-
-
-_SEGMENT_FIELDS = ("id", "assignment_id", "code_id", "start_ms", "end_ms", "note", "modifiers",
-                   "created_at", "updated_at", "deleted")
-_LOG_FIELDS = ("at", "coder_id", "action", "entity", "entity_id", "assignment_id", "before",
-               "after", "state", "batch")
-
-
-def _time_for(conn: Connection, value: Any) -> Any:
-    """A timestamp for ``conn``: SQLite's stored text, or a datetime for other servers."""
-    if conn.dialect.name == "sqlite":
-        if isinstance(value, datetime):
-            v = value.astimezone(UTC) if value.tzinfo else value
-            return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
-                    f"{v.second:02d}.{v.microsecond:06d}")
-        return value
-    return _as_datetime(value)
-
-
-def _as_datetime(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _bulk_insert(conn: Connection, table: Any, columns: Sequence[str],
-                 rows: Sequence[tuple[Any, ...]], json_columns: Sequence[str]) -> None:
-    """Insert many rows given as tuples. JSON values are text, timestamps as ``_time_for``
-    gives them; SQLite takes them straight through its driver (the fast path of a merge)."""
-    if not rows:
-        return
-    if conn.dialect.name == "sqlite":
-        marks = ", ".join("?" for _ in columns)
-        conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", list(rows))
-        return
-    stmt = insert(table).values({c: _json_param(c, conn) for c in json_columns})
-    conn.execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])
-
-
-# ---------------------------------------------------------------------------- checkout
-def checkout(
-    study: Study, coder: str, out_path: str | Path, progress: Progress | None = None
-) -> CheckoutReport:
-    """Write ``out_path``: a new study with only ``coder``'s sessions, assignments and work."""
-    from annotator.store.study import Study as StudyClass
-
-    out = Path(out_path)
-    if not study.has_coder(coder):
-        raise NotFoundError(f"There is no coder {coder!r} in {study.where}.")
-    if not study.assignments(coder=coder):
-        raise StudyError(f"{coder} has no assignments in {study.where}: assign sessions first.")
-    if out.exists():
-        raise StudyError(
-            f"{out} already exists. Merge it back first (annotator merge), or choose a new name."
-        )
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise StudyError(f"The folder {folder} does not exist (for {out}).")
-    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.building"
-    _report(progress, 0.0, "reading the study")
-    try:
-        current_text, _ = study.codebook_text()
-        with _snapshot(study) as src:
-            info = _identity(src)
-            new = StudyClass.create(tmp, current_text, "checkout",
-                                    name=f"{info['name']} (checkout for {coder})"[:200])
-            try:
-                counts = _copy_for_coder(study, new, src, coder, folder.resolve(), info,
-                                         progress)
-            finally:
-                new.close()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        if out.exists():
-            raise StudyError(f"{out} appeared while the checkout was being written; not replaced.")
-        os.replace(tmp, out)
-    except BaseException:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-        raise
-    study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
-                    details={"file": out.name, "sessions": counts[0], "segments": counts[2]})
-    _report(progress, 1.0, "done")
-    return CheckoutReport(out, coder, *counts)
-
-
-def _rebase_media(stored: str | None, src_base: Path | None, dst_base: Path) -> str | None:
-    """A media path relative to the study file, rewritten relative to ``dst_base``."""
-    if stored is None:
-        return None
-    p = Path(stored)
-    if not p.is_absolute():
-        if src_base is None:
-            return stored
-        p = src_base / p
-    try:
-        return Path(os.path.relpath(os.path.normpath(p), dst_base)).as_posix()
-    except ValueError:  # another drive (Windows): keep it absolute
-        return str(p)
-
-
-def _copy_for_coder(
-    study: Study, new: Study, src: Connection, coder: str, dst_base: Path,
-    info: dict[str, str], progress: Progress | None,
-) -> tuple[int, int, int]:
-    from annotator.core.codebook_yaml import parse_codebook
-
-    src_base = study.path.parent if study.path is not None else None
-    assignments = src.execute(
-        select(Assignment.__table__).where(Assignment.coder_id == coder).order_by(Assignment.id)
-    ).all()
-    session_ids = sorted({a.session_id for a in assignments})
-    sessions = src.execute(
-        select(Session.__table__, Case.label.label("case_label"))
-        .join(Case, Case.id == Session.case_id)
-        .where(Session.id.in_(session_ids)).order_by(Case.label, Session.number)
-    ).all()
-    name = src.execute(select(Coder.name).where(Coder.id == coder)).scalar_one()
-    cb_rows = src.execute(
-        select(CodebookVersion.id, CodebookVersion.yaml_text, CodebookVersion.name)
-        .where(CodebookVersion.id.in_({a.codebook_id for a in assignments}))
-    ).all()
-    segments = src.execute(
-        select(Segment.__table__).where(
-            Segment.assignment_id.in_([a.id for a in assignments]), Segment.deleted.is_(False)
-        ).order_by(Segment.assignment_id, Segment.start_ms)
-    ).all()
-    _report(progress, 0.3, f"copying {len(segments)} segment(s)")
-    with new.write() as dst:
-        cb_map = {int(r.id): new._insert_codebook(dst, parse_codebook(r.yaml_text, r.name),
-                                                  r.yaml_text) for r in cb_rows}
-        dst.execute(insert(Coder).values(id=coder, name=name))
-        sess_map: dict[int, int] = {}
-        for r in sessions:
-            values = {k: v for k, v in r._mapping.items() if k not in ("id", "case_label")}
-            values["media_path"] = _rebase_media(r.media_path, src_base, dst_base)
-            values["case_id"] = new._case_id(dst, r.case_label, create=True)
-            res = dst.execute(insert(Session).values(**values))
-            assert res.inserted_primary_key is not None
-            sess_map[int(r.id)] = int(res.inserted_primary_key[0])
-        asg_map: dict[int, int] = {}
-        statuses: dict[str, str] = {}
-        for a in assignments:
-            res = dst.execute(insert(Assignment).values(
-                session_id=sess_map[a.session_id], coder_id=coder, purpose=a.purpose,
-                status=a.status, codebook_id=cb_map[a.codebook_id], created_at=a.created_at,
-                updated_at=a.updated_at,
-            ))
-            assert res.inserted_primary_key is not None
-            asg_map[a.id] = int(res.inserted_primary_key[0])
-            statuses[str(asg_map[a.id])] = a.status
-        seg_rows = []
-        baseline: dict[str, str] = {}
-        for s in segments:
-            seg_rows.append(dict(
-                id=s.id, assignment_id=asg_map[s.assignment_id], code_id=s.code_id,
-                start_ms=s.start_ms, end_ms=s.end_ms, note=s.note or "",
-                modifiers=dict(s.modifiers or {}), created_at=s.created_at,
-                updated_at=s.updated_at, deleted=False,
-            ))
-            baseline[s.id] = _state(s).digest()
-        if seg_rows:
-            dst.execute(insert(Segment), seg_rows)
-        dst.execute(insert(EditLog).values(
-            at=_now(), coder_id=coder, action=CHECKOUT_ACTION, entity="study",
-            entity_id=str(uuid.uuid4()), assignment_id=None, before=None, state="audit",
-            after={"format": 1, "source": info, "coder": coder, "at": _now().isoformat(),
-                   "statuses": statuses, "baseline": baseline},
-        ))
-    _report(progress, 0.9, "finishing")
-    return len(sessions), len(assignments), len(seg_rows)
 
 
 # ---------------------------------------------------------------------------- merge
@@ -423,8 +140,8 @@ def _same_target(study: Study, other: str) -> bool:
 def _read_other(other: Study, merged_through: Callable[[str], int]) -> _Other:
     """Everything the merge needs from the checkout; ``merged_through(checkout_id)`` says up
     to which of its edit-log rows earlier merges took (those are not read again)."""
-    with _snapshot(other) as conn:
-        identity = _identity(conn)
+    with snapshot(other) as conn:
+        identity = study_identity(conn)
         rec = conn.execute(
             select(EditLog.id, EditLog.entity_id, EditLog.after)
             .where(EditLog.action == CHECKOUT_ACTION, EditLog.entity == "study")
@@ -441,10 +158,10 @@ def _read_other(other: Study, merged_through: Callable[[str], int]) -> _Other:
         ).all()
         current = conn.execute(select(StudyInfo.current_codebook_id)).scalar_one()
         raw_times = other.is_sqlite
-        segs = conn.execute(select(*_segment_columns(raw_times))).all()
+        segs = conn.execute(select(*segment_columns(raw_times))).all()
         log_from = 0 if rec is None else max(int(rec[0]), merged_through(str(rec[1])))
         log = conn.execute(
-            select(*_log_columns(raw_times)).where(EditLog.id > log_from)
+            select(*log_columns(raw_times)).where(EditLog.id > log_from)
             .order_by(EditLog.id)).all()
     return _Other(
         identity=identity, record_id=None if rec is None else int(rec[0]),
@@ -474,15 +191,15 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
     if _same_target(study, target):
         raise MergeError(f"Cannot merge {study.where} into itself: give the coder's checkout "
                          "file (made with annotator checkout).")
-    _report(progress, 0.0, "reading the checkout")
+    report_progress(progress, 0.0, "reading the checkout")
     other_study = StudyClass.open(target)
     try:
         other = _read_other(other_study, _merged_through(study))
         other_where = other_study.where
     finally:
         other_study.close()
-    with _snapshot(study) as conn:
-        mine = _identity(conn)
+    with snapshot(study) as conn:
+        mine = study_identity(conn)
         my_shas = {str(r[0]) for r in conn.execute(select(CodebookVersion.sha256))}
     if other.record_id is None and other.identity == mine:
         raise MergeError(f"{other_where} is a copy of {study.where} itself, not a coder's "
@@ -505,11 +222,11 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
             f"{other_where} was checked out from another study ({src.get('name')!r}, created "
             f"{src.get('created_at')}), not from {study.where}; nothing was changed."
         )
-    _report(progress, 0.2, f"merging {len(other.segments)} segment(s)")
+    report_progress(progress, 0.2, f"merging {len(other.segments)} segment(s)")
     report = MergeReport(coder=str(other.record.get("coder", "")))
     with study.write() as conn:
         _Merger(study, conn, other, report).run()
-    _report(progress, 1.0, report.summary())
+    report_progress(progress, 1.0, report.summary())
     return report
 
 
@@ -572,7 +289,7 @@ class _Merger:
     def _main_segments(self, aids: Sequence[int]) -> dict[str, Any]:
         """This study's segments of the checked-out codings (what a merge can touch)."""
         q = select(Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms,
-                   Segment.end_ms, Segment.note, _raw(Segment.modifiers), Segment.deleted)
+                   Segment.end_ms, Segment.note, raw_text(Segment.modifiers), Segment.deleted)
         return {str(r.id): r for r in self.conn.execute(q.where(Segment.assignment_id.in_(aids)))}
 
     # --------------------------------------------------------------- run
@@ -590,7 +307,7 @@ class _Merger:
         synced: dict[str, str] = {}
         for row in self.other.segments:
             sid = str(row.id)
-            digest = _row_digest(row)
+            digest = row_digest(row)
             base = seg_base.get(sid)
             if base == digest:
                 continue  # the coder did not change it
@@ -602,11 +319,12 @@ class _Merger:
                         inserts[sid] = row
                         synced[sid] = digest
                 else:
-                    self._conflict(sid, aid, None, _state(row), "it is no longer in this study")
+                    self._conflict(sid, aid, None, segment_state(row),
+                                   "it is no longer in this study")
                 continue
-            main_digest = _row_digest(main)
+            main_digest = row_digest(main)
             if int(main.assignment_id) != aid:
-                self._conflict(sid, aid, _state(main), _state(row),
+                self._conflict(sid, aid, segment_state(main), segment_state(row),
                                "this study has it in another coding")
             elif main_digest == digest:
                 synced[sid] = digest
@@ -614,7 +332,7 @@ class _Merger:
                 updates[sid] = row
                 synced[sid] = digest
             else:
-                self._conflict(sid, aid, _state(main), _state(row),
+                self._conflict(sid, aid, segment_state(main), segment_state(row),
                                "changed in both since the checkout")
         for sid in self._drop_overlaps(amap, ours, inserts, updates):
             synced.pop(sid, None)
@@ -623,7 +341,7 @@ class _Merger:
         self._append_log(amap, through)
         if self.report.changed_anything:
             self.conn.execute(insert(EditLog).values(
-                at=_now(), coder_id=self.report.coder or None, action=MERGE_ACTION,
+                at=utc_now(), coder_id=self.report.coder or None, action=MERGE_ACTION,
                 entity="checkout", entity_id=self.other.checkout_id, assignment_id=None,
                 before=None, state="audit",
                 after={"new": self.report.new, "changed": self.report.changed,
@@ -672,9 +390,9 @@ class _Merger:
                     updates.pop(sid, None)
                     dropped.append(sid)
                     main = ours.get(sid)
-                    self._conflict(sid, aid, None if main is None else _state(main), _state(r),
-                                   f"it would overlap {other_code!r} inside an exclusive "
-                                   "category")
+                    self._conflict(sid, aid, None if main is None else segment_state(main),
+                                   segment_state(r), f"it would overlap {other_code!r} inside "
+                                   "an exclusive category")
         return dropped
 
     # --------------------------------------------------------------- writes
@@ -682,10 +400,10 @@ class _Merger:
                         updates: dict[str, Any]) -> None:
         conn = self.conn
         rows = [(sid, amap[int(r.assignment_id)], r.code_id, r.start_ms, r.end_ms, r.note or "",
-                 r.modifiers or "{}", _time_for(conn, r.created_at),
-                 _time_for(conn, r.updated_at), False) for sid, r in inserts.items()]
+                 r.modifiers or "{}", time_for(conn, r.created_at),
+                 time_for(conn, r.updated_at), False) for sid, r in inserts.items()]
         try:
-            _bulk_insert(conn, Segment.__table__, _SEGMENT_FIELDS, rows, ("modifiers",))
+            bulk_insert(conn, Segment.__table__, SEGMENT_FIELDS, rows, ("modifiers",))
         except IntegrityError as exc:
             raise MergeError(
                 "A segment of the checkout has the id of a segment in another coding of "
@@ -697,7 +415,7 @@ class _Merger:
             changes.append({
                 "sid": sid, "code_id": r.code_id, "start_ms": r.start_ms, "end_ms": r.end_ms,
                 "note": r.note or "", "modifiers": r.modifiers or "{}",
-                "deleted": bool(r.deleted), "updated_at": _as_datetime(r.updated_at),
+                "deleted": bool(r.deleted), "updated_at": as_datetime(r.updated_at),
             })
             if r.deleted:
                 self.report.deleted += 1
@@ -707,7 +425,7 @@ class _Merger:
             self.conn.execute(update(Segment).where(Segment.id == bindparam("sid")).values(
                 code_id=bindparam("code_id"), start_ms=bindparam("start_ms"),
                 end_ms=bindparam("end_ms"), note=bindparam("note"),
-                modifiers=_json_param("modifiers", self.conn), deleted=bindparam("deleted"),
+                modifiers=json_param("modifiers", self.conn), deleted=bindparam("deleted"),
                 updated_at=bindparam("updated_at"),
             ), changes)
 
@@ -727,7 +445,7 @@ class _Merger:
                     f"{now!r}, the checkout has {theirs!r}")
                 continue
             self.conn.execute(update(Assignment).where(Assignment.id == aid)
-                              .values(status=theirs, updated_at=_now()))
+                              .values(status=theirs, updated_at=utc_now()))
             taken[key] = theirs
             self.report.statuses += 1
         return taken
@@ -742,9 +460,9 @@ class _Merger:
             entity_id = r.entity_id
             if r.entity == "assignment" and entity_id.isdigit():
                 entity_id = str(amap.get(int(entity_id), entity_id))
-            rows.append((_time_for(conn, r.at), r.coder_id, r.action, r.entity, entity_id, aid,
+            rows.append((time_for(conn, r.at), r.coder_id, r.action, r.entity, entity_id, aid,
                          r.before or "null", r.after or "null", "audit", r.batch))
-        _bulk_insert(conn, EditLog.__table__, _LOG_FIELDS, rows, ("before", "after"))
+        bulk_insert(conn, EditLog.__table__, LOG_FIELDS, rows, ("before", "after"))
         self.report.log_rows = len(rows)
 
 

@@ -315,7 +315,7 @@ class StudyActions:
         target = w.study_target
 
         def work(ctx: TaskContext) -> object:
-            from annotator.store.merge import checkout
+            from annotator.store.checkout import checkout
 
             study = worker_study(str(target))
             try:
