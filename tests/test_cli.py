@@ -208,3 +208,17 @@ def test_bad_codebooks_are_refused_with_file_and_line(
     study = tmp_path / "s.annot"
     proc = run_cli("init", str(study), "--codebook", str(bad))
     assert proc.returncode == 2 and not study.exists()
+
+
+def test_gui_without_a_display_says_what_to_do(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    proc = subprocess.run([sys.executable, "-m", "annotator.cli", "gui"], env=env,
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "No display" in proc.stderr and "xvfb-run" in proc.stderr
