@@ -307,3 +307,23 @@ def test_rotating_backup_while_open(qtbot: QtBot, tmp_path: Path) -> None:
     copy = sqlite3.connect(next(folder.glob("s-rotating-*")))
     assert copy.execute("SELECT count(*) FROM segments").fetchone() == (1,)
     copy.close()
+
+
+def test_empty_picture_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
+    from annotator.ui.app import start
+    from annotator.ui.main_window import NO_SESSION_HINT
+    from annotator.ui.settings import Settings
+
+    path = small_study(tmp_path / "lab", EXCLUSIVE_CODEBOOK, video=False)
+    w = start(str(path), "AK", None, Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.session is None
+    assert w.player.view.message() == NO_SESSION_HINT
+    # drawn in a light colour on the black picture area
+    img = w.player.view.grab().toImage()
+    light = sum(1 for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)
+                if img.pixelColor(x, y).lightness() > 150)
+    assert light > 20

@@ -9,7 +9,7 @@ from annotator.cli.progress import Progress
 
 
 def cmd_demo(ns: argparse.Namespace) -> int:
-    from annotator.demo import PRIMARY, build_demo
+    from annotator.demo import OPEN_SESSION, PRIMARY, build_demo
 
     progress = Progress("demo")
     if not 2 <= ns.seconds <= 600:
@@ -24,4 +24,4 @@ def cmd_demo(ns: argparse.Namespace) -> int:
         return 0
     from annotator.cli.gui_cmd import cmd_gui
 
-    return cmd_gui(argparse.Namespace(study=str(path), coder=PRIMARY[0], session=None))
+    return cmd_gui(argparse.Namespace(study=str(path), coder=PRIMARY[0], session=OPEN_SESSION))

@@ -32,6 +32,8 @@ SIZE = (320, 240)
 PRIMARY = ("AK", "Anna Knutsen")
 SECOND = ("BL", "Bjørn Lie")
 STUDY_NAME = "demo.annot"
+#: The session the demo opens on: the primary coder's first session still in progress.
+OPEN_SESSION = "C09:1"
 
 Progress = Callable[[float, str], None]
 

@@ -44,6 +44,10 @@ from annotator.ui.window_menus import build_menus
 from annotator.ui.window_study import StudyActions
 from annotator.ui.workers import TaskContext, run_task
 
+NO_SESSION_HINT = ("Double-click a session in the Study list to code it.\n"
+                   "Press F1 for the keyboard.")
+NO_STUDY_HINT = "Open a study (Ctrl+O), or create one (Ctrl+N)."
+
 #: A rotating backup of the study every so often while it is open (5 are kept).
 BACKUP_INTERVAL_MS = 15 * 60 * 1000
 
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
         pc.positionChanged.connect(self._on_position)
         pc.loaded.connect(self._on_media_loaded)
         pc.loadFailed.connect(self._on_media_failed)
+        pc.unloaded.connect(self._on_media_unloaded)
         self.timeline.seekRequested.connect(self._on_seek_requested)
         self.timeline.selectionChanged.connect(self._on_timeline_selection)
         self.timeline.segmentMoveRequested.connect(self._on_segment_times)
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
         self.messages.error.connect(self._on_error)
         self._restore_layout()
         self._update_actions()
+        self._show_hint()
         self._start_test_dump(os.environ.get("ANNOTATOR_TEST_DUMP"))
 
     # ------------------------------------------------------------------ layout
@@ -317,6 +323,7 @@ class MainWindow(QMainWindow):
         self.refresh_browser()
         self.messages.info.emit(f"Opened {study.where}")
         self._update_actions()
+        self._show_hint()
         return True
 
     def _on_backup_due(self) -> None:
@@ -467,6 +474,7 @@ class MainWindow(QMainWindow):
         self.codes.set_open_codes(set())
         self._update_session_label()
         self._update_actions()
+        self._show_hint()
 
     def _update_session_label(self) -> None:
         ctl = self.controller
@@ -532,6 +540,14 @@ class MainWindow(QMainWindow):
         if self.session is not None and not self.session.duration_ms:
             self.timeline.set_duration(pc.duration_ms)
         self.timeline.fit_all()
+
+    def _on_media_unloaded(self) -> None:
+        if self.session is None:
+            self._show_hint()
+
+    def _show_hint(self) -> None:
+        """What to do next, in the empty picture area."""
+        self.player.view.clear(NO_SESSION_HINT if self.study is not None else NO_STUDY_HINT)
 
     def _on_media_failed(self, message: str) -> None:
         if self.session is not None:

@@ -100,5 +100,6 @@ class VideoView(QWidget):
             margin = max(12, self.width() // 10)
             box = self.rect().adjusted(margin, margin, -margin, -margin)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.setPen(QColor(225, 225, 225))  # the default pen is black: unreadable
             painter.drawText(box, int(flags), self._message)
         painter.end()
