@@ -366,6 +366,19 @@ class MainWindow(QMainWindow):
         self.settings.set("last_coder", coder)
         self._update_actions()
 
+    def refresh(self) -> None:
+        """Show what others committed meanwhile (a lab server, a merge): the study list,
+        and the open session's segments."""
+        if self.study is None:
+            return
+        self.refresh_browser()
+        if self.controller is not None:
+            self.controller.assignment = self.study.assignment(self.controller.assignment.id)
+            self.controller.load()
+            self._update_session_label()
+            self._update_actions()
+        self.messages.info.emit("Refreshed.")
+
     def refresh_browser(self) -> None:
         if self.study is None:
             return

@@ -117,6 +117,8 @@ def build_menus(w: MainWindow) -> None:
     m = mb.addMenu("&View")
     for dock in (w.browser_dock, w.codes_dock, w.table_dock):
         m.addAction(dock.toggleViewAction())
+    m.addAction(act("refresh", "Re&fresh", w.refresh, "F5",
+                    "Show what other coders committed meanwhile (lab server, merges)"))
     m.addAction(act("reset_layout", "&Reset layout", w.reset_layout))
     m.addAction(act("zoom_all", "Show the &whole session", w.timeline.fit_all, "Ctrl+0"))
 
