@@ -28,6 +28,12 @@ def _pg_admin_execute(sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
+@pytest.fixture(autouse=True)
+def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads or writes the user's own app settings."""
+    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database; dropped afterwards."""

@@ -32,11 +32,6 @@ pytestmark = pytest.mark.gui
 SESSION = ("C09", 1)  # left in progress for AK by the demo builder
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
-
-
 @pytest.mark.parametrize("where", ["browser", "timeline", "table"])
 def test_codes_pressed_while_playing_are_stored_at_the_playhead(
     qtbot: QtBot, tmp_path: Path, where: str

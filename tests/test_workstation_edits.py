@@ -34,11 +34,6 @@ from tests.studyutil import EXCLUSIVE_CODEBOOK
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
-
-
 @pytest.fixture
 def study(tmp_path: Path) -> Path:
     return small_study(tmp_path / "study", EXCLUSIVE_CODEBOOK, frames=250)

@@ -21,11 +21,6 @@ from tests.studyutil import EXCLUSIVE_CODEBOOK
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
-
-
 def label_frame(w: MainWindow) -> int:
     text = w.player.transport.frame_label.text()
     m = re.fullmatch(r"frame\s+(\d+) / (\d+)", text)

@@ -26,11 +26,6 @@ from tests.gui_helpers import WAIT_MS, copy_demo, focus, key, open_window, seek
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
-
-
 @pytest.fixture
 def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("ANNOTATOR_SHOTS") or tmp_path / "shots")
