@@ -27,17 +27,13 @@ class StoredSegment:
     segment: SegmentView
 
 
-def iter_segments(
-    study: Study, *, coder: str | None = None, case: str | None = None,
-    session_id: int | None = None, purposes: tuple[str, ...] | None = None,
-) -> Iterator[StoredSegment]:
-    """Every live segment, ordered by case, session, coder, purpose, start, end, code."""
+def _live_segments(*columns: Any, coder: str | None, case: str | None,
+                   session_id: int | None = None,
+                   purposes: tuple[str, ...] | None = None) -> Any:
+    """The query of every live segment with the given filters, in export order: case,
+    session, coder, purpose, start, end, code, note."""
     q: Any = (
-        select(
-            Case.label, Session.number, Session.id, Assignment.coder_id, Assignment.purpose,
-            Assignment.codebook_id, Segment.id, Segment.code_id, Segment.start_ms,
-            Segment.end_ms, Segment.note, Segment.modifiers,
-        )
+        select(*columns)
         .join(Assignment, Assignment.id == Segment.assignment_id)
         .join(Session, Session.id == Assignment.session_id)
         .join(Case, Case.id == Session.case_id)
@@ -51,8 +47,22 @@ def iter_segments(
         q = q.where(Session.id == session_id)
     if purposes is not None:
         q = q.where(Assignment.purpose.in_(purposes))
-    q = q.order_by(Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
-                   Segment.start_ms, Segment.end_ms, Segment.code_id, Segment.note, Segment.id)
+    return q.order_by(Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
+                      Segment.start_ms, Segment.end_ms, Segment.code_id, Segment.note,
+                      Segment.id)
+
+
+def iter_segments(
+    study: Study, *, coder: str | None = None, case: str | None = None,
+    session_id: int | None = None, purposes: tuple[str, ...] | None = None,
+) -> Iterator[StoredSegment]:
+    """Every live segment, ordered by case, session, coder, purpose, start, end, code."""
+    q = _live_segments(
+        Case.label, Session.number, Session.id, Assignment.coder_id, Assignment.purpose,
+        Assignment.codebook_id, Segment.id, Segment.code_id, Segment.start_ms,
+        Segment.end_ms, Segment.note, Segment.modifiers,
+        coder=coder, case=case, session_id=session_id, purposes=purposes,
+    )
     with study.read() as conn:
         rows = conn.execute(q).all()
     for r in rows:
@@ -71,22 +81,10 @@ def segment_rows(
     study: Study, *, coder: str | None = None, case: str | None = None,
 ) -> list[SegmentRow]:
     """Every live segment as a plain tuple, in export order (fast path for big exports)."""
-    q: Any = (
-        select(
-            Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
-            Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
-            Segment.note,
-        )
-        .join(Assignment, Assignment.id == Segment.assignment_id)
-        .join(Session, Session.id == Assignment.session_id)
-        .join(Case, Case.id == Session.case_id)
-        .where(Segment.deleted.is_(False))
+    q = _live_segments(
+        Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
+        Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
+        Segment.note, coder=coder, case=case,
     )
-    if coder is not None:
-        q = q.where(Assignment.coder_id == coder)
-    if case is not None:
-        q = q.where(Case.label == case)
-    q = q.order_by(Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
-                   Segment.start_ms, Segment.end_ms, Segment.code_id, Segment.note, Segment.id)
     with study.read() as conn:
         return [tuple(r) for r in conn.execute(q).all()]  # type: ignore[misc]
