@@ -45,6 +45,22 @@ def _hash_stream(
             on_bytes(len(block))
 
 
+def _byte_counter(progress: ProgressFn | None, total: int) -> Callable[[int], None]:
+    """A callback adding up bytes read and reporting ``progress(done, total)``; reports 0
+    at once."""
+    done = 0
+
+    def on_bytes(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, max(total, done))
+
+    if progress is not None:
+        progress(0, total)
+    return on_bytes
+
+
 def sha256_file(
     path: str | os.PathLike[str],
     progress: ProgressFn | None = None,
@@ -62,16 +78,7 @@ def sha256_file(
         total = p.stat().st_size
     except OSError as exc:
         raise MediaMissingError.for_path(p) from exc
-    done = 0
-
-    def on_bytes(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, max(total, done))
-
-    if progress is not None:
-        progress(0, total)
+    on_bytes = _byte_counter(progress, total)
     digest = hashlib.sha256()
     _hash_stream(p, digest.update, on_bytes, cancelled, chunk)
     return digest.hexdigest()
@@ -124,16 +131,7 @@ def find_by_hash(
     want = sha256.lower()
     candidates = _candidates(root, size_hint, extensions)
     total = sum(size for _, size in candidates)
-    done = 0
-
-    def on_bytes(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, max(total, done))
-
-    if progress is not None:
-        progress(0, total)
+    on_bytes = _byte_counter(progress, total)
     for path, _ in candidates:
         digest = hashlib.sha256()
         try:
