@@ -36,6 +36,27 @@ def put_null(d: Report, name: str, reason: str, band: bool = False) -> None:
     put(d, name, Measure(None, reason), (lambda _v: None) if band else None)
 
 
+def category_tables(
+    cat_var: int | None, code_vars: list[int], table_of: Callable[[int], FloatArray]
+) -> FloatArray | None:
+    """A category's per-session table: its own, else the sum of its state codes' (pooled,
+    de Vries et al. 2008), else None (only point codes)."""
+    if cat_var is not None:
+        return table_of(cat_var)
+    if code_vars:
+        return np.asarray(np.sum([table_of(k) for k in code_vars], axis=0), dtype=np.float64)
+    return None
+
+
+def put_only_points(d: Report) -> None:
+    """A category of point codes only has no duration measures: all null, with why."""
+    for name in ("kappa", "alpha"):
+        put_null(d, name, ONLY_POINTS, band=True)
+        put_null(d, f"{name}_ci", ONLY_POINTS)
+    put_null(d, "percent_agreement", ONLY_POINTS)
+    put_null(d, "pabak", ONLY_POINTS)
+
+
 def put_ci(
     d: Report,
     name: str,

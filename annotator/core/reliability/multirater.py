@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from .alpha import alpha_from_coincidence_array, alpha_reason
 from .bands import alpha_band, kappa_band
 from .bootstrap import SessionBootstrap
 from .fields import (
-    ONLY_POINTS,
     PAIRWISE_ONLY,
     POINT_CODE,
     FloatArray,
     Report,
+    category_tables,
     per_coder,
     put,
     put_ci,
     put_icc,
     put_null,
+    put_only_points,
 )
 from .fleiss import fleiss_from_stats
 from .kappa import EXPECTED_AGREEMENT_ONE, NO_OBSERVATIONS
@@ -59,21 +58,10 @@ def multi_categories(st: StudyStats, boot: SessionBootstrap) -> list[Report]:
         d: Report = {"id": cat.id, "exclusive": cat.exclusive}
         svars = [k for k in (st.var_index("code", c.id) for c in cat.codes) if k is not None]
         cat_var = st.var_index("category", cat.id)
-        per: FloatArray | None
-        o_per: FloatArray | None
-        if cat_var is not None:
-            per, o_per = st.fleiss[cat_var], st.coincidence[cat_var]
-        elif svars:
-            per = np.sum([st.fleiss[k] for k in svars], axis=0)
-            o_per = np.sum([st.coincidence[k] for k in svars], axis=0)
-        else:
-            per = o_per = None
+        per = category_tables(cat_var, svars, lambda k: st.fleiss[k])
+        o_per = category_tables(cat_var, svars, lambda k: st.coincidence[k])
         if per is None or o_per is None:
-            for name in ("kappa", "alpha"):
-                put_null(d, name, ONLY_POINTS, band=True)
-                put_null(d, f"{name}_ci", ONLY_POINTS)
-            put_null(d, "percent_agreement", ONLY_POINTS)
-            put_null(d, "pabak", ONLY_POINTS)
+            put_only_points(d)
         else:
             _put_fleiss(d, per, m, boot)
             _put_alpha(d, o_per, boot)

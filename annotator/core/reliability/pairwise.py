@@ -8,15 +8,16 @@ from .alpha import alpha_from_coincidence_array, alpha_reason
 from .bands import alpha_band, kappa_band
 from .bootstrap import SessionBootstrap
 from .fields import (
-    ONLY_POINTS,
     POINT_CODE,
     FloatArray,
     Report,
+    category_tables,
     per_coder,
     put,
     put_ci,
     put_icc,
     put_null,
+    put_only_points,
     unit_scale,
 )
 from .kappa import (
@@ -132,21 +133,10 @@ def pair_categories(st: StudyStats, p: int, boot: SessionBootstrap) -> list[Repo
         code_vars = [st.var_index("code", c.id) for c in cat.codes if c.kind == "state"]
         svars = [k for k in code_vars if k is not None]
         cat_var = st.var_index("category", cat.id)
-        per: FloatArray | None
-        a_per: FloatArray | None
-        if cat_var is not None:
-            per, a_per = st.pair_tab[cat_var][:, p], st.alpha_pair[cat_var][:, p]
-        elif svars:
-            per = np.sum([st.pair_tab[k][:, p] for k in svars], axis=0)
-            a_per = np.sum([st.alpha_pair[k][:, p] for k in svars], axis=0)
-        else:
-            per = a_per = None
+        per = category_tables(cat_var, svars, lambda k: st.pair_tab[k][:, p])
+        a_per = category_tables(cat_var, svars, lambda k: st.alpha_pair[k][:, p])
         if per is None or a_per is None:
-            for name in ("kappa", "alpha"):
-                put_null(d, name, ONLY_POINTS, band=True)
-                put_null(d, f"{name}_ci", ONLY_POINTS)
-            put_null(d, "percent_agreement", ONLY_POINTS)
-            put_null(d, "pabak", ONLY_POINTS)
+            put_only_points(d)
         else:
             table = _put_kappa_family(d, per, boot, binary=False)
             _put_alpha(d, a_per, boot)
