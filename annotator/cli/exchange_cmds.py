@@ -69,8 +69,14 @@ def cmd_export(ns: argparse.Namespace) -> int:
         raise UsageError(f"The folder {Path(out).parent} does not exist.")
     study = open_study(ns.study)
     try:
+        langs = study.codebook.languages
+        lang = ns.lang or ("en" if "en" in langs or not langs else langs[0])
+        if ns.lang is not None and ns.lang not in langs:
+            raise UsageError(f"--lang {ns.lang}: the codebook's languages are "
+                             f"{', '.join(langs)}.")
         options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
-                                          resolution_ms=ns.resolution_ms)
+                                          resolution_ms=ns.resolution_ms, raw=ns.raw,
+                                          excel=ns.excel, lang=lang)
         if ns.coder is not None and not study.has_coder(ns.coder):
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():

@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", metavar="ID")
     p.add_argument("--resolution-ms", type=int, default=1000, metavar="N",
                    help="(sliced) slice length in ms (default 1000)")
+    p.add_argument("--raw", action="store_true",
+                   help="(csv, xlsx) write text cells as stored: no ' before =, +, -, @")
+    p.add_argument("--excel", action="store_true",
+                   help="(csv, sliced) start with a UTF-8 BOM so Excel reads æøå")
+    p.add_argument("--lang", default=None, metavar="LANG",
+                   help="codebook language of the labels (default en, else the codebook's first)")
     p.set_defaults(handler="exchange_cmds:cmd_export")
 
     pc = sub.add_parser("codebook", help="show or validate a codebook")

@@ -73,8 +73,9 @@ def iter_segments(
         )
 
 
-SegmentRow = tuple[str, int, str, str, int, str, int, int, str]
-"""case, session number, coder, purpose, codebook id, code, start_ms, end_ms, note."""
+SegmentRow = tuple[str, int, str, str, int, str, int, int, str, Any]
+"""case, session number, coder, purpose, codebook id, code, start_ms, end_ms, note,
+modifiers (a dict, or None)."""
 
 
 def segment_rows(
@@ -84,7 +85,7 @@ def segment_rows(
     q = _live_segments(
         Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
         Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
-        Segment.note, coder=coder, case=case,
+        Segment.note, Segment.modifiers, coder=coder, case=case,
     )
     with study.read() as conn:
         return [tuple(r) for r in conn.execute(q).all()]  # type: ignore[misc]

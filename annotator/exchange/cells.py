@@ -1,0 +1,50 @@
+"""Spreadsheet-safe text cells and a CSV line writer that quotes every line break.
+
+Formula injection (OWASP "CSV Injection"): a spreadsheet treats a cell that starts with
+``=``, ``+``, ``-`` or ``@`` as a formula, and TAB or CR at the start can hide one. Export
+writes such *text* cells with one leading ``'`` (:func:`neutralise`); numbers (times, session
+numbers) are never touched. ``--raw`` turns this off.
+
+Round trip. Import strips exactly the one quote that export added (:func:`restore`), so a
+note comes back exactly as it was typed. To keep that exact for notes that themselves begin
+with quotes before a trigger character (``'=x``), export adds its one quote to any text that
+is *quotes, then a trigger character*, and import removes one quote from any such text:
+``restore(neutralise(t)) == t`` for every text ``t``. A text whose first non-quote character
+is not a trigger (``'hello``) is written and read as it is. A hand-written file that holds
+``'=x`` therefore imports as ``=x``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+TRIGGERS = frozenset("=+-@\t\r")
+"""First characters that make a spreadsheet read a cell as a formula (after any quotes)."""
+QUOTE = "'"
+
+
+def _needs_quote(text: str) -> bool:
+    body = text.lstrip(QUOTE)
+    return bool(body) and body[0] in TRIGGERS
+
+
+def neutralise(text: str) -> str:
+    """``text`` with one leading ``'`` if a spreadsheet could read it as a formula."""
+    return QUOTE + text if _needs_quote(text) else text
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise`: drop one leading ``'`` before quotes-then-a-trigger."""
+    return text[1:] if text.startswith(QUOTE) and _needs_quote(text) else text
+
+
+def _field(value: str) -> str:
+    if any(c in value for c in ',"\r\n') or value != value.strip(" "):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def csv_line(values: Iterable[str]) -> str:
+    """One RFC 4180 record with a ``\\n`` end. Unlike Python's csv module with a ``\\n``
+    line end, a field holding a bare CR is quoted, so pandas and R read one row per record."""
+    return ",".join(_field(v) for v in values) + "\n"
