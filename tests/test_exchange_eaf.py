@@ -300,7 +300,9 @@ def test_bad_elan_files_change_nothing(tmp_path: Path) -> None:
     assert reasons == [
         "line 19: tier 'Therapist acts', annotation a2: its time slot 'ts9' is missing from the "
         "file's TIME_ORDER",
-        "line 33: tier 'JD:talk', annotation a4: its time slot 'ts7' has no time value",
+        "line 33: tier 'JD:talk', annotation a4: its time slot 'ts7' has no time value, and no "
+        "aligned time slot before it on the tier places it (ELAN interpolates only between "
+        "aligned slots)",
     ]
 
     unknown = elan_file(tmp_path, value1="hug", value2="praise")

@@ -31,6 +31,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
             result = importers.import_other(study, path, fmt, ns)
         print(f"Imported {result.segments} segment(s) from {path.name}.")
+        for line in getattr(result, "summary", []):
+            print(f"  {line}")
         if result.new_coders:
             print(f"New coder(s) created: {', '.join(result.new_coders)}.")
         if result.new_sessions:

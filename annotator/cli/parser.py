@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--coder", metavar="ID", help="(boris) the coder of the events")
     p.add_argument("--map", action="append", default=[], metavar="TIER=CODER:CATEGORY",
                    help="(eaf) map a tier to a coder and category; repeatable")
+    p.add_argument("--map-values", metavar="FILE.csv",
+                   help="(eaf, boris) a value,code CSV for values that match no code id or label")
+    p.add_argument("--skip-empty", action="store_true",
+                   help="(eaf) leave empty annotations out instead of refusing the file")
     p.set_defaults(handler="exchange_cmds:cmd_import")
 
     p = sub.add_parser("export", help="export coded timelines")

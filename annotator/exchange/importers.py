@@ -13,6 +13,7 @@ from pathlib import Path
 
 from annotator.core.timeline_rows import RowsRejected
 from annotator.exchange.boris import read_boris
+from annotator.exchange.code_match import CodeMatcher, read_value_map
 from annotator.exchange.eaf import (
     PROP_CASE,
     PROP_SESSION,
@@ -34,6 +35,8 @@ class ImportOptionsError(StudyError):
 @dataclass
 class OtherImportResult(ImportResult):
     ignored_tiers: list[str] = field(default_factory=list)
+    skipped_empty: int = 0
+    summary: list[str] = field(default_factory=list)
 
 
 def parse_maps(maps: list[str]) -> dict[str, TierTarget]:
@@ -53,9 +56,13 @@ def parse_maps(maps: list[str]) -> dict[str, TierTarget]:
 def import_eaf(
     study: Study, path: Path, *, case: str | None = None, session: int | None = None,
     maps: list[str] | None = None, create_sessions: bool = False, by: str | None = None,
+    map_values: Path | None = None, skip_empty: bool = False,
 ) -> OtherImportResult:
-    """Import the coder tiers of an ELAN file into one session."""
+    """Import the coder tiers of an ELAN file into one session (all or nothing)."""
     targets_given = parse_maps(maps or [])
+    codebook = study.codebook
+    matcher = CodeMatcher(codebook, read_value_map(map_values, codebook)
+                          if map_values is not None else {})
     doc = read_eaf(path)
     case = case or doc.properties.get(PROP_CASE)
     if session is None and doc.properties.get(PROP_SESSION, "").isdigit():
@@ -63,10 +70,11 @@ def import_eaf(
     if not case or session is None:
         raise ImportOptionsError(
             f"{path.name}: say which session the ELAN file codes, with --case and --session.")
-    codebook = study.codebook
     targets, ignored, problems = tier_targets(doc, codebook, targets_given)
-    rows, more = eaf_rows(doc, codebook, targets, case, session)
-    problems += more
+    found = eaf_rows(doc, codebook, targets, case, session, matcher=matcher,
+                     skip_empty=skip_empty)
+    rows = found.rows
+    problems += found.problems
     if problems:
         raise RowsRejected(path.name, sorted(problems, key=lambda p: p.line))
     if not targets:
@@ -76,7 +84,15 @@ def import_eaf(
             f"{', '.join(map(repr, doc.tiers)) or 'none'}.")
     result = import_timeline(study, rows, source=path.name, create_sessions=create_sessions,
                              by=by)
-    return OtherImportResult(result.segments, result.new_coders, result.new_sessions, ignored)
+    per_tier: dict[str, int] = {}
+    for r in rows:
+        label = f"{r.coder}:{r.category}" + ("" if r.purpose == "primary" else f" ({r.purpose})")
+        per_tier[label] = per_tier.get(label, 0) + 1
+    summary = [f"{n} segment(s) as {label}" for label, n in sorted(per_tier.items())]
+    if found.skipped_empty:
+        summary.append(f"{found.skipped_empty} empty annotation(s) skipped (--skip-empty)")
+    return OtherImportResult(result.segments, result.new_coders, result.new_sessions, ignored,
+                             found.skipped_empty, summary)
 
 
 def import_boris(
@@ -100,8 +116,11 @@ def import_other(study: Study, path: Path, fmt: str, ns: argparse.Namespace) -> 
     """The CLI's entry point for ``annotator import --format eaf|boris``."""
     create = bool(getattr(ns, "create_sessions", False))
     if fmt == "eaf":
+        map_values = getattr(ns, "map_values", None)
         return import_eaf(study, path, case=ns.case, session=ns.session, maps=ns.map,
-                          create_sessions=create)
+                          create_sessions=create,
+                          map_values=Path(map_values) if map_values else None,
+                          skip_empty=bool(getattr(ns, "skip_empty", False)))
     if fmt == "boris":
         return import_boris(study, path, case=ns.case, session=ns.session, coder=ns.coder,
                             create_sessions=create)
