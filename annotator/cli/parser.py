@@ -106,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("validate", help="check a codebook file")
     p.add_argument("codebook", metavar="FILE")
     p.set_defaults(handler="codebook_cmds:cmd_validate")
+    p = csub.add_parser("from-eaf", help="build a codebook from an ELAN file's vocabularies "
+                        "or tier values")
+    p.add_argument("eaf", metavar="FILE.eaf")
+    p.add_argument("-o", "--output", required=True, metavar="CODEBOOK.yaml")
+    p.add_argument("--by", choices=["type", "tier"], default="type",
+                   help="one category per linguistic type (default) or per tier")
+    p.add_argument("--name", default=None, help="the codebook's name (default: from the file)")
+    p.add_argument("--max-codes", type=int, default=60, metavar="N",
+                   help="leave out tiers with more distinct values than N (free text)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(handler="codebook_cmds:cmd_from_eaf")
     p = csub.add_parser("list", help="list the shipped codebooks")
     p.set_defaults(handler="codebook_cmds:cmd_list")
 

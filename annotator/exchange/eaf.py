@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 from pympi.Elan import Eaf, to_eaf
 
@@ -178,8 +179,9 @@ def session_eaf(
                         aid = eaf.generate_annotation_id()
                         eaf.annotations[aid] = child
                         eaf.tiers[child][1][aid] = (parent_aid, note, None, None)
-    eaf.properties = [(k, v) for k, v in eaf.properties if k != "lastUsedAnnotation"]
-    eaf.properties.append(("lastUsedAnnotation", str(eaf.maxaid)))
+    eaf.properties = [(k, v) for k, v in eaf.properties
+                      if k not in ("lastUsedAnnotation", "lastUsedAnnotationId")]
+    eaf.properties.append(("lastUsedAnnotationId", str(eaf.maxaid)))
     _order_time_slots(eaf)
     return eaf, count
 
@@ -193,6 +195,29 @@ def _order_time_slots(eaf: Eaf) -> None:
         for aid, (ts1, ts2, value, svg) in list(aligned.items()):
             aligned[aid] = (new_id[ts1], new_id[ts2], value, svg)
     eaf.maxts = len(order)
+
+
+def add_cve_refs(path: Path) -> None:
+    """Give each annotation whose value is an entry of its tier's vocabulary that entry's
+    ``CVE_REF``, as ELAN writes it (pympi does not)."""
+    tree = ElementTree.parse(path)
+    root = tree.getroot()
+    cv_of_type = {lt.get("LINGUISTIC_TYPE_ID"): lt.get("CONTROLLED_VOCABULARY_REF")
+                  for lt in root.iter("LINGUISTIC_TYPE")}
+    entries: dict[tuple[str | None, str | None], str] = {}
+    for cv in root.iter("CONTROLLED_VOCABULARY"):
+        for entry in cv.iter("CV_ENTRY_ML"):
+            for value in entry.iter("CVE_VALUE"):
+                entries.setdefault((cv.get("CV_ID"), value.text), entry.get("CVE_ID", ""))
+    for tier in root.iter("TIER"):
+        cv_id = cv_of_type.get(tier.get("LINGUISTIC_TYPE_REF"))
+        if cv_id is None:
+            continue
+        for ann in tier.iter("ALIGNABLE_ANNOTATION"):
+            cve = entries.get((cv_id, ann.findtext("ANNOTATION_VALUE")))
+            if cve:
+                ann.set("CVE_REF", cve)
+    tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
 def _targets(out: Path, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Path]:
@@ -237,6 +262,7 @@ def export_eaf(study: Study, out: Path, opts: ExportOptions) -> int:
         with atomic_path(path) as tmp:
             tmp.unlink()  # pympi renames an existing file to .bak; let it write a new one
             to_eaf(str(tmp), eaf)
+            add_cve_refs(tmp)
         total += n
     return total
 
