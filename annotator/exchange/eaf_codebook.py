@@ -6,7 +6,8 @@ controlled vocabulary when it has one (plus any values its tiers hold outside th
 vocabulary, which ELAN files do have; the notes list them), else the distinct values on its
 tiers in the order they first appear (values that differ only in case or blanks are one
 code). Groups with more than ``max_codes`` distinct values and no vocabulary hold free
-text (transcriptions, translations) and are left out, as are groups with no values at all; the notes say which.
+text (transcriptions, translations) and are left out, as are groups with no values at all;
+the notes say which.
 
 Ids are derived from the values: lower-case ASCII letters, digits and ``_`` (``Head_butt``
 becomes ``head_butt``, ``part.retraction`` becomes ``part_retraction``). Code ids are unique
