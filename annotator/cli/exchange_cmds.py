@@ -47,15 +47,20 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
 
 def guess_import_format(path: Path) -> str:
-    """eaf by suffix; BORIS tabular exports by their header (Behavior + Status/type)."""
-    if path.suffix.lower() == ".eaf":
+    """eaf by suffix; BORIS projects (.boris, JSON) and workbooks (.xlsx) are BORIS; BORIS
+    tabular exports by their header (Behavior + Status/type or Start (s))."""
+    suffix = path.suffix.lower()
+    if suffix == ".eaf":
         return "eaf"
+    if suffix in (".boris", ".xlsx", ".json"):
+        return "boris"
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as fh:
             head = fh.read(8192).lower()
     except OSError:
         return "csv"
-    if "behavior" in head and ("status" in head or "behavior type" in head):
+    if "behavior" in head and ("status" in head or "behavior type" in head
+                               or "start (s)" in head):
         return "boris"
     return "csv"
 

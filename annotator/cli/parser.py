@@ -72,7 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="N", help="(eaf, boris) the session number")
     p.add_argument("--coder", metavar="ID", help="(boris) the coder of the events")
     p.add_argument("--map", action="append", default=[], metavar="TIER=CODER:CATEGORY",
-                   help="(eaf) map a tier to a coder and category; repeatable")
+                   help="(eaf) map a tier to a coder and category; (boris) map an "
+                   "observation to a session, OBS=CASE:SESSION; repeatable")
+    p.add_argument("--subject-as", choices=["coder", "category", "ignore"], default=None,
+                   help="(boris) what a BORIS subject is: a coder, the category of its "
+                   "events, or nothing")
+    p.add_argument("--obs-pattern", metavar="REGEX",
+                   help="(boris) read each observation's session from its id, with the "
+                   "groups (?P<case>...) and (?P<session>...)")
     p.add_argument("--map-values", metavar="FILE.csv",
                    help="(eaf, boris) a value,code CSV for values that match no code id or label")
     p.add_argument("--skip-empty", action="store_true",

@@ -53,10 +53,13 @@ class RowProblem:
     line: int
     column: str
     reason: str
+    where: str = ""
+    """Where the problem is when a line number says little (a JSON file's observation and
+    event); ``str()`` then starts with it instead of ``line N``."""
 
     def __str__(self) -> str:
         col = f", column {self.column}" if self.column else ""
-        return f"line {self.line}{col}: {self.reason}"
+        return f"{self.where or f'line {self.line}'}{col}: {self.reason}"
 
 
 class RowsRejected(ValueError):

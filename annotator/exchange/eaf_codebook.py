@@ -105,8 +105,8 @@ def codebook_from_eaf(
         raise ValueError(f"by must be 'type' or 'tier', not {by!r}")
     ml_langs: list[str] = []
     for cv in doc.cvs.values():
-        for entry in cv.entries:
-            for lang in entry.values:
+        for cve in cv.entries:
+            for lang in cve.values:
                 if lang and lang not in ml_langs:
                     ml_langs.append(lang)
     langs = ml_langs or ["en"]
