@@ -210,3 +210,44 @@ def test_cli_project_and_guessing(tmp_path: Path) -> None:
     proc = run_cli("import", lab, str(DATA / "test_export_events_tabular.xlsx"), "--case",
                    "C01", "--session", "1", "--coder", "AK", "--subject-as", "ignore")
     assert proc.returncode == 0, proc.stderr
+
+
+# BORIS 8's tabular events layout (export_observation.py's header), one row per event with the
+# observation's details, its time offset and one column per modifier set; written by hand.
+NEW_HEADER = ("Observation id\tObservation date\tDescription\tObservation duration\t"
+              "Observation type\tSource\tTime offset (s)\tMedia duration (s)\tFPS\tSubject\t"
+              "Behavior\tBehavioral category\tModifier #1\tModifier #2\tBehavior type\tTime\t"
+              "Media file name\tImage index\tImage file path\tComment")
+
+
+def new_row(obs: str, offset: str, subject: str, behavior: str, m1: str, m2: str,
+            status: str, time: str, comment: str = "") -> str:
+    return "\t".join([obs, "2024-03-01 10:00:00", "", "600.0", "Media file(s)",
+                      "player #1:C01_1.mp4", offset, "600.000", "25.000", subject, behavior,
+                      "", m1, m2, status, time, "C01_1.mp4", "NA", "NA", comment])
+
+
+def test_boris8_tabular_layout_with_modifier_columns(tmp_path: Path) -> None:
+    path = tmp_path / "events.tsv"
+    path.write_text("\n".join([
+        NEW_HEADER,
+        new_row("C01_s1", "10.0", "", "r", "m1", "", "START", "12.000", "begins"),
+        new_row("C01_s1", "10.0", "", "r", "m2", "", "START", "13.000"),
+        new_row("C01_s1", "10.0", "", "r", "m1", "", "STOP", "15.500", "ends"),
+        new_row("C01_s1", "10.0", "", "r", "m2", "", "STOP", "16.000"),
+        new_row("C01_s1", "10.0", "", "q", "m3", "None", "POINT", "14.000"),
+        new_row("C02_s2", "0", "", "p", "", "", "POINT", "1.000"),
+    ]) + "\n", encoding="utf-8")
+    st = study(tmp_path, ("C01", 1), ("C02", 2))
+    result = import_boris(st, path, coder="AK",
+                          obs_pattern=r"(?P<case>C\d+)_s(?P<session>\d+)")
+    assert got(st) == [
+        ("C01", 1, "AK", "q", 4000, 4000, {"modifier_1": "m3"}),
+        ("C01", 1, "AK", "r", 2000, 5500, {"modifier_1": "m1"}),
+        ("C01", 1, "AK", "r", 3000, 6000, {"modifier_1": "m2"}),
+        ("C02", 2, "AK", "p", 1000, 1000, {}),
+    ]
+    notes = sorted(s.segment.note for s in iter_segments(st))
+    assert "begins / ends" in notes
+    assert result.summary[0].endswith("time offset 10 s subtracted")
+    st.close()

@@ -315,6 +315,8 @@ def test_codebook_from_eaf_vocabularies_and_values(tmp_path: Path) -> None:
     assert [code for _, code, _, _ in segments(study)] == [
         "free_yes", "head_butt", "free_yes", "stray"]
     study.close()
+    by_tier = parse_codebook(codebook_from_eaf(doc, name="hand", by="tier").text)
+    assert [c.id for c in by_tier.categories] == ["a", "f"]
     assert slug("Äußerung", "x") == "ausserung" and slug("12 år", "x") == "v_12_ar"
     assert slug("Ølkasse", "x") == "olkasse" and slug("???", "fallback") == "fallback"
 
@@ -336,6 +338,20 @@ def test_cli_from_eaf_and_import(tmp_path: Path) -> None:
                   "--map", "K-RGph=BL:gesture_phases")
     assert imp.returncode == 0, imp.stderr
     assert "segment(s) as AK:gesture_phases" in imp.stdout
+    mapping = tmp_path / "values.csv"
+    mapping.write_text("value,code\nretraction,part_retraction\n", encoding="utf-8")
+    second = run_cli("init", str(tmp_path / "t.annot"), "--codebook", str(out))
+    assert second.returncode == 0
+    run_cli("session", "add", str(tmp_path / "t.annot"), "--case", "C01", "--number", "1",
+            "--duration", "60", check=True)
+    pos = run_cli("import", str(tmp_path / "t.annot"), str(DATA / "elan-example1.eaf"),
+                  "--case", "C01", "--session", "1", "--map", "W-RGph=AK:gesture_phases",
+                  "--map", "W-POS=AK:part_of_speech", "--map-values", str(mapping),
+                  "--skip-empty")
+    assert pos.returncode == 0, pos.stderr
+    assert "1 empty annotation(s) skipped (--skip-empty)" in pos.stdout
+    listing = run_cli("export", str(tmp_path / "t.annot"), "-o", "-", check=True).stdout
+    assert ",retraction," not in listing and ",part_retraction," in listing
     empty = run_cli("import", str(tmp_path / "s.annot"), str(DATA / "elan-example1.eaf"),
                     "--case", "C01", "--session", "1", "--map", "W-POS=AK:part_of_speech")
     assert empty.returncode == 2 and "is empty" in empty.stderr

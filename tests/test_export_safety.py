@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from annotator.core.timeline_rows import RowsRejected
 from annotator.exchange.cells import csv_line, neutralise, restore
 from annotator.exchange.exporters import EXPORT_CHOICES, ExportOptions, export_file, export_text
 from annotator.exchange.timeline_csv import read_timeline
@@ -192,3 +193,32 @@ def test_gui_choices_offer_csv_for_excel() -> None:
 @pytest.mark.parametrize("value", ["a\rb", "a\nb", 'a"b', "a,b", " a"])
 def test_csv_line_quotes(value: str) -> None:
     assert csv_line([value, "x"]).startswith('"')
+
+
+def test_modifiers_round_trip_through_the_csv(tmp_path: Path) -> None:
+    study = make_study(str(tmp_path / "a.annot"), BILINGUAL)
+    s = study.add_session("C01", 1, duration_ms=60_000)
+    a = study.assign(s.id, "AK")
+    study.add_segment(a.id, "child", 0, 1000, modifiers={"speaker": "=mother", "n": 2})
+    study.add_segment(a.id, "therapist", 2000, 3000)
+    path = tmp_path / "t.csv"
+    export_file(study, "csv", path, ExportOptions())
+    study.close()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(frame["modifiers"]) == ['{"n":2,"speaker":"=mother"}', ""]
+    rows = read_timeline(path)
+    assert [r.modifiers for r in rows] == [{"n": 2, "speaker": "=mother"}, {}]
+    second = make_study(str(tmp_path / "b.annot"), BILINGUAL)
+    import_timeline(second, rows, source=path.name, create_sessions=True)
+    again = tmp_path / "again.csv"
+    export_file(second, "csv", again, ExportOptions())
+    assert again.read_bytes() == path.read_bytes()
+    second.close()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("case,session,coder,category,code,start_s,end_s,modifiers\n"
+                   "C01,1,AK,talk,child,0,1,{oops\nC01,1,AK,talk,child,2,3,[1]\n",
+                   encoding="utf-8")
+    with pytest.raises(RowsRejected) as info:
+        read_timeline(bad)
+    assert [(p.line, p.column) for p in info.value.problems] == [(2, "modifiers"),
+                                                                 (3, "modifiers")]
