@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from annotator.core.timeline_rows import RowsRejected
-from annotator.exchange.cells import csv_line, neutralise, restore
+from annotator.exchange.cells import CsvWriter, neutralise, restore
 from annotator.exchange.exporters import EXPORT_CHOICES, ExportOptions, export_file, export_text
 from annotator.exchange.timeline_csv import read_timeline
 from annotator.store import Study
@@ -190,9 +190,15 @@ def test_gui_choices_offer_csv_for_excel() -> None:
     assert opts.excel and opts.coder == "AK"
 
 
-@pytest.mark.parametrize("value", ["a\rb", "a\nb", 'a"b', "a,b", " a"])
-def test_csv_line_quotes(value: str) -> None:
-    assert csv_line([value, "x"]).startswith('"')
+@pytest.mark.parametrize("value", ["a\rb", "a\nb", 'a"b', "a,b", "\r", "a\r\nb"])
+def test_csv_writer_keeps_one_record_per_row(value: str) -> None:
+    buf = io.StringIO()
+    writer = CsvWriter(buf)
+    writer.row(["h1", "h2"])
+    writer.row([value, "x"])
+    writer.row(["y", "z"])
+    frame = pd.read_csv(io.StringIO(buf.getvalue()), dtype=str, keep_default_na=False)
+    assert frame.values.tolist() == [[value, "x"], ["y", "z"]]
 
 
 def test_modifiers_round_trip_through_the_csv(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Spreadsheet-safe text cells and a CSV line writer that quotes every line break.
+"""Spreadsheet-safe text cells and a CSV writer that quotes every line break.
 
 Formula injection (OWASP "CSV Injection"): a spreadsheet treats a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` as a formula, and TAB or CR at the start can hide one. Export
@@ -16,11 +16,14 @@ is not a trigger (``'hello``) is written and read as it is. A hand-written file 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+from collections.abc import Sequence
+from typing import TextIO
 
 TRIGGERS = frozenset("=+-@\t\r")
 """First characters that make a spreadsheet read a cell as a formula (after any quotes)."""
 QUOTE = "'"
+_FIRST = frozenset(TRIGGERS | {QUOTE})
 
 
 def _needs_quote(text: str) -> bool:
@@ -30,7 +33,7 @@ def _needs_quote(text: str) -> bool:
 
 def neutralise(text: str) -> str:
     """``text`` with one leading ``'`` if a spreadsheet could read it as a formula."""
-    return QUOTE + text if _needs_quote(text) else text
+    return QUOTE + text if text[:1] in _FIRST and _needs_quote(text) else text
 
 
 def restore(text: str) -> str:
@@ -38,13 +41,14 @@ def restore(text: str) -> str:
     return text[1:] if text.startswith(QUOTE) and _needs_quote(text) else text
 
 
-def _field(value: str) -> str:
-    if any(c in value for c in ',"\r\n') or value != value.strip(" "):
-        return '"' + value.replace('"', '""') + '"'
-    return value
+class CsvWriter:
+    """RFC 4180 rows with ``\\n`` line ends, written by the csv module; a row holding a CR
+    anywhere is written with every field quoted, because the csv module with a ``\\n`` line
+    end leaves a field with a bare CR unquoted (and pandas and R then split the record)."""
 
+    def __init__(self, out: TextIO) -> None:
+        self._plain = csv.writer(out, lineterminator="\n")
+        self._quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
-def csv_line(values: Iterable[str]) -> str:
-    """One RFC 4180 record with a ``\\n`` end. Unlike Python's csv module with a ``\\n``
-    line end, a field holding a bare CR is quoted, so pandas and R read one row per record."""
-    return ",".join(_field(v) for v in values) + "\n"
+    def row(self, values: Sequence[str]) -> None:
+        (self._quoted if "\r" in "".join(values) else self._plain).writerow(values)

@@ -26,7 +26,7 @@ from annotator.core.timeline_rows import (
     RowsRejected,
     TimelineRow,
 )
-from annotator.exchange.cells import csv_line, neutralise, restore
+from annotator.exchange.cells import CsvWriter, neutralise, restore
 from annotator.store.queries import SegmentRow
 
 PURPOSES = ("primary", "reliability", "consensus")
@@ -188,9 +188,10 @@ def write_timeline(
     """Write the header and one line per segment; returns the number of segments."""
     if excel:
         out.write("\ufeff")
-    out.write(csv_line(EXPORT_COLUMNS))
+    writer = CsvWriter(out)
+    writer.row(EXPORT_COLUMNS)
     n = 0
     for rec in timeline_records(rows, codebooks, lang):
-        out.write(csv_line(rec if raw else safe_record(rec)))
+        writer.row(rec if raw else safe_record(rec))
         n += 1
     return n
