@@ -23,7 +23,8 @@ from typing import TextIO
 TRIGGERS = frozenset("=+-@\t\r")
 """First characters that make a spreadsheet read a cell as a formula (after any quotes)."""
 QUOTE = "'"
-_FIRST = frozenset(TRIGGERS | {QUOTE})
+FIRST_CHARS = frozenset(TRIGGERS | {QUOTE})
+"""A text starting with none of these is never changed by :func:`neutralise`."""
 
 
 def _needs_quote(text: str) -> bool:
@@ -33,7 +34,7 @@ def _needs_quote(text: str) -> bool:
 
 def neutralise(text: str) -> str:
     """``text`` with one leading ``'`` if a spreadsheet could read it as a formula."""
-    return QUOTE + text if text[:1] in _FIRST and _needs_quote(text) else text
+    return QUOTE + text if text[:1] in FIRST_CHARS and _needs_quote(text) else text
 
 
 def restore(text: str) -> str:

@@ -26,7 +26,7 @@ from annotator.core.timeline_rows import (
     RowsRejected,
     TimelineRow,
 )
-from annotator.exchange.cells import CsvWriter, neutralise, restore
+from annotator.exchange.cells import FIRST_CHARS, CsvWriter, neutralise, restore
 from annotator.store.queries import SegmentRow
 
 PURPOSES = ("primary", "reliability", "consensus")
@@ -142,11 +142,18 @@ def _sec(ms: int) -> str:
     return f"{ms // 1000}.{ms % 1000:03d}" if ms >= 0 else format_seconds(ms)
 
 
-def modifiers_text(modifiers: dict[str, object] | None) -> str:
-    """A segment's modifiers as the export's compact JSON object ("" when it has none)."""
-    if not modifiers:
+_NO_MODIFIERS = frozenset({"", "{}", "null"})
+
+
+def modifiers_text(stored: str | None) -> str:
+    """A segment's stored modifiers (JSON text) as the export's compact JSON object with
+    sorted keys ("" when it has none)."""
+    if stored is None or stored in _NO_MODIFIERS:
         return ""
-    return json.dumps(modifiers, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    value = json.loads(stored)
+    if not value:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def timeline_records(
@@ -174,10 +181,14 @@ _TEXT_AT = tuple(i for i, c in enumerate(EXPORT_COLUMNS) if c in TEXT_COLUMNS)
 
 
 def safe_record(record: list[str]) -> list[str]:
-    """The record with its text cells neutralised against formula injection."""
-    out = list(record)
+    """The record with its text cells neutralised against formula injection (the same list
+    when no cell needs it: most records)."""
+    out = record
     for i in _TEXT_AT:
-        out[i] = neutralise(out[i])
+        if record[i][:1] in FIRST_CHARS:
+            if out is record:
+                out = list(record)
+            out[i] = neutralise(record[i])
     return out
 
 
