@@ -250,4 +250,10 @@ def test_boris8_tabular_layout_with_modifier_columns(tmp_path: Path) -> None:
     notes = sorted(s.segment.note for s in iter_segments(st))
     assert "begins / ends" in notes
     assert result.summary[0].endswith("time offset 10 s subtracted")
+    spaced = tmp_path / "spaced.tsv"
+    spaced.write_text("\n".join([NEW_HEADER, new_row("C02_s2", "0", "Mother A", "p", "", "",
+                                                     "POINT", "2.000")]) + "\n",
+                      encoding="utf-8")
+    with pytest.raises(ImportOptionsError, match="'Mother A'"):
+        import_boris(st, spaced, subject_as="coder", maps=["C02_s2=C02:2"])
     st.close()

@@ -157,6 +157,15 @@ def import_boris(
             "merged silently; say what a subject is with --subject-as coder (each subject is "
             "a coder), --subject-as category (the subject names the category of its events) "
             "or --subject-as ignore (drop the subject: all events are --coder's).")
+    if subject_as == "coder":
+        unfit = [sub for sub in subjects if sub and (
+            len(sub) > 20 or ":" in sub or any(ch.isspace() for ch in sub))]
+        if unfit:
+            raise ImportOptionsError(
+                f"{path.name}: --subject-as coder makes each subject a coder id, which is "
+                "short initials without spaces or ':' (1-20 characters); these subjects are "
+                f"not: {', '.join(map(repr, unfit))}. Rename them in BORIS, or use "
+                "--subject-as category or ignore.")
     if coder is None and (subject_as != "coder" or "" in subjects):
         raise ImportOptionsError(
             f"{path.name}: a BORIS import needs --coder (whose coding it is"
