@@ -75,7 +75,7 @@ class EafCodebook:
             if not tier.annotations:
                 continue
             coder = next((c for c in (tier.annotator, tier.participant)
-                          if c and _SIMPLE_ID.match(c)), "CODER")
+                          if c and len(c) <= 20 and _SIMPLE_ID.match(c)), "CODER")
             out.append(f"--map {shlex.quote(f'{tier_id}={coder}:{cat}')}")
         return out
 

@@ -1,8 +1,10 @@
-"""Imports other than the timeline CSV: ELAN .eaf and BORIS tabular events.
+"""Imports other than the timeline CSV: ELAN .eaf and BORIS (tabular and aggregated events,
+``.boris`` projects).
 
 Each file is turned into timeline rows and written by the same all-or-nothing import as
 the CSV (:func:`annotator.store.timeline_import.import_timeline`): a bad file changes nothing
-and every bad annotation or line is reported.
+and every bad annotation, line or event is reported. A result's ``summary`` says what came
+in (per tier, or per observation and coder) and what was left out.
 """
 
 from __future__ import annotations
