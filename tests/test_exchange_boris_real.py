@@ -169,6 +169,14 @@ def test_project_with_modifiers_and_offset(tmp_path: Path) -> None:
     assert [json.loads(m) for m in frame["modifiers"]] == [
         {"test 1": "a", "test 2": "c"}, {"test 1": "a"}, {"test 2": "111"}, {"test 2": "c"}]
     st.close()
+    short = Study.create(str(tmp_path / "short.annot"), CODEBOOK, "boris.yaml")
+    short.add_session("C01", 1, duration_ms=20_000)
+    with pytest.raises(RowsRejected) as info:
+        import_boris(short, project, coder="AK", maps=["test1 live=C01:1"])
+    assert [str(p).split(":")[0] for p in info.value.problems] == [
+        "observation 'test1 live', event 4, column end_s"]
+    assert "beyond the session's duration" in str(info.value)
+    short.close()
 
 
 def test_project_is_all_or_nothing_and_names_observation_and_event(tmp_path: Path) -> None:
