@@ -23,6 +23,7 @@ per language, and older ``CV_ENTRY`` elements whose text is the value.
 
 from __future__ import annotations
 
+import bisect
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,9 +112,9 @@ class EafDocument:
         raise ValueError(self._why.get(ann.id, "it cannot be placed in time"))
 
 
-def _slot_times(doc: EafDocument, tier: EafTier, why: dict[str, str]) -> dict[str, int]:
-    """Times of the slots the tier's aligned annotations use, unaligned ones interpolated."""
-    known = {ts: t for ts, t in doc.slots.items() if t is not None}
+def _slot_times(known: dict[str, int], tier: EafTier, why: dict[str, str]) -> dict[str, int]:
+    """Times of the slots the tier's aligned annotations use, unaligned ones interpolated;
+    ``known`` holds the aligned slots' times."""
     out: dict[str, int] = {}
     next_of: dict[str, str] = {}
     ends: set[str] = set()
@@ -134,8 +135,8 @@ def _slot_times(doc: EafDocument, tier: EafTier, why: dict[str, str]) -> dict[st
             if ts in known:
                 out[ts] = known[ts]
                 continue
-            before = [m for m in marks if m < i]
-            after = [m for m in marks if m > i]
+            k = bisect.bisect_left(marks, i)
+            before, after = marks[:k][-1:], marks[k:k + 1]
             if not before or not after:
                 side = "before" if not before else "after"
                 why[ts] = (f"its time slot {ts!r} has no time value, and no aligned time slot "
@@ -156,8 +157,9 @@ def _resolve(doc: EafDocument) -> tuple[dict[str, tuple[int, int]], dict[str, st
     for tier in doc.tiers.values():
         for a in tier.annotations:
             by_id[a.id] = (a, tier)
+    known = {ts: t for ts, t in doc.slots.items() if t is not None}
     for tier in doc.tiers.values():
-        times = _slot_times(doc, tier, slot_why)
+        times = _slot_times(known, tier, slot_why)
         for a in tier.annotations:
             if a.ref is not None:
                 continue
