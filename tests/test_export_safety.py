@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from annotator.core.timeline_rows import RowsRejected
 from annotator.exchange.cells import CsvWriter, neutralise, restore
-from annotator.exchange.exporters import EXPORT_CHOICES, ExportOptions, export_file, export_text
+from annotator.exchange.exporters import EXPORT_PRESETS, ExportOptions, export_file, export_text
 from annotator.exchange.timeline_csv import read_timeline
 from annotator.store import Study
 from annotator.store.queries import iter_segments
@@ -184,7 +184,7 @@ def test_cli_options(tmp_path: Path) -> None:
 
 
 def test_gui_choices_offer_csv_for_excel() -> None:
-    excel = [c for c in EXPORT_CHOICES if c.excel and c.fmt == "csv"]
+    excel = [c for c in EXPORT_PRESETS if c.excel and c.fmt == "csv"]
     assert len(excel) == 1 and "Excel" in excel[0].label
     opts = excel[0].options(ExportOptions(coder="AK"))
     assert opts.excel and opts.coder == "AK"

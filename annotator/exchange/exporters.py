@@ -35,7 +35,7 @@ class ExportOptions:
 
 
 @dataclass(frozen=True)
-class ExportChoice:
+class ExportPreset:
     """One entry of an export dialog's format list: a label, the format, the file suffix
     and the options the choice implies (merge them into the dialog's own options with
     :meth:`options`)."""
@@ -49,14 +49,14 @@ class ExportChoice:
         return replace(base or ExportOptions(), excel=self.excel)
 
 
-EXPORT_CHOICES: tuple[ExportChoice, ...] = (
-    ExportChoice("Timeline CSV (UTF-8)", "csv", ".csv"),
-    ExportChoice("CSV for Excel (UTF-8 with BOM)", "csv", ".csv", excel=True),
-    ExportChoice("Excel workbook (.xlsx)", "xlsx", ".xlsx"),
-    ExportChoice("SPSS data file (.sav)", "sav", ".sav"),
-    ExportChoice("ELAN annotation file (.eaf)", "eaf", ".eaf"),
-    ExportChoice("Time-sliced CSV", "sliced", ".csv"),
-    ExportChoice("Time-sliced CSV for Excel (UTF-8 with BOM)", "sliced", ".csv", excel=True),
+EXPORT_PRESETS: tuple[ExportPreset, ...] = (
+    ExportPreset("Timeline CSV (UTF-8)", "csv", ".csv"),
+    ExportPreset("CSV for Excel (UTF-8 with BOM)", "csv", ".csv", excel=True),
+    ExportPreset("Excel workbook (.xlsx)", "xlsx", ".xlsx"),
+    ExportPreset("SPSS data file (.sav)", "sav", ".sav"),
+    ExportPreset("ELAN annotation file (.eaf)", "eaf", ".eaf"),
+    ExportPreset("Time-sliced CSV", "sliced", ".csv"),
+    ExportPreset("Time-sliced CSV for Excel (UTF-8 with BOM)", "sliced", ".csv", excel=True),
 )
 """What a GUI export dialog offers, in order."""
 
