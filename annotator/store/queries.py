@@ -88,4 +88,4 @@ def segment_rows(
         Segment.note, cast(Segment.modifiers, Text), coder=coder, case=case,
     )
     with study.read() as conn:
-        return [tuple(r) for r in conn.execute(q).all()]  # type: ignore[misc]
+        return [tuple(r) for r in conn.execute(q).all()]
