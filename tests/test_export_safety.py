@@ -166,6 +166,14 @@ def test_sav_keeps_notes_and_labels_in_the_chosen_language(tmp_path: Path) -> No
         assert therapist in labels.values()
         assert meta.variable_value_labels["category"][1.0] == (
             "Who talks" if lang == "en" else "Hvem snakker")
+    long_notes = ["æ" * 300, "x" * 40_000]  # past SPSS's 255-byte short strings
+    a = study.assign(study.session("C01", 1).id, "BL")
+    for i, note in enumerate(long_notes):
+        study.add_segment(a.id, "child", i * 1000, i * 1000 + 10, note=note)
+    out = tmp_path / "long.sav"
+    export_file(study, "sav", out, ExportOptions(coder="BL"))
+    frame, _ = pyreadstat.read_sav(str(out))
+    assert list(frame["note"]) == long_notes
     study.close()
 
 
