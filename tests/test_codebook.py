@@ -161,7 +161,7 @@ BAD_CASES: list[tuple[str, str, int, str]] = [
     ("bad colour", edit('"#445566"', '"#44556"'), 15, "bad color '#44556'"),
     ("colour name", edit('"#445566"', "red"), 15, "bad color 'red'"),
     ("unquoted colour", edit('"#445566"', "#445566"), 15, "an unquoted # starts a YAML comment"),
-    ("missing colour", edit('        color: "#445566"\n', ""), 12, "code 'beta' has no color"),
+    ("null colour", edit('"#445566"', "~"), 15, "code 'beta' has no color"),
     ("unknown kind", edit("kind: point", "kind: event"), 16, "unknown kind 'event'"),
     (
         "missing code label",
@@ -201,7 +201,13 @@ BAD_CASES: list[tuple[str, str, int, str]] = [
     ("empty file", "", 1, "the file is empty"),
     ("comments only", "# nothing here\n", 1, "the file is empty"),
     ("missing name", edit("name: Test book\n", ""), 1, "codebook has no 'name'"),
-    ("missing languages", edit("language: [en, nb]\n", ""), 1, "codebook has no 'language'"),
+    (
+        "missing languages, a label language the others lack",
+        edit("{en: Beta, nb: Beta}", "{en: Beta, nb: Beta, de: Beta}",
+             edit("language: [en, nb]\n", "")),
+        5,
+        "category 'family' has no 'de' label",
+    ),
     ("languages not a list", edit("language: [en, nb]", "language: en"), 3, "non-empty list"),
     ("version is bool", edit("version: 2", "version: yes"), 2, "version must be text"),
     (
@@ -296,7 +302,6 @@ def test_missing_top_level_fields_all_reported() -> None:
     missing = sorted(p.problem for p in info.value.problems)
     assert missing == [
         "codebook has no 'categories'",
-        "codebook has no 'language'",
         "codebook has no 'version'",
     ]
 

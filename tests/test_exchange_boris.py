@@ -62,7 +62,7 @@ def test_events_become_segments(study_target: str, tmp_path: Path, sep: str,
     study = make_study(study_target)
     study.add_session("C01", 1, duration_ms=600_000)
     path = write(tmp_path / "events.tsv", GOOD, sep, preamble=preamble)
-    result = import_boris(study, path, case="C01", session=1, coder="ZZ")
+    result = import_boris(study, path, case="C01", session=1, coder="ZZ", subject_as="ignore")
     assert result.segments == 5 and result.new_coders == ["ZZ"]
     got = sorted((s.segment.code, s.segment.start_ms, s.segment.end_ms, s.segment.note)
                  for s in iter_segments(study))
@@ -96,7 +96,7 @@ def test_every_bad_event_is_reported_and_nothing_imported(tmp_path: Path) -> Non
     ]
     path = write(tmp_path / "bad.csv", rows, ",")
     with pytest.raises(RowsRejected) as info:
-        import_boris(study, path, case="C01", session=1, coder="ZZ")
+        import_boris(study, path, case="C01", session=1, coder="ZZ", subject_as="ignore")
     problems = info.value.problems
     assert [(p.line, p.column) for p in problems] == [
         (2, "Status"), (3, "Behavior"), (4, "Status"), (5, "Status"), (6, "Status"),
@@ -112,7 +112,7 @@ def test_every_bad_event_is_reported_and_nothing_imported(tmp_path: Path) -> Non
         import_boris(study, too_long, case="C01", session=1, coder="ZZ")
     not_boris = tmp_path / "plain.csv"
     not_boris.write_text("a,b\n1,2\n", encoding="utf-8")
-    with pytest.raises(RowsRejected, match="tabular events"):
+    with pytest.raises(RowsRejected, match="tabular or aggregated events"):
         import_boris(study, not_boris, case="C01", session=1, coder="ZZ")
     with pytest.raises(ImportOptionsError, match="--coder"):
         import_boris(study, too_long, case="C01", session=1, coder=None)
@@ -127,7 +127,11 @@ def test_cli_boris(tmp_path: Path) -> None:
     path = write(tmp_path / "events.tsv", GOOD, "\t", preamble=True)
     lab = str(tmp_path / "s.annot")
     proc = run_cli("import", lab, str(path), "--format", "boris", "--case", "C01",
-                   "--session", "1", "--coder", "ZZ", check=True)
+                   "--session", "1", "--coder", "ZZ")
+    assert proc.returncode == 2 and "'Therapist' (5 event(s)), 'Child' (4 event(s))" in proc.stderr
+    assert "--subject-as" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("import", lab, str(path), "--format", "boris", "--case", "C01",
+                   "--session", "1", "--coder", "ZZ", "--subject-as", "ignore", check=True)
     assert "Imported 5 segment(s)" in proc.stdout
     proc = run_cli("import", lab, str(path), "--format", "boris", "--case", "C01",
                    "--session", "1")
@@ -144,5 +148,5 @@ def test_cli_recognises_a_boris_file_without_format(tmp_path: Path) -> None:
     study.close()
     path = write(tmp_path / "events.csv", GOOD, ",")
     proc = run_cli("import", str(tmp_path / "s.annot"), str(path), "--case", "C01",
-                   "--session", "1", "--coder", "ZZ", check=True)
+                   "--session", "1", "--coder", "ZZ", "--subject-as", "coder", check=True)
     assert "Imported 5 segment(s)" in proc.stdout

@@ -1,9 +1,9 @@
 """ELAN .eaf export and import: EAF 3.0 structure, relative media, round trip, bad files.
 
-ELAN's EAFv3.0.xsd is not available offline (pympi-ling does not ship it), so
-:func:`check_eaf_structure` checks with lxml what the schema requires and ELAN relies on:
-element order, required attributes, ID uniqueness, every IDREF resolving, time values,
-no overlaps within a tier and the controlled vocabularies.
+:func:`check_eaf_structure` validates against ELAN's EAFv3.0.xsd (tests/data/eaf, see the
+README there) and checks with lxml what the schema cannot say but ELAN relies on: element
+order, ID uniqueness, every IDREF resolving, time values, no overlaps within a tier and the
+controlled vocabularies.
 """
 
 from __future__ import annotations
@@ -36,8 +36,14 @@ DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)
 STEREOTYPES = {"Time_Subdivision", "Symbolic_Subdivision", "Symbolic_Association", "Included_In"}
 
 
+SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "eaf" /
+                                         "EAFv3.0.xsd")))
+
+
 def check_eaf_structure(path: Path) -> etree._Element:
-    root = etree.parse(str(path)).getroot()
+    tree = etree.parse(str(path))
+    assert SCHEMA.validate(tree), SCHEMA.error_log.filter_from_errors()
+    root = tree.getroot()
     assert root.tag == "ANNOTATION_DOCUMENT"
     assert root.get("VERSION") == "3.0" and root.get("AUTHOR") is not None
     assert DATETIME.match(root.get("DATE", "")), root.get("DATE")
@@ -300,7 +306,9 @@ def test_bad_elan_files_change_nothing(tmp_path: Path) -> None:
     assert reasons == [
         "line 19: tier 'Therapist acts', annotation a2: its time slot 'ts9' is missing from the "
         "file's TIME_ORDER",
-        "line 33: tier 'JD:talk', annotation a4: its time slot 'ts7' has no time value",
+        "line 33: tier 'JD:talk', annotation a4: its time slot 'ts7' has no time value, and no "
+        "aligned time slot before it on the tier places it (ELAN interpolates only between "
+        "aligned slots)",
     ]
 
     unknown = elan_file(tmp_path, value1="hug", value2="praise")

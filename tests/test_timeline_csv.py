@@ -27,7 +27,7 @@ def export_csv(study: Study) -> str:
 
 
 notes = st.text(
-    alphabet=st.sampled_from(list('ab ,;"\'\næøåÆØÅ€😀\t\\')), max_size=12
+    alphabet=st.sampled_from(list('ab ,;"\'\n\ræøåÆØÅ€😀\t\\=+-@')), max_size=12
 )
 
 
@@ -95,9 +95,9 @@ def test_export_columns_and_times(tmp_path: Path) -> None:
     text = export_csv(study)
     lines = text.splitlines()
     assert lines[0] == ("case,session,coder,category,code,start_s,end_s,note,duration_s,"
-                        "start_tc,end_tc,category_label,code_label,codebook_version,purpose")
+                        "start_tc,end_tc,category_label,code_label,codebook_version,purpose,modifiers")
     assert lines[1] == ('C01,1,AB,talk,therapist,1.234,65.432,"said ""hi"", left",64.198,'
-                        "00:00:01.234,00:01:05.432,Who talks,Therapist,1.0,primary")
+                        "00:00:01.234,00:01:05.432,Who talks,Therapist,1.0,primary,")
     assert lines[2].startswith("C01,1,AB,acts,question,7.000,,,0.000,")
     assert str(tmp_path) not in text
     study.close()

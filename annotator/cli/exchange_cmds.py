@@ -31,6 +31,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
             result = importers.import_other(study, path, fmt, ns)
         print(f"Imported {result.segments} segment(s) from {path.name}.")
+        for line in getattr(result, "summary", []):
+            print(f"  {line}")
         if result.new_coders:
             print(f"New coder(s) created: {', '.join(result.new_coders)}.")
         if result.new_sessions:
@@ -45,15 +47,20 @@ def cmd_import(ns: argparse.Namespace) -> int:
 
 
 def guess_import_format(path: Path) -> str:
-    """eaf by suffix; BORIS tabular exports by their header (Behavior + Status/type)."""
-    if path.suffix.lower() == ".eaf":
+    """eaf by suffix; BORIS projects (.boris, JSON) and workbooks (.xlsx) are BORIS; BORIS
+    tabular exports by their header (Behavior + Status/type or Start (s))."""
+    suffix = path.suffix.lower()
+    if suffix == ".eaf":
         return "eaf"
+    if suffix in (".boris", ".xlsx", ".json"):
+        return "boris"
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as fh:
             head = fh.read(8192).lower()
     except OSError:
         return "csv"
-    if "behavior" in head and ("status" in head or "behavior type" in head):
+    if "behavior" in head and ("status" in head or "behavior type" in head
+                               or "start (s)" in head):
         return "boris"
     return "csv"
 
@@ -69,8 +76,14 @@ def cmd_export(ns: argparse.Namespace) -> int:
         raise UsageError(f"The folder {Path(out).parent} does not exist.")
     study = open_study(ns.study)
     try:
+        langs = study.codebook.languages
+        lang = ns.lang or ("en" if "en" in langs or not langs else langs[0])
+        if ns.lang is not None and ns.lang not in langs:
+            raise UsageError(f"--lang {ns.lang}: the codebook's languages are "
+                             f"{', '.join(langs)}.")
         options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
-                                          resolution_ms=ns.resolution_ms)
+                                          resolution_ms=ns.resolution_ms, raw=ns.raw,
+                                          excel=ns.excel, lang=lang)
         if ns.coder is not None and not study.has_coder(ns.coder):
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():

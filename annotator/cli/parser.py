@@ -72,7 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="N", help="(eaf, boris) the session number")
     p.add_argument("--coder", metavar="ID", help="(boris) the coder of the events")
     p.add_argument("--map", action="append", default=[], metavar="TIER=CODER:CATEGORY",
-                   help="(eaf) map a tier to a coder and category; repeatable")
+                   help="(eaf) map a tier to a coder and category; (boris) map an "
+                   "observation to a session, OBS=CASE:SESSION; repeatable")
+    p.add_argument("--subject-as", choices=["coder", "category", "ignore"], default=None,
+                   help="(boris) what a BORIS subject is: a coder, the category of its "
+                   "events, or nothing")
+    p.add_argument("--obs-pattern", metavar="REGEX",
+                   help="(boris) read each observation's session from its id, with the "
+                   "groups (?P<case>...) and (?P<session>...)")
+    p.add_argument("--map-values", metavar="FILE.csv",
+                   help="(eaf, boris) a value,code CSV for values that match no code id or label")
+    p.add_argument("--skip-empty", action="store_true",
+                   help="(eaf) leave empty annotations out instead of refusing the file")
     p.set_defaults(handler="exchange_cmds:cmd_import")
 
     p = sub.add_parser("export", help="export coded timelines")
@@ -85,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", metavar="ID")
     p.add_argument("--resolution-ms", type=int, default=1000, metavar="N",
                    help="(sliced) slice length in ms (default 1000)")
+    p.add_argument("--raw", action="store_true",
+                   help="(csv, xlsx) write text cells as stored: no ' before =, +, -, @")
+    p.add_argument("--excel", action="store_true",
+                   help="(csv, sliced) start with a UTF-8 BOM so Excel reads æøå")
+    p.add_argument("--lang", default=None, metavar="LANG",
+                   help="codebook language of the labels (default en, else the codebook's first)")
     p.set_defaults(handler="exchange_cmds:cmd_export")
 
     pc = sub.add_parser("codebook", help="show or validate a codebook")
@@ -96,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("validate", help="check a codebook file")
     p.add_argument("codebook", metavar="FILE")
     p.set_defaults(handler="codebook_cmds:cmd_validate")
+    p = csub.add_parser("from-eaf", help="build a codebook from an ELAN file's vocabularies "
+                        "or tier values")
+    p.add_argument("eaf", metavar="FILE.eaf")
+    p.add_argument("-o", "--output", required=True, metavar="CODEBOOK.yaml")
+    p.add_argument("--by", choices=["type", "tier"], default="type",
+                   help="one category per linguistic type (default) or per tier")
+    p.add_argument("--name", default=None, help="the codebook's name (default: from the file)")
+    p.add_argument("--max-codes", type=int, default=60, metavar="N",
+                   help="leave out tiers with more distinct values than N (free text)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(handler="codebook_cmds:cmd_from_eaf")
     p = csub.add_parser("list", help="list the shipped codebooks")
     p.set_defaults(handler="codebook_cmds:cmd_list")
 

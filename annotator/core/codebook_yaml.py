@@ -18,6 +18,25 @@ A codebook file looks like::
             definition: {en: ..., nb: ...}
             examples: {en: [...], nb: [...]}
 
+Hand-written codebooks may be shorter:
+
+- ``language`` may be left out: the languages are then those the labels use, in the order
+  they first appear (``en`` when every label is plain text);
+- in a one-language codebook a label (and a definition, and examples) may be plain text
+  (``label: Being responsive``) instead of a ``{en: ...}`` mapping;
+- ``color`` may be left out: codes without one get the colours of :data:`PALETTE` in turn.
+
+So this is a whole codebook::
+
+    name: Turn taking
+    version: 1
+    categories:
+      - id: talk
+        label: Who talks
+        codes:
+          - {id: therapist, label: Therapist}
+          - {id: child, label: Child}
+
 The parser works on PyYAML's node graph (``yaml.compose``) rather than on plain Python
 values, so every problem can be reported with the file name and line number. All problems
 found in one file are collected and raised together as one :class:`CodebookError`.
@@ -53,7 +72,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from annotator.core.codebook import Category, Code, Codebook, CodeKind
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "ID_PATTERN",
+    "PALETTE",
     "RESERVED_KEYS",
     "RESERVED_KEY_USES",
     "CodebookError",
@@ -91,6 +112,15 @@ RESERVED_KEY_USES: Mapping[str, str] = MappingProxyType(
 
 RESERVED_KEYS: frozenset[str] = frozenset(RESERVED_KEY_USES)
 """Lower-case names of the keys a codebook may not use; compare with ``key.lower()``."""
+
+DEFAULT_LANGUAGE = "en"
+"""The language of a codebook that names none and has only plain-text labels."""
+
+PALETTE: tuple[str, ...] = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)
+"""Colours given in turn to codes that have none (Tableau 10)."""
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 """What category and code ids must look like."""
@@ -202,12 +232,43 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _NULL
 
 
+def _field(node: Node, name: str) -> Node | None:
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == name and isinstance(value, Node):
+            return value
+    return None
+
+
+def _label_languages(categories: Node) -> list[str]:
+    """The languages category and code labels use, in the order they first appear."""
+    found: list[str] = []
+
+    def take(label: Node | None) -> None:
+        if isinstance(label, MappingNode):
+            for key, _ in label.value:
+                if isinstance(key, ScalarNode) and str(key.value) not in found:
+                    found.append(str(key.value))
+
+    if isinstance(categories, SequenceNode):
+        for cat in categories.value:
+            take(_field(cat, "label"))
+            codes = _field(cat, "codes")
+            if isinstance(codes, SequenceNode):
+                for code in codes.value:
+                    take(_field(code, "label"))
+    return found
+
+
 class _Parser:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = ()
         self.languages_ok = False
+        self.languages_inferred = False
+        self.colorless = 0
         self.code_lines: dict[str, int] = {}
         self.key_owner: dict[str, tuple[str, int]] = {}
 
@@ -297,18 +358,39 @@ class _Parser:
             seen[lang] = _line(key_node)
             if self.languages_ok and lang not in self.languages:
                 listed = ", ".join(self.languages)
-                self.add(
-                    _line(key_node),
-                    f"{what}: language {lang!r} is not in the codebook's language list [{listed}]",
-                )
+                if self.languages_inferred:
+                    message = (f"{what}: language {lang!r} is not one of the codebook's "
+                               f"languages [{listed}] (taken from the labels, as the codebook "
+                               "has no 'language' list)")
+                else:
+                    message = (f"{what}: language {lang!r} is not in the codebook's language "
+                               f"list [{listed}]")
+                self.add(_line(key_node), message)
                 continue
             out.append((lang, value, _line(key_node)))
         return out
+
+    def plain(self, node: Node, what: str, example: str) -> str | None:
+        """The one language a plain-text value belongs to, or None after reporting why a
+        plain value does not fit here."""
+        if len(self.languages) == 1:
+            return self.languages[0]
+        if self.languages_ok:
+            listed = ", ".join(self.languages)
+            self.add(_line(node), (
+                f"{what} must be a mapping of language to text, e.g. {example}, because the "
+                f"codebook has more than one language [{listed}]; plain text is for a "
+                "one-language codebook"))
+        return None
 
     def labels(self, node: Node | None, owner_line: int, what: str) -> dict[str, str]:
         if node is None:
             self.add(owner_line, f"{what} has no label")
             return {}
+        if isinstance(node, ScalarNode) and not _is_null(node):
+            lang = self.plain(node, f"{what} label", "{en: ..., nb: ...}")
+            text = self.text(node, f"{what} label") if lang is not None else None
+            return {lang: text} if lang is not None and text is not None else {}
         labels: dict[str, str] = {}
         for lang, value, _ in self.lang_map(node, f"{what} label"):
             text = self.text(value, f"{what} label ({lang})")
@@ -355,13 +437,17 @@ class _Parser:
         top = self.fields(root, "codebook", _TOP_FIELDS)
         top_line = _line(root)
         for required in _TOP_FIELDS:
-            if required not in top:
+            if required not in top and required != "language":
                 self.add(top_line, f"codebook has no '{required}'")
 
         name = self.text(top["name"], "name") if "name" in top else None
         version = self.version(top["version"]) if "version" in top else None
         if "language" in top:
             self.read_languages(top["language"])
+        elif "categories" in top:
+            self.languages = tuple(_label_languages(top["categories"])) or (DEFAULT_LANGUAGE,)
+            self.languages_ok = all(_LANG.match(lang) for lang in self.languages)
+            self.languages_inferred = True
         categories: list[Category] = []
         if "categories" in top:
             categories = self.read_categories(top["categories"])
@@ -487,7 +573,13 @@ class _Parser:
                     f"{what}: unknown kind {raw!r} (use state or point)",
                 )
         definition: dict[str, str] = {}
-        if "definition" in f:
+        if "definition" in f and isinstance(f["definition"], ScalarNode) \
+                and not _is_null(f["definition"]):
+            one = self.plain(f["definition"], f"{what} definition", "{en: ..., nb: ...}")
+            text = self.text(f["definition"], f"{what} definition") if one else None
+            if one is not None and text is not None:
+                definition[one] = text
+        elif "definition" in f:
             for lang, value, _ in self.lang_map(f["definition"], f"{what} definition"):
                 text = self.text(value, f"{what} definition ({lang})")
                 if text is not None:
@@ -530,9 +622,12 @@ class _Parser:
         return key
 
     def read_color(self, node: Node | None, owner_line: int, what: str) -> str | None:
-        if node is None or _is_null(node):
+        if node is None:
+            self.colorless += 1
+            return PALETTE[(self.colorless - 1) % len(PALETTE)]
+        if _is_null(node):
             self.add(
-                owner_line if node is None else _line(node),
+                _line(node),
                 f'{what} has no color (write it quoted, e.g. color: "#4e79a7"; '
                 "an unquoted # starts a YAML comment)",
             )
@@ -547,6 +642,12 @@ class _Parser:
 
     def read_examples(self, node: Node, what: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
+        if isinstance(node, SequenceNode):
+            one = self.plain(node, f"{what} examples", "{en: [...], nb: [...]}")
+            if one is not None:
+                texts = [self.text(v, f"{what} example") for v in node.value]
+                out[one] = [t for t in texts if t is not None]
+            return out
         for lang, value, _ in self.lang_map(node, f"{what} examples"):
             if not isinstance(value, SequenceNode):
                 self.add(

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.core.codebook import Codebook
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "case", "session", "coder", "category", "code", "start_s", "end_s",
 )
-OPTIONAL_COLUMNS: tuple[str, ...] = ("note", "purpose")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("note", "purpose", "modifiers")
 EXPORT_COLUMNS: tuple[str, ...] = (
     *REQUIRED_COLUMNS, "note", "duration_s", "start_tc", "end_tc", "category_label",
-    "code_label", "codebook_version", "purpose",
+    "code_label", "codebook_version", "purpose", "modifiers",
 )
+TEXT_COLUMNS: frozenset[str] = frozenset({
+    "case", "coder", "category", "code", "note", "category_label", "code_label",
+    "codebook_version", "purpose", "modifiers",
+})
+"""Export columns holding text (the others hold numbers or times): the ones a spreadsheet
+could read as a formula, and so the ones export neutralises and import restores."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,7 @@ class TimelineRow:
     end_ms: int
     note: str = ""
     purpose: str = "primary"
+    modifiers: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +53,13 @@ class RowProblem:
     line: int
     column: str
     reason: str
+    where: str = ""
+    """Where the problem is when a line number says little (a JSON file's observation and
+    event); ``str()`` then starts with it instead of ``line N``."""
 
     def __str__(self) -> str:
         col = f", column {self.column}" if self.column else ""
-        return f"line {self.line}{col}: {self.reason}"
+        return f"{self.where or f'line {self.line}'}{col}: {self.reason}"
 
 
 class RowsRejected(ValueError):

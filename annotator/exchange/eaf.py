@@ -22,19 +22,21 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
-import xml.parsers.expat
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 from pympi.Elan import Eaf, to_eaf
 
 from annotator import __version__
-from annotator.core.timeline_rows import RowProblem, RowsRejected, TimelineRow
+from annotator.core.timeline_rows import RowProblem, TimelineRow
 from annotator.exchange.atomic import atomic_path
+from annotator.exchange.code_match import CodeMatcher
+from annotator.exchange.eaf_read import EafAnnotation, EafDocument, EafTier, read_eaf
 from annotator.store.errors import StudyError
 from annotator.store.queries import iter_segments
 
@@ -44,6 +46,11 @@ if TYPE_CHECKING:
     from annotator.exchange.exporters import ExportOptions
     from annotator.store.records import SessionInfo
     from annotator.store.study import Study
+
+__all__ = [
+    "EafAnnotation", "EafDocument", "EafExportError", "EafMapError", "EafRows", "EafTier",
+    "TierTarget", "eaf_rows", "export_eaf", "parse_target", "read_eaf", "tier_targets",
+]
 
 EAF_VERSION = "3.0"
 NOTE_SUFFIX = " note"
@@ -172,8 +179,9 @@ def session_eaf(
                         aid = eaf.generate_annotation_id()
                         eaf.annotations[aid] = child
                         eaf.tiers[child][1][aid] = (parent_aid, note, None, None)
-    eaf.properties = [(k, v) for k, v in eaf.properties if k != "lastUsedAnnotation"]
-    eaf.properties.append(("lastUsedAnnotation", str(eaf.maxaid)))
+    eaf.properties = [(k, v) for k, v in eaf.properties
+                      if k not in ("lastUsedAnnotation", "lastUsedAnnotationId")]
+    eaf.properties.append(("lastUsedAnnotationId", str(eaf.maxaid)))
     _order_time_slots(eaf)
     return eaf, count
 
@@ -187,6 +195,29 @@ def _order_time_slots(eaf: Eaf) -> None:
         for aid, (ts1, ts2, value, svg) in list(aligned.items()):
             aligned[aid] = (new_id[ts1], new_id[ts2], value, svg)
     eaf.maxts = len(order)
+
+
+def add_cve_refs(path: Path) -> None:
+    """Give each annotation whose value is an entry of its tier's vocabulary that entry's
+    ``CVE_REF``, as ELAN writes it (pympi does not)."""
+    tree = ElementTree.parse(path)
+    root = tree.getroot()
+    cv_of_type = {lt.get("LINGUISTIC_TYPE_ID"): lt.get("CONTROLLED_VOCABULARY_REF")
+                  for lt in root.iter("LINGUISTIC_TYPE")}
+    entries: dict[tuple[str | None, str | None], str] = {}
+    for cv in root.iter("CONTROLLED_VOCABULARY"):
+        for entry in cv.iter("CV_ENTRY_ML"):
+            for value in entry.iter("CVE_VALUE"):
+                entries.setdefault((cv.get("CV_ID"), value.text), entry.get("CVE_ID", ""))
+    for tier in root.iter("TIER"):
+        cv_id = cv_of_type.get(tier.get("LINGUISTIC_TYPE_REF"))
+        if cv_id is None:
+            continue
+        for ann in tier.iter("ALIGNABLE_ANNOTATION"):
+            cve = entries.get((cv_id, ann.findtext("ANNOTATION_VALUE")))
+            if cve:
+                ann.set("CVE_REF", cve)
+    tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
 def _targets(out: Path, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Path]:
@@ -231,118 +262,9 @@ def export_eaf(study: Study, out: Path, opts: ExportOptions) -> int:
         with atomic_path(path) as tmp:
             tmp.unlink()  # pympi renames an existing file to .bak; let it write a new one
             to_eaf(str(tmp), eaf)
+            add_cve_refs(tmp)
         total += n
     return total
-
-
-# ---------------------------------------------------------------------------- reading
-@dataclass
-class EafAnnotation:
-    line: int
-    id: str
-    value: str
-    ts1: str | None = None
-    ts2: str | None = None
-    ref: str | None = None
-
-
-@dataclass
-class EafTier:
-    id: str
-    line: int
-    parent: str | None
-    annotations: list[EafAnnotation] = field(default_factory=list)
-
-
-@dataclass
-class EafDocument:
-    slots: dict[str, int | None]
-    tiers: dict[str, EafTier]
-    properties: dict[str, str]
-
-    def times(self, ann: EafAnnotation, by_id: dict[str, EafAnnotation]) -> tuple[int, int]:
-        """An annotation's (start, end) in ms; raises ValueError naming what is missing."""
-        seen = 0
-        while ann.ref is not None:
-            parent = by_id.get(ann.ref)
-            if parent is None or seen > 50:
-                raise ValueError(f"it refers to the annotation {ann.ref!r}, which is missing")
-            ann, seen = parent, seen + 1
-        out = []
-        for ts in (ann.ts1, ann.ts2):
-            if ts is None or ts not in self.slots:
-                raise ValueError(f"its time slot {ts!r} is missing from the file's TIME_ORDER")
-            value = self.slots[ts]
-            if value is None:
-                raise ValueError(f"its time slot {ts!r} has no time value")
-            out.append(value)
-        return out[0], out[1]
-
-
-def read_eaf(path: Path) -> EafDocument:
-    """Parse an .eaf file, keeping line numbers; raise RowsRejected if it is not one."""
-    source = path.name
-    doc = EafDocument({}, {}, {})
-    stack: list[str] = []
-    text: list[str] = []
-    state: dict[str, EafTier | EafAnnotation | str | None] = {"tier": None, "ann": None,
-                                                              "prop": None}
-    parser = xml.parsers.expat.ParserCreate()
-    problems: list[RowProblem] = []
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        line = parser.CurrentLineNumber
-        if not stack and name != "ANNOTATION_DOCUMENT":
-            raise RowsRejected(source, [RowProblem(line, "", f"this is not an ELAN file (the "
-                                                   f"root element is <{name}>)")])
-        stack.append(name)
-        if name == "TIME_SLOT":
-            value = attrs.get("TIME_VALUE")
-            try:
-                doc.slots[attrs["TIME_SLOT_ID"]] = None if value is None else int(value)
-            except (KeyError, ValueError):
-                problems.append(RowProblem(line, "", f"bad TIME_SLOT {attrs}"))
-        elif name == "TIER":
-            tier = EafTier(attrs.get("TIER_ID", ""), line, attrs.get("PARENT_REF"))
-            doc.tiers[tier.id] = tier
-            state["tier"] = tier
-        elif name in ("ALIGNABLE_ANNOTATION", "REF_ANNOTATION"):
-            ann = EafAnnotation(line, attrs.get("ANNOTATION_ID", ""), "",
-                                attrs.get("TIME_SLOT_REF1"), attrs.get("TIME_SLOT_REF2"),
-                                attrs.get("ANNOTATION_REF"))
-            current = state["tier"]
-            if isinstance(current, EafTier):
-                current.annotations.append(ann)
-            state["ann"] = ann
-        elif name == "PROPERTY":
-            state["prop"] = attrs.get("NAME")
-        text.clear()
-
-    def end(name: str) -> None:
-        stack.pop()
-        if name == "ANNOTATION_VALUE" and isinstance(state["ann"], EafAnnotation):
-            state["ann"].value = "".join(text)
-        elif name == "PROPERTY" and isinstance(state["prop"], str):
-            doc.properties[state["prop"]] = "".join(text).strip()
-        text.clear()
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text.append
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RowsRejected(source, [RowProblem(0, "", f"cannot read the file: {exc}")]) from None
-    try:
-        parser.Parse(data, True)
-    except xml.parsers.expat.ExpatError as exc:
-        reason = xml.parsers.expat.errors.messages.get(exc.code, str(exc))
-        raise RowsRejected(source, [RowProblem(
-            exc.lineno, "", f"not well-formed XML ({reason}, column {exc.offset + 1}); "
-            "the file is damaged or not an ELAN file")]) from None
-    if problems:
-        raise RowsRejected(source, problems)
-    return doc
 
 
 # ---------------------------------------------------------------------------- to rows
@@ -394,52 +316,61 @@ def tier_targets(
     return targets, [t for t in ignored if t not in notes], problems
 
 
+@dataclass
+class EafRows:
+    rows: list[TimelineRow]
+    problems: list[RowProblem]
+    skipped_empty: int = 0
+
+
 def eaf_rows(
     doc: EafDocument, codebook: Codebook, targets: dict[str, TierTarget], case: str,
-    session: int,
-) -> tuple[list[TimelineRow], list[RowProblem]]:
-    """Timeline rows of the mapped tiers; every bad annotation is one problem."""
-    by_id = {a.id: a for t in doc.tiers.values() for a in t.annotations}
+    session: int, *, matcher: CodeMatcher | None = None, skip_empty: bool = False,
+) -> EafRows:
+    """Timeline rows of the mapped tiers; every bad annotation is one problem. Values match
+    codes as :mod:`annotator.exchange.code_match` says; empty annotations are problems
+    unless ``skip_empty``, then they are counted."""
+    matcher = matcher or CodeMatcher(codebook)
     notes: dict[str, str] = {}
     for tier in doc.tiers.values():
         if tier.parent in targets and tier.id == tier.parent + NOTE_SUFFIX:
             for a in tier.annotations:
                 if a.ref is not None and a.value.strip():
                     notes[a.ref] = a.value.strip()
-    rows: list[TimelineRow] = []
-    problems: list[RowProblem] = []
+    out = EafRows([], [])
     for tier_id, target in targets.items():
         category = codebook.category(target.category)
         for a in doc.tiers[tier_id].annotations:
             value = a.value.strip()
             try:
-                start, end = doc.times(a, by_id)
+                start, end = doc.span(a)
             except ValueError as exc:
-                problems.append(RowProblem(a.line, "", f"tier {tier_id!r}, annotation {a.id}: "
-                                                       f"{exc}"))
+                out.problems.append(RowProblem(a.line, "", f"tier {tier_id!r}, annotation "
+                                                           f"{a.id}: {exc}"))
                 continue
             where = f"tier {tier_id!r} at {start / 1000:.3f} s"
-            if not codebook.has_code(value):
-                problems.append(RowProblem(a.line, "", (
-                    f"{where}: {value!r} is not a code of the codebook (the category "
-                    f"{category.id!r} has: {', '.join(c.id for c in category.codes)})")))
+            if not value:
+                if skip_empty:
+                    out.skipped_empty += 1
+                else:
+                    out.problems.append(RowProblem(a.line, "", (
+                        f"{where}: the annotation {a.id} is empty; fill it in ELAN, or "
+                        "import with --skip-empty to leave empty annotations out")))
                 continue
-            code = codebook.code(value)
-            if code.category_id != category.id:
-                problems.append(RowProblem(a.line, "", (
-                    f"{where}: {value!r} belongs to the category {code.category_id!r}, but the "
-                    f"tier holds {category.id!r}")))
+            code, reason = matcher.match(value, category)
+            if code is None:
+                out.problems.append(RowProblem(a.line, "", f"{where}: {reason}"))
                 continue
             if code.kind == "point":
                 end = start
             elif end <= start:
-                problems.append(RowProblem(a.line, "", f"{where}: the annotation of the state "
-                                                       f"code {value!r} has no duration"))
+                out.problems.append(RowProblem(a.line, "", (
+                    f"{where}: the annotation of the state code {code.id!r} has no duration")))
                 continue
-            rows.append(TimelineRow(
+            out.rows.append(TimelineRow(
                 line=a.line, case=case, session=session, coder=target.coder,
-                category=category.id, code=value, start_ms=start, end_ms=end,
+                category=category.id, code=code.id, start_ms=start, end_ms=end,
                 note=notes.get(a.id, ""), purpose=target.purpose,
             ))
-    rows.sort(key=lambda r: r.line)
-    return rows, problems
+    out.rows.sort(key=lambda r: r.line)
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,9 +17,48 @@ from annotator.store.study import Study
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """What to export and how.
+
+    ``raw``: write text cells as stored; by default CSV and XLSX text cells that a
+    spreadsheet would read as a formula get a leading ``'`` (:mod:`annotator.exchange.cells`).
+    ``excel``: start a CSV with a UTF-8 byte order mark (Excel on Windows needs it for æøå).
+    ``lang``: the codebook language of labels (CSV/XLSX label columns, SAV value labels,
+    ELAN descriptions fall back to the first label a code has).
+    """
+
     coder: str | None = None
     case: str | None = None
     resolution_ms: int = 1000
+    raw: bool = False
+    excel: bool = False
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class ExportPreset:
+    """One entry of an export dialog's format list: a label, the format, the file suffix
+    and the options the choice implies (merge them into the dialog's own options with
+    :meth:`options`)."""
+
+    label: str
+    fmt: str
+    suffix: str
+    excel: bool = False
+
+    def options(self, base: ExportOptions | None = None) -> ExportOptions:
+        return replace(base or ExportOptions(), excel=self.excel)
+
+
+EXPORT_PRESETS: tuple[ExportPreset, ...] = (
+    ExportPreset("Timeline CSV (UTF-8)", "csv", ".csv"),
+    ExportPreset("CSV for Excel (UTF-8 with BOM)", "csv", ".csv", excel=True),
+    ExportPreset("Excel workbook (.xlsx)", "xlsx", ".xlsx"),
+    ExportPreset("SPSS data file (.sav)", "sav", ".sav"),
+    ExportPreset("ELAN annotation file (.eaf)", "eaf", ".eaf"),
+    ExportPreset("Time-sliced CSV", "sliced", ".csv"),
+    ExportPreset("Time-sliced CSV for Excel (UTF-8 with BOM)", "sliced", ".csv", excel=True),
+)
+"""What a GUI export dialog offers, in order."""
 
 
 def codebooks_of(study: Study) -> dict[int, Codebook]:
@@ -30,7 +69,8 @@ def codebooks_of(study: Study) -> dict[int, Codebook]:
 
 def _csv(study: Study, out: TextIO, opts: ExportOptions) -> int:
     rows = segment_rows(study, coder=opts.coder, case=opts.case)
-    return write_timeline(out, rows, codebooks_of(study))
+    return write_timeline(out, rows, codebooks_of(study), raw=opts.raw, excel=opts.excel,
+                          lang=opts.lang)
 
 
 def _lazy(spec: str) -> Callable[[Study, Any, ExportOptions], int]:

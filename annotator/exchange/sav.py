@@ -1,10 +1,15 @@
 """SPSS .sav: the timeline rows with variable labels and value labels from the codebook.
 
 Variables, in order: ``case session coder category code start_s end_s note duration_s
-start_tc end_tc category_id code_id codebook_version purpose``. ``category`` and ``code``
+start_tc end_tc category_id code_id codebook_version purpose modifiers``. ``category`` and ``code``
 are numeric, nominal, with the codebook labels as value labels (numbered in codebook order:
 the current version's codes first, then codes only older versions have); ``category_id``
 and ``code_id`` keep the stable string ids. ``end_s`` is system-missing for a point code.
+
+Value labels are in the codebook language ``lang`` (a code without a label in that language
+keeps its first label). Notes and modifiers (JSON text) are kept
+as they are: SPSS does not evaluate cells, so nothing is neutralised. String variables are
+as wide as their longest value (at least 1 byte), so no note is cut.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ VARIABLES: dict[str, str] = {
     "code_id": "Code id in the codebook",
     "codebook_version": "Codebook version",
     "purpose": "Coding purpose (primary, reliability, consensus)",
+    "modifiers": "Modifiers (JSON object)",
 }
 _LABEL_MAX = 120  # SPSS value labels are at most 120 bytes
 
@@ -77,11 +83,11 @@ def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
 
     codebooks = codebooks_of(study)
     cat_num, code_num, cat_labels, code_labels = value_labels(
-        codebooks, study.current_codebook_id)
+        codebooks, study.current_codebook_id, opts.lang)
     records: list[dict[str, Any]] = []
     for (case, session, coder, category, code, start, end, note, duration, start_tc, end_tc,
-         _cat_label, _code_label, version, purpose) in timeline_records(
-            segment_rows(study, coder=opts.coder, case=opts.case), codebooks):
+         _cat_label, _code_label, version, purpose, modifiers) in timeline_records(
+            segment_rows(study, coder=opts.coder, case=opts.case), codebooks, opts.lang):
         records.append({
             "case": case, "session": float(session), "coder": coder,
             "category": float(cat_num[category]) if category in cat_num else math.nan,
@@ -89,7 +95,7 @@ def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
             "start_s": float(start), "end_s": float(end) if end else math.nan, "note": note,
             "duration_s": float(duration), "start_tc": start_tc, "end_tc": end_tc,
             "category_id": category, "code_id": code, "codebook_version": version,
-            "purpose": purpose,
+            "purpose": purpose, "modifiers": modifiers,
         })
     frame = pd.DataFrame.from_records(records, columns=list(VARIABLES))
     for col in ("session", "category", "code", "start_s", "end_s", "duration_s"):

@@ -147,6 +147,13 @@ def export_sliced(study: Study, out: TextIO, opts: ExportOptions) -> int:
     index = {c: i for i, c in enumerate(columns)}
     segs = _segment_arrays(study)
     sessions = {s.id: s for s in study.sessions()}
+    from annotator.exchange.cells import neutralise
+
+    def text(value: str) -> str:
+        return value if opts.raw else neutralise(value)
+
+    if opts.excel:
+        out.write("\ufeff")
     out.write(",".join(sliced_columns(columns)) + "\n")
     total = 0
     for a in exported_assignments(study, opts, set(segs)):
@@ -157,7 +164,7 @@ def export_sliced(study: Study, out: TextIO, opts: ExportOptions) -> int:
         code = np.fromiter((index[c] for c in names), np.int64, count=len(names))
         matrix = slice_matrix(duration, res, code, start, end, len(columns))
         starts = np.arange(matrix.shape[0], dtype=np.int64) * res
-        data = block_bytes(_csv_fields(a.case, str(a.number), a.coder) + b",",
+        data = block_bytes(_csv_fields(text(a.case), str(a.number), text(a.coder)) + b",",
                            b"," + _csv_fields(a.purpose), starts, matrix)
         out.write(data.decode("utf-8"))
         total += matrix.shape[0]

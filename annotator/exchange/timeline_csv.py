@@ -1,9 +1,17 @@
-"""Timeline CSV: one row per segment (DESIGN §5). Import is all or nothing."""
+"""Timeline CSV: one row per segment (DESIGN §5). Import is all or nothing.
+
+Export neutralises text cells a spreadsheet would read as a formula (see
+:mod:`annotator.exchange.cells`) unless ``raw``; import undoes exactly that, so our own
+export imports back to the same notes. ``excel`` starts the file with a UTF-8 byte order
+mark, which Excel on Windows needs to read æøå. The ``modifiers`` column holds a segment's
+modifiers as a JSON object (empty when it has none).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -13,10 +21,12 @@ from annotator.core.timefmt import format_seconds, format_tc, parse_time
 from annotator.core.timeline_rows import (
     EXPORT_COLUMNS,
     REQUIRED_COLUMNS,
+    TEXT_COLUMNS,
     RowProblem,
     RowsRejected,
     TimelineRow,
 )
+from annotator.exchange.cells import FIRST_CHARS, CsvWriter, neutralise, restore
 from annotator.store.queries import SegmentRow
 
 PURPOSES = ("primary", "reliability", "consensus")
@@ -72,7 +82,8 @@ def parse_timeline(text: str, source: str = "<csv>") -> list[TimelineRow]:
 
         def get(col: str, values: list[str] = values) -> str:
             i = idx.get(col)
-            return values[i] if i is not None and i < len(values) else ""
+            text = values[i] if i is not None and i < len(values) else ""
+            return restore(text) if col in TEXT_COLUMNS else text
 
         row_problems: list[RowProblem] = []
         for col in ("case", "coder", "category", "code"):
@@ -101,13 +112,26 @@ def parse_timeline(text: str, source: str = "<csv>") -> list[TimelineRow]:
         if purpose not in PURPOSES:
             row_problems.append(RowProblem(
                 line, "purpose", f"{purpose!r} is not one of {', '.join(PURPOSES)}"))
+        modifiers: dict[str, object] = {}
+        mod_text = get("modifiers").strip()
+        if mod_text:
+            try:
+                loaded = json.loads(mod_text)
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, dict):
+                modifiers = loaded
+            else:
+                row_problems.append(RowProblem(line, "modifiers", (
+                    f"{mod_text[:40]!r} is not a JSON object such as {{\"speaker\": \"child\"}}"
+                )))
         if row_problems:
             problems.extend(row_problems)
             continue
         rows.append(TimelineRow(
             line=line, case=get("case").strip(), session=session, coder=get("coder").strip(),
             category=get("category").strip(), code=get("code").strip(), start_ms=start_ms,
-            end_ms=end_ms, note=get("note"), purpose=purpose,
+            end_ms=end_ms, note=get("note"), purpose=purpose, modifiers=modifiers,
         ))
     if problems:
         raise RowsRejected(source, problems)
@@ -118,33 +142,67 @@ def _sec(ms: int) -> str:
     return f"{ms // 1000}.{ms % 1000:03d}" if ms >= 0 else format_seconds(ms)
 
 
+_NO_MODIFIERS = frozenset({"", "{}", "null"})
+
+
+def modifiers_text(stored: str | None) -> str:
+    """A segment's stored modifiers (JSON text) as the export's compact JSON object with
+    sorted keys ("" when it has none)."""
+    if stored is None or stored in _NO_MODIFIERS:
+        return ""
+    value = json.loads(stored)
+    if not value:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def timeline_records(
     rows: Iterable[SegmentRow], codebooks: dict[int, Codebook], lang: str = "en"
 ) -> Iterator[list[str]]:
-    """Export rows (without header) in the column order of ``EXPORT_COLUMNS``."""
+    """Export rows (without header) in the column order of ``EXPORT_COLUMNS``, as stored
+    (not neutralised; see :func:`safe_records`)."""
     facts: dict[tuple[int, str], tuple[str, bool, str, str, str]] = {}
     for cb_id, cb in codebooks.items():
         for cat in cb.categories:
             for code in cat.codes:
                 facts[(cb_id, code.id)] = (cat.id, code.kind == "point", cat.label_in(lang),
                                            code.label_in(lang), cb.version)
-    for case, number, coder, purpose, cb_id, code_id, start, end, note in rows:
+    for case, number, coder, purpose, cb_id, code_id, start, end, note, mods in rows:
         cat_id, point, cat_label, code_label, version = facts.get(
             (cb_id, code_id), ("", False, "", "", codebooks[cb_id].version))
         yield [
             case, str(number), coder, cat_id, code_id, _sec(start),
             "" if point else _sec(end), note or "", _sec(end - start), format_tc(start),
-            format_tc(end), cat_label, code_label, version, purpose,
+            format_tc(end), cat_label, code_label, version, purpose, modifiers_text(mods),
         ]
 
 
+_TEXT_AT = tuple(i for i, c in enumerate(EXPORT_COLUMNS) if c in TEXT_COLUMNS)
+
+
+def safe_record(record: list[str]) -> list[str]:
+    """The record with its text cells neutralised against formula injection (the same list
+    when no cell needs it: most records)."""
+    out = record
+    for i in _TEXT_AT:
+        if record[i][:1] in FIRST_CHARS:
+            if out is record:
+                out = list(record)
+            out[i] = neutralise(record[i])
+    return out
+
+
 def write_timeline(
-    out: TextIO, rows: Iterable[SegmentRow], codebooks: dict[int, Codebook]
+    out: TextIO, rows: Iterable[SegmentRow], codebooks: dict[int, Codebook], *,
+    raw: bool = False, excel: bool = False, lang: str = "en",
 ) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
+    """Write the header and one line per segment; returns the number of segments."""
+    if excel:
+        out.write("\ufeff")
+    writer = CsvWriter(out)
+    writer.row(EXPORT_COLUMNS)
     n = 0
-    for rec in timeline_records(rows, codebooks):
-        writer.writerow(rec)
+    for rec in timeline_records(rows, codebooks, lang):
+        writer.row(rec if raw else safe_record(rec))
         n += 1
     return n

@@ -4,6 +4,12 @@ The coder sheets have exactly the columns of the timeline CSV (DESIGN §5); time
 are numbers (shown with three decimals), session numbers are integers, everything else is
 text. Sheet names are the coder ids (Excel forbids ``[]:*?/\\`` and more than 31 characters;
 such characters become ``_``).
+
+No cell is ever a formula: every text cell is written as a string cell (type ``s``), so a
+note ``=HYPERLINK(...)`` stays text even with ``raw``. Without ``raw``, text cells that start
+with a formula character also get the leading ``'`` of the CSV (:mod:`annotator.exchange.cells`),
+so the same text reads the same in both. Control characters that XML cannot hold (U+0000 to
+U+001F other than TAB, LF and CR) become U+FFFD in the workbook; the CSV keeps them.
 """
 
 from __future__ import annotations
@@ -15,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.core.timeline_rows import EXPORT_COLUMNS
 from annotator.exchange.atomic import atomic_path
-from annotator.exchange.timeline_csv import timeline_records
+from annotator.exchange.cells import neutralise
+from annotator.exchange.timeline_csv import safe_record, timeline_records
 from annotator.store.queries import SegmentRow, segment_rows
 
 if TYPE_CHECKING:
@@ -52,6 +60,21 @@ def _typed(column: str, value: str) -> Any:
         return float(value)
     if column == "session":
         return int(value)
+    return value
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """A string cell, never a formula, whatever the text starts with."""
+    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    cell.data_type = "s"
+    return cell
+
+
+def _cell(ws: WriteOnlyWorksheet, column: str, value: Any) -> Any:
+    if column in _SECONDS:
+        return _seconds_cell(ws, value)
+    if isinstance(value, str):
+        return text_cell(ws, value)
     return value
 
 
@@ -92,15 +115,17 @@ def export_xlsx(study: Study, path: Path, opts: ExportOptions) -> int:
     for coder in coders:
         ws = wb.create_sheet(sheet_name(coder, used))
         ws.append(list(EXPORT_COLUMNS))
-        for rec in timeline_records(by_coder.get(coder, []), codebooks):
+        for rec in timeline_records(by_coder.get(coder, []), codebooks, opts.lang):
+            if not opts.raw:
+                rec = safe_record(rec)
             values = [_typed(c, v) for c, v in zip(EXPORT_COLUMNS, rec, strict=True)]
-            ws.append([_seconds_cell(ws, v) if c in _SECONDS else v
-                       for c, v in zip(EXPORT_COLUMNS, values, strict=True)])
+            ws.append([_cell(ws, c, v) for c, v in zip(EXPORT_COLUMNS, values, strict=True)])
             total += 1
     ws = wb.create_sheet(sheet_name("codebook", used))
     ws.append(list(CODEBOOK_COLUMNS))
-    for r in codebook_rows(codebooks):
-        ws.append(r)
+    for r in codebook_rows(codebooks, opts.lang):
+        ws.append([text_cell(ws, v if opts.raw else neutralise(v)) if isinstance(v, str) else v
+                   for v in r])
     with atomic_path(Path(path)) as tmp:
         wb.save(tmp)
     return total

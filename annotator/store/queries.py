@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 
 from annotator.core.segments import SegmentView
 from annotator.store.models import Assignment, Case, Segment, Session
@@ -73,8 +73,9 @@ def iter_segments(
         )
 
 
-SegmentRow = tuple[str, int, str, str, int, str, int, int, str]
-"""case, session number, coder, purpose, codebook id, code, start_ms, end_ms, note."""
+SegmentRow = tuple[str, int, str, str, int, str, int, int, str, str | None]
+"""case, session number, coder, purpose, codebook id, code, start_ms, end_ms, note,
+modifiers (the stored JSON text, or None; decoded only where a row has some)."""
 
 
 def segment_rows(
@@ -84,7 +85,7 @@ def segment_rows(
     q = _live_segments(
         Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
         Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
-        Segment.note, coder=coder, case=case,
+        Segment.note, cast(Segment.modifiers, Text), coder=coder, case=case,
     )
     with study.read() as conn:
-        return [tuple(r) for r in conn.execute(q).all()]  # type: ignore[misc]
+        return [tuple(r) for r in conn.execute(q).all()]

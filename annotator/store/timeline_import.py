@@ -141,7 +141,7 @@ def _write_rows(
             assignments[akey] = aid
         seg_id = str(uuid.uuid4())
         state = {"code_id": r.code, "start_ms": r.start_ms, "end_ms": r.end_ms,
-                 "note": r.note, "modifiers": {}, "deleted": False}
+                 "note": r.note, "modifiers": dict(r.modifiers), "deleted": False}
         seg_rows.append(dict(id=seg_id, assignment_id=assignments[akey], created_at=now,
                              updated_at=now, **state))
         log_rows.append(dict(at=now, coder_id=by, action="import", entity="segment",
