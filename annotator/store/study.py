@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
@@ -123,7 +123,15 @@ class Study(CatalogMixin, EditsMixin):
                             "study_info table). Create a study with `annotator init`."
                         )
                     needs = migrate.check_version(conn, study.where)
-                    info = conn.execute(select(StudyInfo.magic)).scalar_one_or_none()
+                    infos = conn.execute(select(StudyInfo.magic)).scalars().all()
+                    if len(infos) > 1:
+                        raise StudyCorruptError(
+                            f"{study.where} has {len(infos)} rows in study_info, where a study "
+                            "has exactly one: it was damaged or tampered with. Restore it from "
+                            "a backup, or delete the extra rows (keep id 1). Nothing was "
+                            "changed."
+                        )
+                    info = infos[0] if infos else None
                     if info != MAGIC:
                         raise NotAStudyError(f"{study.where} is not an annotator study.")
                 if needs:
@@ -254,6 +262,12 @@ class Study(CatalogMixin, EditsMixin):
             return StudyReadOnlyError(
                 f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
                 "write to, or fix its permissions."
+            )
+        if isinstance(exc, DataError) or "out of range" in low or "too long" in low:
+            return StudyError(
+                f"{self.where}: a value does not fit the database "
+                f"({msg.strip().splitlines()[0]}); nothing was changed. Numbers and ids must "
+                "stay within the limits annotator checks (see `annotator --help`)."
             )
         if not self.is_sqlite:
             return StudyUnreachableError(
