@@ -11,6 +11,7 @@ from annotator.core.limits import LimitError
 from annotator.core.timeline_rows import RowsRejected
 from annotator.media.errors import MediaError
 from annotator.store.errors import StudyError
+from annotator.store.scratch import OutputError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -22,6 +23,7 @@ class UsageError(Exception):
 
 USER_ERRORS: tuple[type[BaseException], ...] = (
     CodebookError, RowsRejected, MediaError, StudyError, UsageError, LimitError,
+    OutputError,
 )
 
 

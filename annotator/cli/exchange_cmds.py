@@ -8,8 +8,11 @@ from pathlib import Path
 
 from annotator.cli.common import open_study
 from annotator.cli.errors import UsageError
+from annotator.cli.output import safe
+from annotator.core.filenames import file_part, is_plain
 from annotator.exchange import exporters
 from annotator.exchange.timeline_csv import read_timeline
+from annotator.store.study import Study
 from annotator.store.timeline_import import import_timeline
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}
@@ -30,18 +33,28 @@ def cmd_import(ns: argparse.Namespace) -> int:
             from annotator.exchange import importers
 
             result = importers.import_other(study, path, fmt, ns)
-        print(f"Imported {result.segments} segment(s) from {path.name}.")
+        print(f"Imported {result.segments} segment(s) from {safe(path.name)}.")
         if result.new_coders:
-            print(f"New coder(s) created: {', '.join(result.new_coders)}.")
+            print(f"New coder(s) created: {safe(', '.join(result.new_coders))}.")
         if result.new_sessions:
-            print(f"New session(s) created: {', '.join(result.new_sessions)}.")
+            print(f"New session(s) created: {safe(', '.join(result.new_sessions))}.")
         ignored = getattr(result, "ignored_tiers", None)
         if ignored:
             print(f"Tiers not imported (not named CODER:CATEGORY; use --map): "
-                  f"{', '.join(ignored)}.")
+                  f"{safe(', '.join(ignored))}.")
     finally:
         study.close()
     return 0
+
+
+def _report_file_names(study: Study, coder: str | None, case: str | None) -> None:
+    """Say how case ids that are not plain file names were named in the ELAN files."""
+    cases = sorted({a.case for a in study.assignments(coder=coder)
+                    if case is None or a.case == case})
+    for c in cases:
+        if not is_plain(c):
+            print(f"  case {safe(repr(c))} is written as {file_part(c)!r} in file names",
+                  file=sys.stderr)
 
 
 def guess_import_format(path: Path) -> str:
@@ -79,7 +92,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
             n = exporters.export_text(study, fmt, sys.stdout, options)
         else:
             n = exporters.export_file(study, fmt, Path(out), options)
-            print(f"Wrote {n} row(s) to {out} ({fmt}).", file=sys.stderr)
+            print(f"Wrote {n} row(s) to {safe(out)} ({fmt}).", file=sys.stderr)
+            if fmt == "eaf":
+                _report_file_names(study, ns.coder, ns.case)
     finally:
         study.close()
     return 0

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from annotator.cli.common import open_study
 from annotator.cli.errors import UsageError
+from annotator.cli.output import safe
 from annotator.cli.progress import Progress
+from annotator.store.engine import describe_target
 
 EXIT_CONFLICTS = 1
 
@@ -54,7 +56,8 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         bar.done(result.summary())
     finally:
         study.close()
-    print(f"Merged {Path(other).name if '://' not in other else other} "
+    shown = Path(other).name if "://" not in other else describe_target(other)
+    print(f"Merged {safe(shown)} "
           f"(coder {result.coder}): {result.summary()}; {result.log_rows} edit-log row(s) "
           "appended.")
     conflicts = [str(c) for c in result.conflicts] + result.status_conflicts
@@ -62,7 +65,7 @@ def cmd_merge(ns: argparse.Namespace) -> int:
         print(f"{len(conflicts)} conflict(s): this study's version was kept; the checkout's "
               "version is below. Resolve them in the app, then merge again.")
         for line in conflicts:
-            print(f"  {line}")
+            print(f"  {safe(line)}")
         return EXIT_CONFLICTS
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.cli.common import open_study, resolve_media
+from annotator.cli.output import safe
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
 
@@ -33,9 +34,10 @@ def cmd_check(ns: argparse.Namespace) -> int:
                 continue
             path = resolve_media(study, s.media.path)
             if not path.is_file():
-                missing.append(f"  {s.key}: media missing ({s.media.path})")
+                missing.append(f"  {safe(s.key)}: media missing ({safe(s.media.path)})")
             elif path.stat().st_size != s.media.size:
-                missing.append(f"  {s.key}: media changed size ({s.media.path}); relink it")
+                missing.append(f"  {safe(s.key)}: media changed size ({safe(s.media.path)}); "
+                               "relink it")
         with_media = sum(1 for s in sessions if s.media is not None)
         print(f"{len(sessions)} session(s), {with_media} with media, {len(study.coders())} "
               f"coder(s).")

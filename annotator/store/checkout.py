@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert, select
 
+from annotator.store import scratch
 from annotator.store.errors import NotFoundError, StudyError
 from annotator.store.merge_checks import checkout_details
 from annotator.store.models import (
@@ -76,7 +77,11 @@ def checkout(
     if not folder.is_dir():
         raise StudyError(f"The folder {folder} does not exist (for {out}).")
     checkout_id = str(uuid.uuid4())
-    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.building"
+    if not os.access(folder, os.W_OK):
+        raise StudyError(f"Cannot write {out}: the folder {folder} is read-only (or you may not "
+                         "write there); choose another folder. Nothing was written.")
+    scratch.clean_stale(out)
+    tmp = scratch.scratch_path(out, ".building")
     report_progress(progress, 0.0, "reading the study")
     try:
         current_text, _ = study.codebook_text()
@@ -95,14 +100,18 @@ def checkout(
             os.fsync(fh.fileno())
         if out.exists():
             raise StudyError(f"{out} appeared while the checkout was being written; not replaced.")
+        # Recorded before the file appears, so a checkout file never exists unrecorded
+        # (merge accepts only checkouts this study recorded).
+        study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
+                        details={"file": out.name, "sessions": counts[0], "segments": counts[2],
+                                 **checkout_details(checkout_id, coder, codings)})
         os.replace(tmp, out)
+    except OSError as exc:
+        scratch.remove_scratch(tmp)
+        raise scratch.explain_os_error(exc, out) from exc
     except BaseException:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        scratch.remove_scratch(tmp)
         raise
-    study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
-                    details={"file": out.name, "sessions": counts[0], "segments": counts[2],
-                             **checkout_details(checkout_id, coder, codings)})
     report_progress(progress, 1.0, "done")
     return CheckoutReport(out, coder, *counts)
 

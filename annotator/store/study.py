@@ -24,7 +24,7 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import codebook_hash, parse_codebook
-from annotator.store import migrate
+from annotator.store import migrate, scratch
 from annotator.store.catalog import CatalogMixin
 from annotator.store.edits import EditsMixin
 from annotator.store.engine import describe_target, is_url, make_engine
@@ -74,37 +74,72 @@ class Study(CatalogMixin, EditsMixin):
         """Make a new study with its first codebook version and run all migrations."""
         codebook = parse_codebook(codebook_text, codebook_source)
         if not is_url(target):
-            path = Path(target)
-            if path.exists():
-                raise StudyError(
-                    f"{path} already exists. Choose a new file name, or open the existing study."
-                )
-            _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
+            return cls._create_file(Path(target), codebook, codebook_text, name)
         engine = make_engine(target)
         study = cls(engine, target)
         try:
-            with study._translate_errors():
-                with engine.connect() as conn:
-                    if inspect(conn).has_table("study_info"):
-                        raise StudyError(
-                            f"{study.where} already holds a study; open it instead of init."
-                        )
-                migrate.upgrade(engine)
-                with study.write() as conn:
-                    cb_id = study._insert_codebook(conn, codebook, codebook_text)
-                    conn.execute(
-                        insert(StudyInfo).values(
-                            id=1, magic=MAGIC, name=name or codebook.name, created_at=now(),
-                            app_version=__version__, current_codebook_id=cb_id,
-                        )
-                    )
+            study._set_up(engine, codebook, codebook_text, name)
         except BaseException:
             study.close()
-            if study.path is not None and not is_url(target):
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(study.path) + suffix).unlink(missing_ok=True)
             raise
         return study
+
+    @classmethod
+    def _create_file(cls, path: Path, codebook: Codebook, codebook_text: str,
+                     name: str) -> Study:
+        """Build the new study under a scratch name beside ``path`` and rename it into
+        place, so a crash never leaves a half-made study under the real name (the next
+        ``init`` removes the scratch file)."""
+        if path.exists():
+            raise StudyError(
+                f"{path} already exists. Choose a new file name, or open the existing study."
+            )
+        _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
+        scratch.clean_stale(path)
+        tmp = scratch.scratch_path(path, ".building")
+        try:
+            engine = make_engine(tmp)
+            building = cls(engine, tmp)
+            try:
+                building._set_up(engine, codebook, codebook_text, name)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                building.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            try:
+                os.link(tmp, path)  # never replaces a study made meanwhile under that name
+            except FileExistsError:
+                raise StudyError(f"{path} appeared while the study was being made; it was "
+                                 "not replaced.") from None
+            except OSError:
+                if path.exists():
+                    raise
+                os.replace(tmp, path)  # a file system without hard links
+        except OSError as exc:
+            raise scratch.explain_os_error(exc, path) from exc
+        finally:
+            scratch.remove_scratch(tmp)
+        return cls(make_engine(path), path)
+
+    def _set_up(self, engine: Engine, codebook: Codebook, codebook_text: str,
+                name: str) -> None:
+        with self._translate_errors():
+            with engine.connect() as conn:
+                if inspect(conn).has_table("study_info"):
+                    raise StudyError(
+                        f"{self.where} already holds a study; open it instead of init."
+                    )
+            migrate.upgrade(engine)
+            with self.write() as conn:
+                cb_id = self._insert_codebook(conn, codebook, codebook_text)
+                conn.execute(
+                    insert(StudyInfo).values(
+                        id=1, magic=MAGIC, name=name or codebook.name, created_at=now(),
+                        app_version=__version__, current_codebook_id=cb_id,
+                    )
+                )
 
     @classmethod
     def open(cls, target: str | Path, *, migrate_ok: bool = True) -> Study:
@@ -262,6 +297,11 @@ class Study(CatalogMixin, EditsMixin):
             return StudyReadOnlyError(
                 f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
                 "write to, or fix its permissions."
+            )
+        if "disk is full" in low or "disk full" in low:
+            return StudyError(
+                f"The disk holding {self.where} is full ({msg.strip().splitlines()[0]}); "
+                "nothing was half-written. Free some space and try again."
             )
         if isinstance(exc, DataError) or "out of range" in low or "too long" in low:
             return StudyError(
