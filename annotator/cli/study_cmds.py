@@ -26,7 +26,17 @@ def cmd_check(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     problems = 0
     try:
-        print(f"{study.where}: integrity ok, schema up to date.")
+        from annotator.store.integrity import audit
+
+        findings = audit(study)
+        if findings:
+            problems += len(findings)
+            print(f"{safe(study.where)}: {len(findings)} sign(s) of damage or tampering:")
+            for f in findings:
+                print(f"  {safe(f.problem)}.\n    What to do: {safe(f.todo)}.")
+        else:
+            print(f"{safe(study.where)}: integrity ok, schema up to date, no foreign-key "
+                  "violations, no foreign triggers or views, codebooks intact.")
         sessions = study.sessions()
         missing = []
         for s in sessions:
