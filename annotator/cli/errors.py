@@ -10,6 +10,7 @@ from annotator.core.codebook_yaml import CodebookError
 from annotator.core.limits import LimitError
 from annotator.core.timeline_rows import RowsRejected
 from annotator.media.errors import MediaError
+from annotator.store.engine import mask_text
 from annotator.store.errors import StudyError
 from annotator.store.scratch import OutputError
 
@@ -47,7 +48,8 @@ def run_guarded(handler: Callable[[argparse.Namespace], int], ns: argparse.Names
         check_arguments(ns)
         return handler(ns)
     except USER_ERRORS + extra_user_errors() as exc:
-        print(f"annotator: error: {safe(str(exc), keep_newlines=True)}", file=sys.stderr)
+        message = mask_text(str(exc))
+        print(f"annotator: error: {safe(message, keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing half-written was kept.", file=sys.stderr)

@@ -39,7 +39,8 @@ def cmd_checkout(ns: argparse.Namespace) -> int:
     print(f"Wrote {out}: {result.coder}'s {result.assignments} coding(s) of {result.sessions} "
           f"session(s), {result.segments} segment(s); no other coder's work is in it.")
     print(f"Code in it with: annotator gui {out} --coder {result.coder}")
-    print(f"Bring the work back with: annotator merge {ns.study} {out}")
+    print(f"Bring the work back with: annotator merge {safe(describe_target(ns.study))} "
+          f"{safe(out)}")
     return 0
 
 

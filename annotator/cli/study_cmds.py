@@ -14,9 +14,10 @@ def cmd_init(ns: argparse.Namespace) -> int:
     codebook, text = load_codebook(ns.codebook)
     study = Study.create(ns.study, text, ns.codebook, name=ns.name)
     try:
-        print(f"Created the study {study.where} with the codebook {codebook.name!r} "
+        print(f"Created the study {safe(study.where)} with the codebook {codebook.name!r} "
               f"version {codebook.version} ({len(codebook.codes)} codes).")
-        print(f"Next: annotator session add {ns.study} --case C01 --number 1 --media FILE")
+        print(f"Next: annotator session add {safe(study.where)} --case C01 --number 1 "
+              "--media FILE")
     finally:
         study.close()
     return 0
