@@ -12,6 +12,7 @@ from annotator.cli.output import safe
 from annotator.core.filenames import file_part, is_plain
 from annotator.exchange import exporters
 from annotator.exchange.timeline_csv import read_timeline
+from annotator.store.lab_security import require_acting_as
 from annotator.store.study import Study
 from annotator.store.timeline_import import import_timeline
 
@@ -27,6 +28,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
     try:
         if fmt == "csv":
             rows = read_timeline(path)
+            for coder in sorted({r.coder for r in rows}):
+                require_acting_as(study, coder, "import codings")
             result = import_timeline(study, rows, source=path.name,
                                      create_sessions=ns.create_sessions)
         else:
@@ -84,6 +87,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
     try:
         options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
                                           resolution_ms=ns.resolution_ms)
+        require_acting_as(study, ns.coder, "export codings")
         if ns.coder is not None and not study.has_coder(ns.coder):
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():

@@ -298,6 +298,13 @@ class Study(CatalogMixin, EditsMixin):
                 f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
                 "write to, or fix its permissions."
             )
+        if "row-level security" in low or "permission denied" in low:
+            return StudyError(
+                f"{self.where}: your database role may not do this "
+                f"({msg.strip().splitlines()[0]}); nothing was changed. On a lab server each "
+                "coder reads and changes only their own codings; ask the lead for anything "
+                "else."
+            )
         if "disk is full" in low or "disk full" in low:
             return StudyError(
                 f"The disk holding {self.where} is full ({msg.strip().splitlines()[0]}); "
