@@ -64,13 +64,13 @@ def check_arguments(ns: argparse.Namespace) -> None:
         if isinstance(values.get(key), int):
             limits.check_resolution_ms(values[key], _opt(key))
     if isinstance(values.get("tolerance_ms"), int):
-        limits.check_count(values["tolerance_ms"], "--tolerance-ms", 0, limits.MAX_TIME_MS)
+        limits.check_at_least_zero(values["tolerance_ms"], "--tolerance-ms", limits.MAX_TIME_MS)
     if isinstance(values.get("bootstrap"), int):
-        limits.check_count(values["bootstrap"], "--bootstrap", 0, 100_000)
+        limits.check_at_least_zero(values["bootstrap"], "--bootstrap", 100_000)
     if isinstance(values.get("seed"), int):
-        limits.check_count(values["seed"], "--seed", 0, 2**32 - 1)
+        limits.check_at_least_zero(values["seed"], "--seed", 2**32 - 1)
     if isinstance(values.get("seconds"), int):
         limits.check_count(values["seconds"], "--seconds", 1, 3600)
     fraction = values.get("fraction")
     if isinstance(fraction, float) and not (math.isfinite(fraction) and 0 < fraction <= 1):
-        raise LimitError(f"--fraction must be a share between 0 and 1, got {fraction}.")
+        raise LimitError(f"--fraction must be in (0, 1], got {fraction}.")

@@ -132,7 +132,20 @@ def check_count(value: int, what: str, low: int, high: int) -> int:
 
 
 def check_resolution_ms(value: int, what: str = "--resolution-ms") -> int:
-    return check_count(value, what, 1, MAX_RESOLUTION_MS)
+    if value < 1:
+        raise LimitError(f"{what} must be a positive number of ms, got {value}.")
+    if value > MAX_RESOLUTION_MS:
+        raise LimitError(f"{what} must be at most {MAX_RESOLUTION_MS} ms (one minute), got "
+                         f"{value}.")
+    return value
+
+
+def check_at_least_zero(value: int, what: str, high: int) -> int:
+    if value < 0:
+        raise LimitError(f"{what} must be 0 or more, got {value}.")
+    if value > high:
+        raise LimitError(f"{what} must be at most {high}, got {value}.")
+    return value
 
 
 def check_int4(value: int, what: str) -> int:
