@@ -122,6 +122,15 @@ def test_import(lab: Path, tmp_path: Path, fields: list[list[str]], header: bool
     src.write_bytes(text.encode("utf-8", "surrogateescape"))
     run(lab, "import", str(lab), str(src))
     run(lab, "import", str(lab), str(src), "--create-sessions")
+    run(lab, "import", str(lab), str(src), "--format", "boris", "--case", "C01",
+        "--session", "1", "--coder", "AK")
+    eaf = tmp_path / "in.eaf"
+    eaf.write_bytes(("<?xml version='1.0'?><ANNOTATION_DOCUMENT><TIER TIER_ID=\"AK:talk\">"
+                     + text.replace("<", "&lt;") + "</TIER></ANNOTATION_DOCUMENT>")
+                    .encode("utf-8", "surrogateescape"))
+    run(lab, "import", str(lab), str(eaf), "--case", "C01", "--session", "1")
+    run(lab, "import", str(lab), str(src), "--format", "eaf", "--case", "C01", "--session",
+        "1")
 
 
 @FUZZ

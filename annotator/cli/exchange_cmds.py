@@ -35,6 +35,7 @@ def cmd_import(ns: argparse.Namespace) -> int:
         else:
             from annotator.exchange import importers
 
+            require_acting_as(study, ns.coder, "import codings")
             result = importers.import_other(study, path, fmt, ns)
         print(f"Imported {result.segments} segment(s) from {safe(path.name)}.")
         if result.new_coders:
