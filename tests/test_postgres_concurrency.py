@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 import traceback
+import uuid
 from typing import Any
 
 import pytest
@@ -22,7 +23,8 @@ PROCESSES = 8
 EDITS = 1000
 
 
-def _writer(url: str, aid: int, k: int, n: int, barrier: Any, results: Any) -> None:
+def _writer(url: str, aid: int, k: int, n: int, barrier: Any, results: Any,
+            by: str | None = None) -> None:
     errors: list[str] = []
     try:
         study = Study.open(url)
@@ -31,7 +33,7 @@ def _writer(url: str, aid: int, k: int, n: int, barrier: Any, results: Any) -> N
         for i in range(n):
             start = (k * n + i) * 10
             try:
-                study.add_segment(aid, "praise", start, start + 5, by=f"P{k}")
+                study.add_segment(aid, "praise", start, start + 5, by=by or f"P{k}")
             except Exception as exc:  # every failure is a test failure, reported below
                 errors.append(f"{type(exc).__name__}: {exc}")
         study.close()
@@ -58,15 +60,31 @@ def _exclusive_writer(url: str, aid: int, k: int, windows: int, barrier: Any,
     results.put((done, errors))
 
 
-def test_eight_processes_commit_a_thousand_segments_each(pg_url: str) -> None:
+@pytest.mark.parametrize("secured", [False, True], ids=["plain", "row-level-security"])
+def test_eight_processes_commit_a_thousand_segments_each(pg_url: str, secured: bool) -> None:
+    """With ``secured``, each process logs in with its coder's own role (annotator lab
+    add-coder), so every edit also passes the server's row-level security policies."""
     study = make_study(pg_url)
     s = study.add_session("C01", 1, duration_ms=PROCESSES * EDITS * 10 + 1000)
     shared = study.assign(s.id, "SHARED").id
     own = [study.assign(s.id, f"P{k}").id for k in range(PROCESSES // 2)]
     aids = [shared] * (PROCESSES - len(own)) + own
+    coders = ["SHARED"] * (PROCESSES - len(own)) + [f"P{k}" for k in range(len(own))]
+    urls, signers, roles = [pg_url] * PROCESSES, [None] * PROCESSES, []
+    if secured:
+        from annotator.store.lab_security import add_coder_role
+        from tests.test_postgres_rls import role_url
+
+        tag = uuid.uuid4().hex[:8]
+        made = {c: add_coder_role(study, c, role=f"coder_{c.lower()}_{tag}", password=tag)
+                for c in sorted(set(coders))}
+        roles = [m.role for m in made.values()]
+        urls = [role_url(pg_url, made[c].role, tag) for c in coders]
+        signers = list(coders)
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(PROCESSES), ctx.Queue()
-    procs = [ctx.Process(target=_writer, args=(pg_url, aids[k], k, EDITS, barrier, results))
+    procs = [ctx.Process(target=_writer,
+                         args=(urls[k], aids[k], k, EDITS, barrier, results, signers[k]))
              for k in range(PROCESSES)]
     t0 = time.perf_counter()
     for p in procs:
@@ -87,8 +105,13 @@ def test_eight_processes_commit_a_thousand_segments_each(pg_url: str) -> None:
     assert total == distinct == logged == PROCESSES * EDITS
     assert per_assignment[shared] == (PROCESSES - len(own)) * EDITS
     assert all(per_assignment[a] == EDITS for a in own)
-    print(f"{PROCESSES} x {EDITS} single-edit transactions in {elapsed:.1f} s")
+    print(f"{PROCESSES} x {EDITS} single-edit transactions in {elapsed:.1f} s"
+          f"{' (row-level security)' if secured else ''}")
     study.close()
+    if roles:
+        from tests.test_postgres_rls import drop_roles
+
+        drop_roles(pg_url, roles)
 
 
 def test_concurrent_edits_of_one_coding_keep_exclusive_categories(pg_url: str) -> None:

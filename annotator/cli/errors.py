@@ -7,9 +7,12 @@ import sys
 from collections.abc import Callable
 
 from annotator.core.codebook_yaml import CodebookError
+from annotator.core.limits import LimitError
 from annotator.core.timeline_rows import RowsRejected
 from annotator.media.errors import MediaError
+from annotator.store.engine import mask_text
 from annotator.store.errors import StudyError
+from annotator.store.scratch import OutputError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -20,7 +23,8 @@ class UsageError(Exception):
 
 
 USER_ERRORS: tuple[type[BaseException], ...] = (
-    CodebookError, RowsRejected, MediaError, StudyError, UsageError,
+    CodebookError, RowsRejected, MediaError, StudyError, UsageError, LimitError,
+    OutputError,
 )
 
 
@@ -36,10 +40,16 @@ def extra_user_errors() -> tuple[type[BaseException], ...]:
 
 
 def run_guarded(handler: Callable[[argparse.Namespace], int], ns: argparse.Namespace) -> int:
+    from annotator.cli.output import safe
+
     try:
+        from annotator.cli.validation import check_arguments
+
+        check_arguments(ns)
         return handler(ns)
     except USER_ERRORS + extra_user_errors() as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        message = mask_text(str(exc))
+        print(f"annotator: error: {safe(message, keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing half-written was kept.", file=sys.stderr)

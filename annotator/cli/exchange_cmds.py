@@ -8,8 +8,12 @@ from pathlib import Path
 
 from annotator.cli.common import open_study
 from annotator.cli.errors import UsageError
+from annotator.cli.output import safe
+from annotator.core.filenames import file_part, is_plain
 from annotator.exchange import exporters
 from annotator.exchange.timeline_csv import read_timeline
+from annotator.store.lab_security import require_acting_as
+from annotator.store.study import Study
 from annotator.store.timeline_import import import_timeline
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}
@@ -24,26 +28,39 @@ def cmd_import(ns: argparse.Namespace) -> int:
     try:
         if fmt == "csv":
             rows = read_timeline(path)
+            for coder in sorted({r.coder for r in rows}):
+                require_acting_as(study, coder, "import codings")
             result = import_timeline(study, rows, source=path.name,
                                      create_sessions=ns.create_sessions)
         else:
             from annotator.exchange import importers
 
+            require_acting_as(study, ns.coder, "import codings")
             result = importers.import_other(study, path, fmt, ns)
-        print(f"Imported {result.segments} segment(s) from {path.name}.")
+        print(f"Imported {result.segments} segment(s) from {safe(path.name)}.")
         for line in getattr(result, "summary", []):
             print(f"  {line}")
         if result.new_coders:
-            print(f"New coder(s) created: {', '.join(result.new_coders)}.")
+            print(f"New coder(s) created: {safe(', '.join(result.new_coders))}.")
         if result.new_sessions:
-            print(f"New session(s) created: {', '.join(result.new_sessions)}.")
+            print(f"New session(s) created: {safe(', '.join(result.new_sessions))}.")
         ignored = getattr(result, "ignored_tiers", None)
         if ignored:
             print(f"Tiers not imported (not named CODER:CATEGORY; use --map): "
-                  f"{', '.join(ignored)}.")
+                  f"{safe(', '.join(ignored))}.")
     finally:
         study.close()
     return 0
+
+
+def _report_file_names(study: Study, coder: str | None, case: str | None) -> None:
+    """Say how case ids that are not plain file names were named in the ELAN files."""
+    cases = sorted({a.case for a in study.assignments(coder=coder)
+                    if case is None or a.case == case})
+    for c in cases:
+        if not is_plain(c):
+            print(f"  case {safe(repr(c))} is written as {file_part(c)!r} in file names",
+                  file=sys.stderr)
 
 
 def guess_import_format(path: Path) -> str:
@@ -84,6 +101,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
         options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
                                           resolution_ms=ns.resolution_ms, raw=ns.raw,
                                           excel=ns.excel, lang=lang)
+        require_acting_as(study, ns.coder, "export codings")
         if ns.coder is not None and not study.has_coder(ns.coder):
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():
@@ -92,7 +110,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
             n = exporters.export_text(study, fmt, sys.stdout, options)
         else:
             n = exporters.export_file(study, fmt, Path(out), options)
-            print(f"Wrote {n} row(s) to {out} ({fmt}).", file=sys.stderr)
+            print(f"Wrote {n} row(s) to {safe(out)} ({fmt}).", file=sys.stderr)
+            if fmt == "eaf":
+                _report_file_names(study, ns.coder, ns.case)
     finally:
         study.close()
     return 0

@@ -18,6 +18,16 @@ def has_display() -> bool:
 
 
 def cmd_gui(ns: argparse.Namespace) -> int:
+    # On a lab server the database role must be the coder's own (or the lead's).
+    if ns.study and "://" in ns.study and ns.coder:
+        from annotator.cli.common import open_study
+        from annotator.store.lab_security import require_acting_as
+
+        study = open_study(ns.study)
+        try:
+            require_acting_as(study, ns.coder, "code")
+        finally:
+            study.close()
     if not has_display():
         raise UsageError(
             "No display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set). "

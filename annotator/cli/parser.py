@@ -155,5 +155,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="ARCHIVE.zip")
     p.set_defaults(handler="lab_cmds:cmd_archive")
 
+    pl = sub.add_parser("lab", help="access control on a PostgreSQL lab server")
+    lsub = pl.add_subparsers(metavar="ACTION", required=True)
+    p = lsub.add_parser("secure", help="turn on row-level security (each coder sees only "
+                                       "their own codings); safe to run again")
+    _study(p)
+    p.set_defaults(handler="lab_cmds:cmd_lab_secure")
+    p = lsub.add_parser("add-coder", help="make a login role for a coder (blind by the "
+                                          "server's row-level security)")
+    _study(p)
+    p.add_argument("--coder", required=True, metavar="ID")
+    p.add_argument("--role", metavar="NAME", help="the role name (default coder_<id>)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new role's password from standard input (default: "
+                        "generate one and print it once)")
+    p.set_defaults(handler="lab_cmds:cmd_lab_add_coder")
+
     reliability_cmds.add_parsers(sub, _study)
     return parser

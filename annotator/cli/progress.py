@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 
+from annotator.cli.output import safe
+
 
 class Progress:
     def __init__(self, label: str, *, enabled: bool = True) -> None:
@@ -18,6 +20,7 @@ class Progress:
         if not self.enabled:
             return
         pct = int(max(0.0, min(1.0, fraction)) * 100)
+        detail = safe(detail)
         now = time.monotonic()
         if self.tty:
             if now - self._last < 0.1 and pct != 100:
@@ -32,6 +35,7 @@ class Progress:
     def done(self, detail: str = "done") -> None:
         if not self.enabled:
             return
+        detail = safe(detail)
         if self.tty:
             sys.stderr.write(f"\r{self.label}: 100% {detail:<60}\n")
         else:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from annotator.cli.common import open_study, relative_media_path
 from annotator.cli.errors import UsageError
+from annotator.cli.output import safe
 from annotator.cli.progress import Progress
+from annotator.core import limits
 from annotator.media.hashing import sha256_file
 from annotator.media.probe import probe
 from annotator.store import MediaLink
@@ -50,15 +52,13 @@ def cmd_add(ns: argparse.Namespace) -> int:
             link = media_link(ns.study, Path(ns.media), Progress("hashing"))
             s = study.add_session(ns.case, ns.number, media=link, date=date)
             assert s.media is not None
-            print(f"Added session {s.key}: {s.media.duration_ms / 1000:.3f} s, "
+            print(f"Added session {safe(s.key)}: {s.media.duration_ms / 1000:.3f} s, "
                   f"{s.media.fps:g} fps, {s.media.frame_count} frames, "
                   f"{s.media.width}x{s.media.height} {s.media.codec}.")
         else:
-            if ns.duration <= 0:
-                raise UsageError(f"--duration must be positive seconds, got {ns.duration}.")
-            s = study.add_session(ns.case, ns.number, duration_ms=round(ns.duration * 1000),
-                                  date=date)
-            print(f"Added session {s.key} without media, {ns.duration:g} s long.")
+            duration_ms = limits.seconds_to_ms(ns.duration, "--duration")
+            s = study.add_session(ns.case, ns.number, duration_ms=duration_ms, date=date)
+            print(f"Added session {safe(s.key)} without media, {ns.duration:g} s long.")
     finally:
         study.close()
     return 0
@@ -69,21 +69,23 @@ def cmd_import(ns: argparse.Namespace) -> int:
     if not manifest.is_file():
         raise UsageError(f"There is no manifest file {manifest}.")
     base = manifest.resolve().parent
-    with manifest.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        cols = [c.strip().lower() for c in (reader.fieldnames or [])]
-        need = ["case", "session", "media"]
-        if any(c not in cols for c in need):
-            raise UsageError(f"{manifest.name}: the header must have case,session,media[,date] "
-                             f"(found {','.join(cols) or 'nothing'}).")
-        rows = [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k} for r in reader]
+    rows = _read_manifest(manifest)
     problems: list[str] = []
     planned: list[tuple[int, str, int, Path, str | None]] = []
-    for i, r in enumerate(rows, start=2):
+    for i, r in rows:
         try:
-            number = int(r["session"])
-        except ValueError:
-            problems.append(f"line {i}, column session: {r['session']!r} is not a number")
+            case = limits.check_case(r["case"], "the case")
+        except limits.LimitError as exc:
+            problems.append(f"line {i}, column case: {exc}")
+            continue
+        try:
+            number = limits.check_session_number(int(r["session"]))
+        except ValueError as exc:
+            reason = str(exc) if isinstance(exc, limits.LimitError) else "is not a number"
+            problems.append(f"line {i}, column session: {r['session']!r} {reason}")
+            continue
+        if not r["media"] or limits.control_chars(r["media"]):
+            problems.append(f"line {i}, column media: give the recording's file name")
             continue
         media = base / r["media"]
         if not media.is_file():
@@ -94,7 +96,9 @@ def cmd_import(ns: argparse.Namespace) -> int:
         except UsageError as exc:
             problems.append(str(exc))
             continue
-        planned.append((i, r["case"], number, media, date))
+        planned.append((i, case, number, media, date))
+    if not planned and not problems:
+        problems.append("the manifest has no sessions (only a header)")
     if problems:
         raise UsageError(f"{manifest.name}: {len(problems)} problem(s); no session was added.\n"
                          + "\n".join(f"  {p}" for p in problems))
@@ -123,6 +127,33 @@ def cmd_import(ns: argparse.Namespace) -> int:
     return 0
 
 
+def _read_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
+    """The manifest's rows with their line numbers; refuses a broken file as a whole."""
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            cols = [c.strip().lower() for c in (reader.fieldnames or [])]
+            need = ["case", "session", "media"]
+            if any(c not in cols for c in need):
+                found = ",".join(cols) or "nothing"
+                raise UsageError(f"{manifest.name}: the header must have "
+                                 f"case,session,media[,date] (found {found}).")
+            rows = []
+            for r in reader:
+                rows.append((reader.line_num, {k.strip().lower(): (v or "").strip()
+                                               for k, v in r.items() if isinstance(k, str)}))
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{manifest.name}: not UTF-8 text (byte {exc.start}); save it as UTF-8 "
+                         "CSV. No session was added.") from None
+    except csv.Error as exc:
+        raise UsageError(f"{manifest.name}: line {reader.line_num}: {exc} (a field is at most "
+                         f"{limits.MAX_FIELD_BYTES // 1024} KiB). No session was added.") from None
+    for _, r in rows:
+        for key in ("case", "session", "media"):
+            r.setdefault(key, "")
+    return rows
+
+
 def cmd_list(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     try:
@@ -137,7 +168,8 @@ def cmd_list(ns: argparse.Namespace) -> int:
             dur_text = "?" if dur is None else f"{dur / 1000:.1f} s"
             media = "-" if s.media is None else Path(s.media.path).name
             coders = ", ".join(by_session.get(s.id, [])) or "-"
-            print(f"{s.key:<10} {s.date or '-':<10} {dur_text:>10}  {media[:28]:<28} {coders}")
+            print(f"{safe(s.key):<10} {safe(s.date or '-'):<10} {dur_text:>10}  "
+                  f"{safe(media[:28]):<28} {safe(coders)}")
         print(f"{len(sessions)} session(s).")
     finally:
         study.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.cli.common import open_study, resolve_media
+from annotator.cli.output import safe
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
 
@@ -13,9 +14,10 @@ def cmd_init(ns: argparse.Namespace) -> int:
     codebook, text = load_codebook(ns.codebook)
     study = Study.create(ns.study, text, ns.codebook, name=ns.name)
     try:
-        print(f"Created the study {study.where} with the codebook {codebook.name!r} "
+        print(f"Created the study {safe(study.where)} with the codebook {codebook.name!r} "
               f"version {codebook.version} ({len(codebook.codes)} codes).")
-        print(f"Next: annotator session add {ns.study} --case C01 --number 1 --media FILE")
+        print(f"Next: annotator session add {safe(study.where)} --case C01 --number 1 "
+              "--media FILE")
     finally:
         study.close()
     return 0
@@ -25,7 +27,17 @@ def cmd_check(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     problems = 0
     try:
-        print(f"{study.where}: integrity ok, schema up to date.")
+        from annotator.store.integrity import audit
+
+        findings = audit(study)
+        if findings:
+            problems += len(findings)
+            print(f"{safe(study.where)}: {len(findings)} sign(s) of damage or tampering:")
+            for f in findings:
+                print(f"  {safe(f.problem)}.\n    What to do: {safe(f.todo)}.")
+        else:
+            print(f"{safe(study.where)}: integrity ok, schema up to date, no foreign-key "
+                  "violations, no foreign triggers or views, codebooks intact.")
         sessions = study.sessions()
         missing = []
         for s in sessions:
@@ -33,9 +45,10 @@ def cmd_check(ns: argparse.Namespace) -> int:
                 continue
             path = resolve_media(study, s.media.path)
             if not path.is_file():
-                missing.append(f"  {s.key}: media missing ({s.media.path})")
+                missing.append(f"  {safe(s.key)}: media missing ({safe(s.media.path)})")
             elif path.stat().st_size != s.media.size:
-                missing.append(f"  {s.key}: media changed size ({s.media.path}); relink it")
+                missing.append(f"  {safe(s.key)}: media changed size ({safe(s.media.path)}); "
+                               "relink it")
         with_media = sum(1 for s in sessions if s.media is not None)
         print(f"{len(sessions)} session(s), {with_media} with media, {len(study.coders())} "
               f"coder(s).")

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core import limits
 from annotator.core.codebook import Codebook
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -72,11 +73,36 @@ class RowsRejected(ValueError):
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 
+def limit_problems(row: TimelineRow) -> list[RowProblem]:
+    """The shared limits (``annotator.core.limits``): ids, note, session number, times."""
+    found: list[RowProblem] = []
+    checks = (
+        ("case", lambda: limits.check_case(row.case, "the case id")),
+        ("coder", lambda: limits.check_coder(row.coder, "the coder id")),
+        ("category", lambda: limits.check_code(row.category, "the category id")),
+        ("code", lambda: limits.check_code(row.code, "the code id")),
+        ("note", lambda: limits.check_note(row.note)),
+        ("session", lambda: limits.check_session_number(row.session)),
+        ("start_s", lambda: limits.check_time_ms(row.start_ms, "the start")),
+        ("end_s", lambda: limits.check_time_ms(row.end_ms, "the end")),
+    )
+    for column, check in checks:
+        try:
+            check()
+        except limits.LimitError as exc:
+            found.append(RowProblem(row.line, column, str(exc)))
+    return found
+
+
 def check_rows(rows: Iterable[TimelineRow], codebook: Codebook) -> list[RowProblem]:
     """Codebook and self-consistency problems: codes, categories, times, exclusive overlaps."""
     problems: list[RowProblem] = []
     exclusive: dict[tuple[str, int, str, str, str], list[TimelineRow]] = defaultdict(list)
     for row in rows:
+        bad = limit_problems(row)
+        if bad:
+            problems.extend(bad)
+            continue
         if not codebook.has_code(row.code):
             known = ", ".join(c.id for c in codebook.codes)
             problems.append(RowProblem(row.line, "code",

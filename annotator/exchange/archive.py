@@ -9,11 +9,11 @@ counts and the SHA-256 of every file in the archive. Recordings are never includ
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,13 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError
 
 from annotator import __version__
-from annotator.exchange.atomic import atomic_path
+from annotator.exchange.atomic import atomic_path, scratch_dir
 from annotator.store import migrate
 from annotator.store.engine import make_engine
 from annotator.store.migrate import copy_sqlite
 from annotator.store.models import Base, CodebookVersion
+from annotator.store.scratch import explain_os_error
 from annotator.store.study import Study
 
 Progress = Callable[[float, str], None]
@@ -101,15 +103,20 @@ def _codebook_files(study: Study) -> dict[str, bytes]:
 def write_archive(study: Study, out: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Write the archive zip atomically; returns its manifest."""
     out = Path(out)
-    with tempfile.TemporaryDirectory(prefix="annotator-archive-") as tmpdir:
+    with scratch_dir(out) as tmpdir:  # beside the archive: the study copy never goes to $TMPDIR
         db = Path(tmpdir) / DB_NAME
         if progress is not None:
             progress(0.0, "copying the database")
-        if study.is_sqlite and study.path is not None:
-            _copy_sqlite(study, db)
-        else:
-            _copy_server(study, db, progress)
-        counts, revision = _self_contained(db)
+        try:
+            if study.is_sqlite and study.path is not None:
+                _copy_sqlite(study, db)
+            else:
+                _copy_server(study, db, progress)
+            counts, revision = _self_contained(db)
+        except (sqlite3.OperationalError, OperationalError) as exc:
+            if "full" not in str(exc).lower():
+                raise
+            raise explain_os_error(OSError(errno.ENOSPC, "disk full"), out) from exc
         if progress is not None:
             progress(0.8, "writing the archive")
         files = {DB_NAME: db.read_bytes(), **_codebook_files(study)}

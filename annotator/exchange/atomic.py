@@ -1,13 +1,31 @@
-"""Atomic file writes: a temporary file beside the target, then ``os.replace`` (DESIGN §7)."""
+"""Atomic file writes: a scratch file beside the target, then ``os.replace`` (DESIGN §7).
+
+The scratch file is named after the writing process (``annotator.store.scratch``), so what
+a crashed writer left behind is removed by the next write of the same target. A write that
+fails (disk full, read-only folder, permission denied, the target is a folder) raises
+:class:`OutputError` with a clear message and leaves nothing behind.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+from annotator.store.scratch import (
+    OutputError,
+    as_output_error,
+    check_target,
+    clean_stale,
+    explain_os_error,
+    remove_scratch,
+    scratch_dir,
+    scratch_path,
+)
+
+__all__ = ["OutputError", "atomic_path", "atomic_text", "scratch_dir"]
 
 
 def _mode_for(target: Path) -> int:
@@ -23,20 +41,28 @@ def _mode_for(target: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; it replaces ``target`` only if the block succeeds."""
+    """Yield a scratch path to write; it replaces ``target`` only if the block succeeds."""
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
+    check_target(target)
+    clean_stale(target)
+    tmp = scratch_path(target)
     try:
-        yield Path(tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
+    try:
+        yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    except BaseException as exc:
+        remove_scratch(tmp)
+        clear = as_output_error(exc, target)
+        if clear is None or clear is exc:
+            raise
+        raise clear from exc
 
 
 @contextlib.contextmanager

@@ -33,6 +33,7 @@ from xml.etree import ElementTree
 from pympi.Elan import Eaf, to_eaf
 
 from annotator import __version__
+from annotator.core.filenames import file_part
 from annotator.core.timeline_rows import RowProblem, TimelineRow
 from annotator.exchange.atomic import atomic_path
 from annotator.exchange.code_match import CodeMatcher
@@ -222,11 +223,11 @@ def add_cve_refs(path: Path) -> None:
 
 def _targets(out: Path, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Path]:
     if out.is_dir():
-        return {k: out / f"{k[0]}_{k[1]}.eaf" for k in keys}
+        return {k: out / f"{file_part(k[0])}_{k[1]}.eaf" for k in keys}
     if len(keys) == 1:
         return {keys[0]: out}
     stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-    return {k: out.with_name(f"{stem}_{k[0]}_{k[1]}.eaf") for k in keys}
+    return {k: out.with_name(f"{stem}_{file_part(k[0])}_{k[1]}.eaf") for k in keys}
 
 
 def export_eaf(study: Study, out: Path, opts: ExportOptions) -> int:

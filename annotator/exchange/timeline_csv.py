@@ -14,9 +14,10 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.core.codebook import Codebook
+from annotator.core.limits import MAX_FIELD_BYTES
 from annotator.core.timefmt import format_seconds, format_tc, parse_time
 from annotator.core.timeline_rows import (
     EXPORT_COLUMNS,
@@ -48,12 +49,37 @@ def read_timeline(path: Path) -> list[TimelineRow]:
     return parse_timeline(text, name)
 
 
+class _CheckedRows:
+    """A csv reader whose malformed lines (a field over 128 KiB, a stray quote) are refused
+    with their line number instead of raising ``_csv.Error``."""
+
+    def __init__(self, reader: Any, source: str) -> None:
+        self._reader = reader
+        self._source = source
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> _CheckedRows:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return list(next(self._reader))
+        except csv.Error as exc:
+            raise RowsRejected(self._source, [RowProblem(
+                self.line_num, "", f"unreadable CSV ({exc}; a field may hold at most "
+                f"{MAX_FIELD_BYTES // 1024} KiB)")]) from None
+
+
 def parse_timeline(text: str, source: str = "<csv>") -> list[TimelineRow]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample else ","
     if "\t" in sample.splitlines()[0] if sample else False:
         delimiter = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = _CheckedRows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
+                           source)
     try:
         header = next(reader)
     except StopIteration:

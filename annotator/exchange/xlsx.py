@@ -14,8 +14,10 @@ U+001F other than TAB, LF and CR) become U+FFFD in the workbook; the CSV keeps t
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +25,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
 from annotator.core.timeline_rows import EXPORT_COLUMNS
-from annotator.exchange.atomic import atomic_path
+from annotator.exchange.atomic import atomic_path, scratch_dir
 from annotator.exchange.cells import neutralise
 from annotator.exchange.timeline_csv import safe_record, timeline_records
 from annotator.store.queries import SegmentRow, segment_rows
@@ -112,20 +115,49 @@ def export_xlsx(study: Study, path: Path, opts: ExportOptions) -> int:
     used: set[str] = set()
     total = 0
     coders = [opts.coder] if opts.coder is not None else sorted(by_coder)
-    for coder in coders:
-        ws = wb.create_sheet(sheet_name(coder, used))
-        ws.append(list(EXPORT_COLUMNS))
-        for rec in timeline_records(by_coder.get(coder, []), codebooks, opts.lang):
-            if not opts.raw:
-                rec = safe_record(rec)
-            values = [_typed(c, v) for c, v in zip(EXPORT_COLUMNS, rec, strict=True)]
-            ws.append([_cell(ws, c, v) for c, v in zip(EXPORT_COLUMNS, values, strict=True)])
-            total += 1
-    ws = wb.create_sheet(sheet_name("codebook", used))
-    ws.append(list(CODEBOOK_COLUMNS))
-    for r in codebook_rows(codebooks, opts.lang):
-        ws.append([text_cell(ws, v if opts.raw else neutralise(v)) if isinstance(v, str) else v
-                   for v in r])
-    with atomic_path(Path(path)) as tmp:
-        wb.save(tmp)
+    with scratch_dir(Path(path)) as scratch, _closing_sheets(wb):
+        for coder in coders:
+            ws = _sheet(wb, sheet_name(coder, used), scratch)
+            ws.append(list(EXPORT_COLUMNS))
+            for rec in timeline_records(by_coder.get(coder, []), codebooks, opts.lang):
+                if not opts.raw:
+                    rec = safe_record(rec)
+                values = [_typed(c, v) for c, v in zip(EXPORT_COLUMNS, rec, strict=True)]
+                ws.append([_cell(ws, c, v) for c, v in zip(EXPORT_COLUMNS, values, strict=True)])
+                total += 1
+        ws = _sheet(wb, sheet_name("codebook", used), scratch)
+        ws.append(list(CODEBOOK_COLUMNS))
+        for r in codebook_rows(codebooks, opts.lang):
+            ws.append([text_cell(ws, v if opts.raw else neutralise(v)) if isinstance(v, str)
+                       else v for v in r])
+        with atomic_path(Path(path)) as tmp:
+            wb.save(tmp)
     return total
+
+
+@contextlib.contextmanager
+def _closing_sheets(wb: Workbook) -> Iterator[None]:
+    """On a failure, close the sheets' row writers now (a full disk makes them fail again
+    while closing, which would otherwise be printed when they are garbage-collected)."""
+    try:
+        yield
+    except BaseException:
+        for ws in wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.xf.close()
+        raise
+
+
+def _sheet(wb: Workbook, title: str, scratch: Path) -> WriteOnlyWorksheet:
+    """A write-only sheet whose rows are buffered in ``scratch`` (beside the target), not in
+    openpyxl's own temporary file in $TMPDIR, which a crash would leave behind."""
+    ws = wb.create_sheet(title)
+    out = str(scratch / f"sheet{len(wb.worksheets)}.xml")
+    writer = WorksheetWriter(ws, out=out)
+    ALL_TEMP_FILES.append(out)  # openpyxl's own cleanup removes it from this list
+    writer.write_top()
+    ws._writer = writer
+    assert isinstance(ws, WriteOnlyWorksheet)
+    return ws

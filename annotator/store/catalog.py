@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from annotator.core import limits
 from annotator.store.errors import EditError, NotFoundError, StudyError
 from annotator.store.models import Assignment, Case, Coder, EditLog, Segment, Session
 from annotator.store.records import (
@@ -51,6 +52,31 @@ def _session_info(row: Any, latest_end: int | None) -> SessionInfo:
     )
 
 
+def _checked(check: Any, value: Any, what: str) -> Any:
+    try:
+        return check(value, what)
+    except limits.LimitError as exc:
+        raise EditError(str(exc)) from None
+
+
+def _check_session_values(case: str, number: int, media: MediaLink | None,
+                          duration_ms: int | None, date: str | None) -> None:
+    """The shared limits (``annotator.core.limits``) for a new session, so a value that
+    would not fit a server's 4-byte integers is refused the same way everywhere."""
+    _checked(limits.check_case, case, "the case id")
+    _checked(limits.check_session_number, number, "the session number")
+    if duration_ms is not None:
+        _checked(limits.check_time_ms, duration_ms, "the session duration")
+    if date is not None and (len(date) > 10 or limits.control_chars(date)):
+        raise EditError(f"The date {date!r} is not YYYY-MM-DD.")
+    if media is not None:
+        _checked(limits.check_time_ms, media.duration_ms, "the media duration")
+        for what, value in (("frame count", media.frame_count), ("width", media.width),
+                            ("height", media.height)):
+            _checked(lambda v, w: limits.check_count(v, w, 0, limits.INT4_MAX), value,
+                     f"the media {what}")
+
+
 class CatalogMixin:
     """Study catalog: part of :class:`annotator.store.study.Study`."""
 
@@ -66,6 +92,7 @@ class CatalogMixin:
         label = label.strip()
         if not label:
             raise EditError("A case needs a label, for example C01.")
+        _checked(limits.check_note, notes, "the case notes")
         with self.write() as conn:
             return self._case_id(conn, label, create=True, notes=notes)
 
@@ -75,6 +102,8 @@ class CatalogMixin:
             return int(cid)
         if not create:
             raise NotFoundError(f"There is no case {label!r} in this study.")
+        if _checked(limits.check_case, label, "the case id") != label:
+            raise EditError(f"The case id {label!r} has spaces at its ends; remove them.")
         res = conn.execute(insert(Case).values(label=label, notes=notes))
         assert res.inserted_primary_key is not None
         return int(res.inserted_primary_key[0])
@@ -94,6 +123,7 @@ class CatalogMixin:
             raise EditError("A session needs either a media file or an explicit duration.")
         if duration_ms is not None and duration_ms <= 0:
             raise EditError(f"A session duration must be positive (got {duration_ms} ms).")
+        _check_session_values(case, number, media, duration_ms, date)
         with self.write() as conn:
             self._insert_session(conn, case, number, media, duration_ms, date)
         return self.session(case, number)
@@ -110,6 +140,7 @@ class CatalogMixin:
         self, conn: Connection, case: str, number: int, media: MediaLink | None,
         duration_ms: int | None, date: str | None,
     ) -> int:
+        _check_session_values(case, number, media, duration_ms, date)
         case_id = self._case_id(conn, case, create=True)
         exists = conn.execute(
             select(Session.id).where(Session.case_id == case_id, Session.number == number)
@@ -194,6 +225,8 @@ class CatalogMixin:
                 f"A coder id is short initials without spaces (1-20 characters), got "
                 f"{coder_id!r}."
             )
+        _checked(limits.check_coder, coder_id, "the coder id")
+        _checked(limits.check_name, name, "the coder's name")
         with self.write() as conn:
             self._ensure_coder(conn, coder_id, name)
         return CoderInfo(coder_id, name or coder_id)
@@ -202,6 +235,7 @@ class CatalogMixin:
         """Create the coder if new; return whether it was created."""
         if conn.execute(select(Coder.id).where(Coder.id == coder_id)).scalar_one_or_none():
             return False
+        _checked(limits.check_coder, coder_id, "the coder id")
         conn.execute(insert(Coder).values(id=coder_id, name=name or coder_id))
         return True
 

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert, select
 
+from annotator.store import scratch
 from annotator.store.errors import NotFoundError, StudyError
+from annotator.store.merge_checks import checkout_details
 from annotator.store.models import (
     Assignment,
     Case,
@@ -74,7 +76,12 @@ def checkout(
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise StudyError(f"The folder {folder} does not exist (for {out}).")
-    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.building"
+    checkout_id = str(uuid.uuid4())
+    if not os.access(folder, os.W_OK):
+        raise StudyError(f"Cannot write {out}: the folder {folder} is read-only (or you may not "
+                         "write there); choose another folder. Nothing was written.")
+    scratch.clean_stale(out)
+    tmp = scratch.scratch_path(out, ".building")
     report_progress(progress, 0.0, "reading the study")
     try:
         current_text, _ = study.codebook_text()
@@ -83,8 +90,8 @@ def checkout(
             new = StudyClass.create(tmp, current_text, "checkout",
                                     name=f"{info['name']} (checkout for {coder})"[:200])
             try:
-                counts = _copy_for_coder(study, new, src, coder, folder.resolve(), info,
-                                         progress)
+                counts, codings = _copy_for_coder(study, new, src, coder, folder.resolve(),
+                                                  info, checkout_id, progress)
             finally:
                 new.close()
         for suffix in ("-wal", "-shm"):
@@ -93,13 +100,18 @@ def checkout(
             os.fsync(fh.fileno())
         if out.exists():
             raise StudyError(f"{out} appeared while the checkout was being written; not replaced.")
+        # Recorded before the file appears, so a checkout file never exists unrecorded
+        # (merge accepts only checkouts this study recorded).
+        study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
+                        details={"file": out.name, "sessions": counts[0], "segments": counts[2],
+                                 **checkout_details(checkout_id, coder, codings)})
         os.replace(tmp, out)
+    except OSError as exc:
+        scratch.remove_scratch(tmp)
+        raise scratch.explain_os_error(exc, out) from exc
     except BaseException:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        scratch.remove_scratch(tmp)
         raise
-    study.log_event(CHECKOUT_ACTION, "coder", coder, by=None,
-                    details={"file": out.name, "sessions": counts[0], "segments": counts[2]})
     report_progress(progress, 1.0, "done")
     return CheckoutReport(out, coder, *counts)
 
@@ -121,8 +133,8 @@ def _rebase_media(stored: str | None, src_base: Path | None, dst_base: Path) -> 
 
 def _copy_for_coder(
     study: Study, new: Study, src: Connection, coder: str, dst_base: Path,
-    info: dict[str, str], progress: Progress | None,
-) -> tuple[int, int, int]:
+    info: dict[str, str], checkout_id: str, progress: Progress | None,
+) -> tuple[tuple[int, int, int], set[tuple[str, int, str]]]:
     from annotator.core.codebook_yaml import parse_codebook
 
     src_base = study.path.parent if study.path is not None else None
@@ -183,9 +195,11 @@ def _copy_for_coder(
             dst.execute(insert(Segment), seg_rows)
         dst.execute(insert(EditLog).values(
             at=utc_now(), coder_id=coder, action=CHECKOUT_ACTION, entity="study",
-            entity_id=str(uuid.uuid4()), assignment_id=None, before=None, state="audit",
+            entity_id=checkout_id, assignment_id=None, before=None, state="audit",
             after={"format": 1, "source": info, "coder": coder, "at": utc_now().isoformat(),
                    "statuses": statuses, "baseline": baseline},
         ))
     report_progress(progress, 0.9, "finishing")
-    return len(sessions), len(assignments), len(seg_rows)
+    case_of = {int(r.id): (str(r.case_label), int(r.number)) for r in sessions}
+    codings = {(*case_of[a.session_id], str(a.purpose)) for a in assignments}
+    return (len(sessions), len(assignments), len(seg_rows)), codings

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
 
+from annotator.core import limits
 from annotator.core.segments import SegmentView
 from annotator.store.errors import EditError, NotFoundError
 from annotator.store.models import Assignment, EditLog, Segment, Session
@@ -164,6 +165,9 @@ class EditsMixin:
                             f"{codebook.name!r} {codebook.version}.")
         if start < 0:
             raise EditError(f"A segment cannot start before 0 (start {start} ms).")
+        if max(start, end) > limits.MAX_TIME_MS:
+            raise EditError(f"A segment cannot reach beyond {limits.MAX_TIME_MS // 1000} s "
+                            f"({start}–{end} ms).")
         if end < start:
             raise EditError(f"A segment cannot end before it starts ({start}–{end} ms).")
         kind = codebook.code(code).kind
@@ -195,6 +199,7 @@ class EditsMixin:
     ) -> SegmentView:
         """Add one segment in its own committed transaction."""
         sid = segment_id or str(uuid.uuid4())
+        _check_note(note)
         with self.write() as conn:
             facts = self._assignment_facts(conn, assignment_id)
             self._validate(conn, assignment_id, code, start_ms, end_ms, facts=facts)
@@ -212,6 +217,8 @@ class EditsMixin:
         unknown = set(changes) - allowed
         if unknown:
             raise EditError(f"Cannot change {', '.join(sorted(unknown))} of a segment.")
+        if "note" in changes:
+            _check_note(str(changes["note"]))
         with self.write() as conn:
             row = self._segment_row(conn, segment_id)
             aid = int(row.assignment_id)
@@ -419,3 +426,10 @@ class EditsMixin:
             "modifiers": state.get("modifiers") or {},
             "deleted": bool(state.get("deleted", False)), "t": t,
         })
+
+
+def _check_note(note: str) -> None:
+    try:
+        limits.check_note(note)
+    except limits.LimitError as exc:
+        raise EditError(str(exc)) from None

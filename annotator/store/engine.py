@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from annotator.store.errors import StudyError
 
 SQLITE_BUSY_TIMEOUT_MS = 2000
 
@@ -17,11 +20,73 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and "://" in target
 
 
+SUPPORTED = ("sqlite", "postgresql")
+_SECRET_IN_TEXT = re.compile(r"(?i)(://[^/@?#]*?:)[^/@?#]*(@)|((?:^|[?&;\s])[a-z_]*password=)[^&;\s]*")
+
+
+def _is_secret(key: str) -> bool:
+    return "password" in key.lower()
+
+
+def parse_target(target: str) -> URL:
+    """A database URL annotator can use, or :class:`StudyError` saying why not."""
+    try:
+        url = make_url(target)
+    except Exception:  # ArgumentError, ValueError: not a URL at all
+        raise StudyError(
+            f"{mask_text(target)} is not a database URL; use a study file, or "
+            "postgresql+psycopg://USER@HOST/DATABASE for a lab server."
+        ) from None
+    if url.get_backend_name() not in SUPPORTED:
+        raise StudyError(
+            f"{describe_target(target)}: annotator works with SQLite study files and "
+            "PostgreSQL servers (postgresql+psycopg://...), not "
+            f"{url.get_backend_name()!r}."
+        )
+    return url
+
+
+def mask_text(text: str) -> str:
+    """``text`` with anything that looks like a password in a URL replaced by ``***``."""
+    return _SECRET_IN_TEXT.sub(
+        lambda m: f"{m.group(1)}***{m.group(2)}" if m.group(1) else f"{m.group(3)}***", text)
+
+
+def without_secrets(target: str) -> str:
+    """A URL without its password (in the user part or the query), e.g. to remember it;
+    a file path as it is."""
+    if not is_url(target):
+        return target
+    try:
+        url = make_url(target)
+    except Exception:
+        return mask_text(target)
+    query = {k: v for k, v in url.query.items() if not _is_secret(k)}
+    bare = URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=query)
+    return bare.render_as_string(hide_password=False)
+
+
 def describe_target(target: str | Path) -> str:
-    """A printable name of a study, without a password."""
-    if is_url(target):
-        return make_url(str(target)).render_as_string(hide_password=True)
-    return str(target)
+    """A printable name of a study, with any password shown as ``***``."""
+    if not is_url(target):
+        return str(target)
+    try:
+        url = make_url(str(target))
+    except Exception:
+        return mask_text(str(target))
+    mark = "MASKEDSECRET"
+    query = {k: (mark if _is_secret(k) else v) for k, v in url.query.items()}
+    return url.set(query=query).render_as_string(hide_password=True).replace(mark, "***")
+
+
+def identity_key(target: str | Path) -> str:
+    """What names one study regardless of the credentials used to reach it (for lock
+    files): a file's resolved path, or a URL's driver, user, host, port, database and
+    non-secret options. Never depends on a password."""
+    if not is_url(target):
+        return str(Path(target).resolve())
+    return without_secrets(str(target))
 
 
 def sqlite_url(path: Path) -> URL:
@@ -45,7 +110,7 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 def make_engine(target: str | Path) -> Engine:
     """An engine for an SQLite study file or a SQLAlchemy URL (PostgreSQL)."""
     if is_url(target):
-        url = make_url(str(target))
+        url = parse_target(str(target))
         if url.get_backend_name() == "sqlite":
             return _sqlite_engine(url)
         return create_engine(

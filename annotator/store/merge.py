@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from annotator.store import merge_checks
 from annotator.store.engine import is_url
 from annotator.store.errors import StudyError
 from annotator.store.models import (
@@ -196,6 +197,15 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
     try:
         other = _read_other(other_study, _merged_through(study))
         other_where = other_study.where
+    except (StudyError, SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
+        if isinstance(exc, StudyError) and not isinstance(exc, MergeError):
+            raise
+        raise MergeError(
+            f"{other_study.where} is not a usable checkout: its contents are garbled "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}). "
+            "Nothing was changed; make a new checkout, or restore the coder's file from a "
+            "backup."
+        ) from None
     finally:
         other_study.close()
     with snapshot(study) as conn:
@@ -223,8 +233,11 @@ def merge(study: Study, other_path: str | Path, progress: Progress | None = None
             f"{src.get('created_at')}), not from {study.where}; nothing was changed."
         )
     report_progress(progress, 0.2, f"merging {len(other.segments)} segment(s)")
-    report = MergeReport(coder=str(other.record.get("coder", "")))
     with study.write() as conn:
+        grant = merge_checks.checkout_record(conn, other.checkout_id, study.where)
+        merge_checks.check_grant(grant, str(other.record.get("coder", "")),
+                                 other.assignments, other.segments, other.log)
+        report = MergeReport(coder=grant.coder)
         _Merger(study, conn, other, report).run()
     report_progress(progress, 1.0, report.summary())
     return report
@@ -334,6 +347,8 @@ class _Merger:
             else:
                 self._conflict(sid, aid, segment_state(main), segment_state(row),
                                "changed in both since the checkout")
+        self._check_incoming(amap, [*inserts.values(),
+                                    *(r for r in updates.values() if not r.deleted)])
         for sid in self._drop_overlaps(amap, ours, inserts, updates):
             synced.pop(sid, None)
         self._write_segments(amap, inserts, updates)
@@ -350,6 +365,14 @@ class _Merger:
                        "log_through": max([through, *(int(r.id) for r in self.other.log)]),
                        "synced": synced, "statuses": statuses},
             ))
+
+    def _check_incoming(self, amap: dict[int, int], rows: list[Any]) -> None:
+        """Refuse the merge if any segment it would write is invalid (as an import would)."""
+        cb_ids = dict(self.conn.execute(select(Assignment.id, Assignment.codebook_id)
+                                        .where(Assignment.id.in_(amap.values()))).all())
+        codebooks = {int(aid): self.study.codebook_by_id(int(cb)) for aid, cb in cb_ids.items()}
+        merge_checks.check_segments(self.conn, rows, amap, self.other.assignments, codebooks,
+                                    self.where)
 
     def _conflict(self, sid: str, aid: int, ours: SegmentState | None, theirs: SegmentState,
                   reason: str) -> None:

@@ -105,9 +105,15 @@ def sqlite_backup(path: Path, reason: str) -> Path:
     folder = path.parent / f".{path.name}.backups"
     folder.mkdir(exist_ok=True)
     dest = folder / f"{path.stem}-{reason}-{stamp}{path.suffix or '.annot'}"
-    tmp = dest.with_suffix(dest.suffix + ".tmp")
-    copy_sqlite(path, tmp)
-    os.replace(tmp, dest)
+    from annotator.store import scratch
+
+    scratch.clean_stale(dest)  # what a backup killed half-way left behind
+    tmp = scratch.scratch_path(dest)
+    try:
+        copy_sqlite(path, tmp)
+        os.replace(tmp, dest)
+    finally:
+        scratch.remove_scratch(tmp)
     backups = sorted(folder.glob(f"{path.stem}-{reason}-*"))
     for old in backups[:-BACKUP_KEEP]:
         old.unlink(missing_ok=True)

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import codebook_hash, parse_codebook
-from annotator.store import migrate
+from annotator.store import migrate, scratch
 from annotator.store.catalog import CatalogMixin
 from annotator.store.edits import EditsMixin
 from annotator.store.engine import describe_target, is_url, make_engine
@@ -74,37 +74,72 @@ class Study(CatalogMixin, EditsMixin):
         """Make a new study with its first codebook version and run all migrations."""
         codebook = parse_codebook(codebook_text, codebook_source)
         if not is_url(target):
-            path = Path(target)
-            if path.exists():
-                raise StudyError(
-                    f"{path} already exists. Choose a new file name, or open the existing study."
-                )
-            _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
+            return cls._create_file(Path(target), codebook, codebook_text, name)
         engine = make_engine(target)
         study = cls(engine, target)
         try:
-            with study._translate_errors():
-                with engine.connect() as conn:
-                    if inspect(conn).has_table("study_info"):
-                        raise StudyError(
-                            f"{study.where} already holds a study; open it instead of init."
-                        )
-                migrate.upgrade(engine)
-                with study.write() as conn:
-                    cb_id = study._insert_codebook(conn, codebook, codebook_text)
-                    conn.execute(
-                        insert(StudyInfo).values(
-                            id=1, magic=MAGIC, name=name or codebook.name, created_at=now(),
-                            app_version=__version__, current_codebook_id=cb_id,
-                        )
-                    )
+            study._set_up(engine, codebook, codebook_text, name)
         except BaseException:
             study.close()
-            if study.path is not None and not is_url(target):
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(study.path) + suffix).unlink(missing_ok=True)
             raise
         return study
+
+    @classmethod
+    def _create_file(cls, path: Path, codebook: Codebook, codebook_text: str,
+                     name: str) -> Study:
+        """Build the new study under a scratch name beside ``path`` and rename it into
+        place, so a crash never leaves a half-made study under the real name (the next
+        ``init`` removes the scratch file)."""
+        if path.exists():
+            raise StudyError(
+                f"{path} already exists. Choose a new file name, or open the existing study."
+            )
+        _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
+        scratch.clean_stale(path)
+        tmp = scratch.scratch_path(path, ".building")
+        try:
+            engine = make_engine(tmp)
+            building = cls(engine, tmp)
+            try:
+                building._set_up(engine, codebook, codebook_text, name)
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                building.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            try:
+                os.link(tmp, path)  # never replaces a study made meanwhile under that name
+            except FileExistsError:
+                raise StudyError(f"{path} appeared while the study was being made; it was "
+                                 "not replaced.") from None
+            except OSError:
+                if path.exists():
+                    raise
+                os.replace(tmp, path)  # a file system without hard links
+        except OSError as exc:
+            raise scratch.explain_os_error(exc, path) from exc
+        finally:
+            scratch.remove_scratch(tmp)
+        return cls(make_engine(path), path)
+
+    def _set_up(self, engine: Engine, codebook: Codebook, codebook_text: str,
+                name: str) -> None:
+        with self._translate_errors():
+            with engine.connect() as conn:
+                if inspect(conn).has_table("study_info"):
+                    raise StudyError(
+                        f"{self.where} already holds a study; open it instead of init."
+                    )
+            migrate.upgrade(engine)
+            with self.write() as conn:
+                cb_id = self._insert_codebook(conn, codebook, codebook_text)
+                conn.execute(
+                    insert(StudyInfo).values(
+                        id=1, magic=MAGIC, name=name or codebook.name, created_at=now(),
+                        app_version=__version__, current_codebook_id=cb_id,
+                    )
+                )
 
     @classmethod
     def open(cls, target: str | Path, *, migrate_ok: bool = True) -> Study:
@@ -123,7 +158,15 @@ class Study(CatalogMixin, EditsMixin):
                             "study_info table). Create a study with `annotator init`."
                         )
                     needs = migrate.check_version(conn, study.where)
-                    info = conn.execute(select(StudyInfo.magic)).scalar_one_or_none()
+                    infos = conn.execute(select(StudyInfo.magic)).scalars().all()
+                    if len(infos) > 1:
+                        raise StudyCorruptError(
+                            f"{study.where} has {len(infos)} rows in study_info, where a study "
+                            "has exactly one: it was damaged or tampered with. Restore it from "
+                            "a backup, or delete the extra rows (keep id 1). Nothing was "
+                            "changed."
+                        )
+                    info = infos[0] if infos else None
                     if info != MAGIC:
                         raise NotAStudyError(f"{study.where} is not an annotator study.")
                 if needs:
@@ -254,6 +297,24 @@ class Study(CatalogMixin, EditsMixin):
             return StudyReadOnlyError(
                 f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
                 "write to, or fix its permissions."
+            )
+        if "row-level security" in low or "permission denied" in low:
+            return StudyError(
+                f"{self.where}: your database role may not do this "
+                f"({msg.strip().splitlines()[0]}); nothing was changed. On a lab server each "
+                "coder reads and changes only their own codings; ask the lead for anything "
+                "else."
+            )
+        if "disk is full" in low or "disk full" in low:
+            return StudyError(
+                f"The disk holding {self.where} is full ({msg.strip().splitlines()[0]}); "
+                "nothing was half-written. Free some space and try again."
+            )
+        if isinstance(exc, DataError) or "out of range" in low or "too long" in low:
+            return StudyError(
+                f"{self.where}: a value does not fit the database "
+                f"({msg.strip().splitlines()[0]}); nothing was changed. Numbers and ids must "
+                "stay within the limits annotator checks (see `annotator --help`)."
             )
         if not self.is_sqlite:
             return StudyUnreachableError(

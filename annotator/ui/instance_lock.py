@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QDir, QLockFile
 
+from annotator.store.engine import identity_key
+
 
 class StudyAlreadyOpen(Exception):
     pass
@@ -15,7 +17,9 @@ class StudyAlreadyOpen(Exception):
 
 def lock_path(target: str) -> str:
     if "://" in target:
-        digest = hashlib.sha256(target.encode()).hexdigest()[:16]
+        # Named after the database, never the credentials: a hash that included the
+        # password would let anyone who sees the temp folder test guessed passwords.
+        digest = hashlib.sha256(identity_key(target).encode()).hexdigest()[:16]
         return str(Path(QDir.tempPath()) / f"annotator-{digest}.lock")
     p = Path(target).resolve()
     return str(p.with_name(f".{p.name}.lock"))

@@ -6,20 +6,15 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from sqlalchemy.engine import URL, make_url
+
+from annotator.store.engine import without_secrets
 
 MAX_RECENT = 8
 
 
 def without_password(target: str) -> str:
-    if "://" not in target:
-        return target
-    url = make_url(target)
-    if not url.password:
-        return target
-    bare = URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
-                      database=url.database, query=url.query)
-    return bare.render_as_string(hide_password=False)
+    """A study to remember: a database URL loses its password (user part and query)."""
+    return without_secrets(target)
 
 
 class Settings:

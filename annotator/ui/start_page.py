@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.store.engine import without_secrets
+
 
 class StartPage(QWidget):
     newRequested = Signal()
@@ -95,10 +97,6 @@ def recent_label(target: str) -> str:
     """"name.annot  —  folder" for a study file (the folder elides in a narrow list);
     a database URL as it is, without its password."""
     if "://" in target:
-        head, _, rest = target.partition("://")
-        if "@" in rest:
-            cred, _, host = rest.rpartition("@")
-            rest = f"{cred.split(':', 1)[0]}@{host}"
-        return f"{head}://{rest}"
+        return without_secrets(target)
     p = Path(target)
     return f"{p.name}  —  {p.parent}"
