@@ -241,16 +241,33 @@ class FrameSource:
 
     def _seek(self, t: int) -> None:
         assert self._cap is not None
+        if self._landing(t) == 0:
+            self._rewind()
+            return
         self._cap.set(cv2.CAP_PROP_POS_FRAMES, t)
         self._next = None
         self._seek_t = t
+
+    def _rewind(self) -> None:
+        """Decode from the first frame again by reopening the file instead of seeking.
+
+        A seek that lands on the first key frame is a reopen: OpenCV's seek to the start
+        is unreliable in some containers (in MPEG-TS it lands nowhere, so no frame of the
+        first key-frame group could be revisited), and a reopened capture's first decoded
+        frame is frame 0 by construction (``_align``).
+        """
+        assert self._cap is not None
+        self._cap.release()
+        self._cap = open_capture(self.path)
+        self._next = 0
+        self._seek_t = 0
 
     def _read_until(self, i: int, fill_from: int) -> Frame:
         """Decode forward to frame ``i``, caching decoded frames from ``fill_from`` on."""
         cap = self._cap
         assert cap is not None
         backoff = 2 * _OPENCV_SEEK_LEAD
-        just_positioned = self._next is None
+        just_positioned = self._next is None or self._next == 0  # 0: just rewound
         previous: int | None = None
         while True:
             j = self._grab()
