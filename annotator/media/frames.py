@@ -50,6 +50,7 @@ from annotator.media.index import (
     build_index,
     scan_decoded,
 )
+from annotator.media.interlace import check_stills_supported
 from annotator.media.probe import MediaInfo, info_from_index
 
 # OpenCV's FFmpeg seek to frame t starts decoding at the key frame before t - 16.
@@ -93,6 +94,7 @@ class FrameSource:
         index_method: str = "auto",
     ) -> None:
         self.path = check_file(path)
+        check_stills_supported(self.path)
         self._cap: cv2.VideoCapture | None = open_capture(self.path)
         try:
             fps = float(self._cap.get(cv2.CAP_PROP_FPS))

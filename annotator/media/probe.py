@@ -19,6 +19,7 @@ import numpy as np
 from annotator.media.capture import check_file, fourcc_text, open_capture
 from annotator.media.errors import MediaEmptyError, MediaUnreadableError
 from annotator.media.index import CancelledFn, ProgressFn, StreamIndex, build_index
+from annotator.media.interlace import check_stills_supported
 
 # A file whose frames end this much (share, and at least ms) before the announced end is
 # truncated.
@@ -97,6 +98,7 @@ def probe(
     called with frame counts and ``cancelled()`` may abort with IndexCancelled.
     """
     p = check_file(path)
+    check_stills_supported(p)
     cap = open_capture(p)
     try:
         fps = float(cap.get(cv2.CAP_PROP_FPS))
