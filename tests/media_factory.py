@@ -58,16 +58,16 @@ def make_video(folder: Path, codec: str = "mp4v", frames: int = 100, **options: 
     )
 
 
-def ffmpeg_convert(src: Path, out: Path, *args: str) -> Path:
-    """Run ``ffmpeg -i src ARGS out`` (to make camera-like files from a test video).
+def ffmpeg_convert(src: Path, out: Path, *args: str, before: tuple[str, ...] = ()) -> Path:
+    """Run ``ffmpeg BEFORE -i src ARGS out`` (to make camera-like files from a test video).
 
     Skips the test when ffmpeg is missing; raises with ffmpeg's message when it fails.
     """
     exe = ffmpeg_path()
     if exe is None:
         pytest.skip("the ffmpeg program is not installed (needed to convert test videos)")
-    cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", str(src),
-           *args, str(out)]
+    cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *before,
+           "-i", str(src), *args, str(out)]
     done = subprocess.run(cmd, capture_output=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"ffmpeg failed: {done.stderr.decode(errors='replace')[-500:]}")

@@ -42,6 +42,9 @@ FRAME_CACHE_BYTES = 160 * 2**20
 FRAME_LEAD_MS = 250
 #: How long QtMultimedia may take to open a file before loading counts as failed.
 LOAD_TIMEOUT_MS = 20_000
+#: How long to wait for QtMultimedia's first frame, which tells where the video starts on
+#: the playback timeline; without it the video is taken to start at 0.
+OFFSET_TIMEOUT_MS = 3_000
 
 
 def _call(target: QObject, method: str, *args: Any) -> None:
@@ -76,6 +79,13 @@ class PlayerController(QObject):
     the position in integer milliseconds; the frame shown at a time t is the last
     frame whose presentation time is <= t, and stepping goes to the next or
     previous frame's presentation time taken from the stream.
+
+    One timebase: positions are QtMultimedia's playback times, which count from the
+    start of the container. OpenCV counts frame times from the first video frame, so
+    when the video stream starts after the audio (a camcorder file whose picture starts
+    0.5 s after its sound), every frame time is shifted by the video's start on the
+    playback timeline (``video_offset_ms``). It is measured once per load from the first
+    frame QtMultimedia shows when paused at 0, so a pause never jumps.
 
     The GUI thread never blocks on media work: opening/indexing a file and decoding
     stills run on a private single-thread pool (one ``FrameSource`` is used by one
@@ -142,6 +152,8 @@ class PlayerController(QObject):
         self._await_ms: int | None = None
         self._frame_ms: int | None = None  # start time of the playback frame on screen
         self._load_task: Task | None = None
+        self._offset_ms = 0  # where frame 0 is on the playback timeline
+        self._measuring = False  # waiting for QtMultimedia's first frame (see class doc)
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -178,6 +190,10 @@ class PlayerController(QObject):
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(LOAD_TIMEOUT_MS)
         self._load_timer.timeout.connect(self._on_load_timeout)
+        self._offset_timer = QTimer(self)
+        self._offset_timer.setSingleShot(True)
+        self._offset_timer.setInterval(OFFSET_TIMEOUT_MS)
+        self._offset_timer.timeout.connect(self._on_offset_timeout)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -197,6 +213,11 @@ class PlayerController(QObject):
     @property
     def frame_times(self) -> FrameTimes | None:
         return self._times if self.is_loaded else None
+
+    @property
+    def video_offset_ms(self) -> int:
+        """Playback time of the first video frame (0 unless the video starts late)."""
+        return self._offset_ms if self.is_loaded else 0
 
     @property
     def position_ms(self) -> int:
@@ -339,6 +360,9 @@ class PlayerController(QObject):
         self._stop_reverse()
         self._poll.stop()
         self._load_timer.stop()
+        self._offset_timer.stop()
+        self._measuring = False
+        self._offset_ms = 0
         was_playing = self._playing
         self._playing = False
         _call(self._player, "stop")
@@ -404,8 +428,8 @@ class PlayerController(QObject):
                         f"Cannot play '{self._name()}': Qt Multimedia finds no video "
                         "stream it can decode."
                     )
-                else:
-                    self._finish_load()
+                elif not self._measuring:
+                    self._measure_offset()
             elif status == QMediaPlayer.MediaStatus.InvalidMedia:
                 self._fail(self._qt_failure(self._player.errorString()))
         elif self._state is LoadState.READY and status == QMediaPlayer.MediaStatus.EndOfMedia:
@@ -438,9 +462,37 @@ class PlayerController(QObject):
         self.unload()
         self.loadFailed.emit(message)
 
-    def _finish_load(self) -> None:
+    def _measure_offset(self) -> None:
+        """Pause at 0 so that QtMultimedia shows its first frame (see ``_on_sink_frame``)."""
+        self._measuring = True
+        self._offset_timer.start()
+        _call(self._player, "pause")
+
+    def _on_offset_timeout(self) -> None:
+        if self._measuring and self._state is LoadState.LOADING:
+            self._measuring = False
+            self._finish_load(0)
+
+    def _on_first_frame(self, start_ms: int | None) -> None:
+        self._measuring = False
+        self._offset_timer.stop()
+        if self._state is not LoadState.LOADING or self._times is None:
+            return
+        offset = 0
+        if start_ms is not None:
+            # QtMultimedia's first frame is frame 0; its time there is the video's offset.
+            offset = max(0, start_ms - self._times.time(0))
+        self._finish_load(offset)
+
+    def _finish_load(self, offset_ms: int) -> None:
         self._load_timer.stop()
         self._load_task = None
+        assert self._times is not None
+        if offset_ms:
+            pts = self._times.pts_ms + offset_ms
+            duration = max(int(self._info.duration_ms) + offset_ms, int(self._player.duration()))
+            self._times = FrameTimes(pts, duration)
+        self._offset_ms = offset_ms
         self._state = LoadState.READY
         _call(self._player, "setPlaybackRate", Q_ARG(float, self._rate))
         self._stills.set_source(self._source)
@@ -599,6 +651,9 @@ class PlayerController(QObject):
     # -- playback ----------------------------------------------------------------------------
 
     def _on_sink_frame(self, frame: QVideoFrame) -> None:
+        if self._measuring and frame.isValid():
+            self._on_first_frame(frame.startTime() // 1000 if frame.startTime() >= 0 else None)
+            return
         if not self._playing or not frame.isValid():
             return
         start_ms = frame.startTime() // 1000 if frame.startTime() >= 0 else None
