@@ -51,7 +51,7 @@ from annotator.media.index import (
     scan_decoded,
 )
 from annotator.media.interlace import check_stills_supported
-from annotator.media.probe import MediaInfo, info_from_index
+from annotator.media.probe import MediaInfo, describe
 
 # OpenCV's FFmpeg seek to frame t starts decoding at the key frame before t - 16.
 _OPENCV_SEEK_LEAD = 16
@@ -105,12 +105,13 @@ class FrameSource:
                 raise MediaUnreadableError.for_path(self.path, "no frame can be decoded")
             first_ms = self._cap.get(cv2.CAP_PROP_POS_MSEC)
             index = self._align(index, first_ms, progress, cancelled)
+            height, width = first.shape[:2]
+            index, info = describe(self.path, index, fps, int(width), int(height), codec)
         except BaseException:
             self._cap.release()
             raise
         self._index = index
-        height, width = first.shape[:2]
-        self.info: MediaInfo = info_from_index(index, fps, int(width), int(height), codec)
+        self.info: MediaInfo = info
         self.pts_ms: NDArray[np.int64] = _rounded_strictly_increasing(index.pts)
         self.pts_ms.flags.writeable = False
         self._out_size = _fit_size(int(width), int(height), max_size)

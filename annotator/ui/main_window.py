@@ -553,6 +553,11 @@ class MainWindow(QMainWindow):
         if self.session is not None and not self.session.duration_ms:
             self.timeline.set_duration(pc.duration_ms)
         self.timeline.fit_all()
+        warning = str(getattr(info, "warning", ""))
+        if warning:  # truncated: only the first part plays (the label says how much)
+            playable = format_tc(int(getattr(info, "duration_ms", 0)))
+            self._set_media_problem(f"⚠ recording truncated: plays to {playable}", warning)
+            self.messages.warning.emit(warning)
 
     def _on_media_unloaded(self) -> None:
         if self.session is None:
