@@ -150,12 +150,15 @@ def test_truncated_faststart_mp4_is_accepted_with_a_warning(
 
 
 @needs_ffmpeg
-def test_audio_only_file_has_no_video(tmp_path: Path) -> None:
-    sound = tmp_path / "sound.m4a"
+def test_sound_in_a_video_container_is_an_audio_recording(tmp_path: Path) -> None:
+    # A phone's sound-only "video" (MP4 with just an AAC track) is an audio-only recording.
+    sound = tmp_path / "sound.mp4"
     subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-loglevel", "error", "-f", "lavfi",
                     "-i", "sine=duration=1", "-c:a", "aac", str(sound)], check=True)
-    with pytest.raises(MediaUnreadableError):
-        probe(sound)
+    info = probe(sound)
+    assert info.audio_only and abs(info.duration_ms - 1000) <= 30
+    m4a = sound.rename(tmp_path / "sound.m4a")
+    assert probe(m4a) == info
 
 
 @needs_ffmpeg

@@ -60,9 +60,13 @@ def cmd_add(ns: argparse.Namespace) -> int:
             link = media_link(ns.study, Path(ns.media), Progress("hashing"), warnings)
             s = study.add_session(ns.case, ns.number, media=link, date=date)
             assert s.media is not None
-            print(f"Added session {s.key}: {s.media.duration_ms / 1000:.3f} s, "
-                  f"{s.media.fps:g} fps, {s.media.frame_count} frames, "
-                  f"{s.media.width}x{s.media.height} {s.media.codec}.")
+            if s.media.frame_count == 0:
+                print(f"Added session {s.key}: {s.media.duration_ms / 1000:.3f} s, "
+                      f"audio only ({s.media.codec}).")
+            else:
+                print(f"Added session {s.key}: {s.media.duration_ms / 1000:.3f} s, "
+                      f"{s.media.fps:g} fps, {s.media.frame_count} frames, "
+                      f"{s.media.width}x{s.media.height} {s.media.codec}.")
             for warning in warnings:
                 print(f"Warning: {warning}", file=sys.stderr)
         else:

@@ -5,6 +5,9 @@ count that containers announce is not trusted (AVI headers of interrupted record
 Matroska estimates from the duration): ``probe`` counts the frames by reading the packets
 (see ``annotator.media.index``) and derives the duration from the last frame's time stamp.
 
+Audio-only recordings (WAV, M4A, MP3; see ``annotator.media.audio``) are described with
+``frame_count == 0`` and no size (``MediaInfo.audio_only``).
+
 A truncated file (an interrupted copy or recording) whose first part decodes is accepted:
 its ``MediaInfo`` describes the part that can be played and ``warning`` says so, with the
 playable duration, for the CLI and the GUI to show.
@@ -21,6 +24,7 @@ import cv2
 import numpy as np
 
 from annotator.core.timefmt import format_tc
+from annotator.media.audio import OTHER_AUDIO_SUFFIXES, is_audio_file, probe_audio
 from annotator.media.capture import check_file, fourcc_text, open_capture
 from annotator.media.errors import MediaEmptyError, MediaUnreadableError
 from annotator.media.index import CancelledFn, ProgressFn, StreamIndex, build_index
@@ -49,6 +53,18 @@ class MediaInfo:
     height: int
     codec: str
     warning: str = ""
+
+    @property
+    def audio_only(self) -> bool:
+        """A recording without picture (``frame_count`` is 0)."""
+        return self.frame_count == 0
+
+
+def audio_info(path: Path) -> MediaInfo:
+    """MediaInfo of an audio-only recording (no frames, no size)."""
+    audio = probe_audio(path)
+    return MediaInfo(duration_ms=audio.duration_ms, fps=0.0, frame_count=0, width=0,
+                     height=0, codec=audio.codec)
 
 
 def frame_duration_ms(index: StreamIndex, fps: float) -> float:
@@ -157,6 +173,7 @@ def probe(
 ) -> MediaInfo:
     """Describe the video at ``path``.
 
+    An audio-only recording (.wav, .m4a, .mp3) gets ``frame_count == 0``.
     Raises MediaMissingError (no such file), MediaEmptyError (0 bytes, or no frames),
     MediaUnreadableError (not a video, no video stream, nothing decodable). A truncated
     file whose first part decodes is described as far as it plays, with ``warning`` set.
@@ -164,6 +181,8 @@ def probe(
     called with frame counts and ``cancelled()`` may abort with IndexCancelled.
     """
     p = check_file(path)
+    if is_audio_file(p) or p.suffix.lower() in OTHER_AUDIO_SUFFIXES:
+        return audio_info(p)  # (other sound formats: a clear refusal)
     check_stills_supported(p)
     cap = open_capture(p)
     try:

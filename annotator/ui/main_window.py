@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         pc.loaded.connect(self._on_media_loaded)
         pc.loadFailed.connect(self._on_media_failed)
         pc.unloaded.connect(self._on_media_unloaded)
+        pc.waveformChanged.connect(self.timeline.waveform.set_waveform)
         self.timeline.seekRequested.connect(self._on_seek_requested)
         self.timeline.selectionChanged.connect(self._on_timeline_selection)
         self.timeline.segmentMoveRequested.connect(self._on_segment_times)
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
         self.timeline.fit_all()
         path = self.study_actions.media_path(session)
         if path is not None:
-            self.player.controller.load(path)
+            self.player.controller.load(path, session.media.sha256 if session.media else None)
         else:
             self.player.controller.unload()
             if session.media is not None:

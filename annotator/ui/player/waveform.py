@@ -1,0 +1,169 @@
+"""The recording's waveform, decoded once on a worker and cached.
+
+Why QtMultimedia's ``QAudioDecoder``: it decodes with the FFmpeg that the PySide6 wheel
+already bundles (LGPL), for every format the player plays (WAV, M4A/AAC, MP3, and the sound
+of MP4/MTS/AVI videos), so the waveform always matches what is heard. OpenCV's FFmpeg
+backend reads no audio, ffmpeg is not a runtime dependency, and PyAV's wheels bundle an
+FFmpeg built with GPL codecs (x264, x265), which the project does not ship at run time.
+
+The decoder runs in a worker thread of its own pool with a local event loop (it delivers
+buffers through signals); the buffers are reduced to peak levels there
+(``annotator.media.waveform.PeakAccumulator``), so the GUI thread only receives the finished
+:class:`~annotator.media.waveform.Waveform`. The result is cached under the recording's
+SHA-256 (``annotator.media.waveform.save_cached``); the next open reads the small cache file.
+
+Signals of :class:`WaveformLoader`:
+
+- ``ready(object)``: the waveform of the last ``load()`` (a ``Waveform``), or None when the
+  recording has no sound that can be decoded, or after ``clear()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtMultimedia import QAudioBuffer, QAudioDecoder, QAudioFormat
+from shiboken6 import isValid
+
+from annotator.media.waveform import PeakAccumulator, Waveform, load_cached, save_cached
+from annotator.ui.workers import Task, TaskContext, run_task
+
+#: A decode that produces nothing for this long (a stuck backend) is given up; before the
+#: first buffer the wait is shorter (QAudioDecoder reports no error for a file without sound,
+#: so callers should only ask for files that have sound: ``QMediaPlayer.hasAudio()``).
+STALL_TIMEOUT_MS = 20_000
+FIRST_BUFFER_TIMEOUT_MS = 5_000
+
+_SCALE = {
+    QAudioFormat.SampleFormat.UInt8: (np.uint8, 128.0, 128.0),
+    QAudioFormat.SampleFormat.Int16: (np.int16, 0.0, 32768.0),
+    QAudioFormat.SampleFormat.Int32: (np.int32, 0.0, 2147483648.0),
+    QAudioFormat.SampleFormat.Float: (np.float32, 0.0, 1.0),
+}
+
+
+def buffer_samples(buf: QAudioBuffer) -> tuple[np.ndarray, int] | None:
+    """A float (frames, channels) array in [-1, 1] and the sample rate, or None."""
+    fmt = buf.format()
+    known = _SCALE.get(fmt.sampleFormat())
+    channels = max(1, fmt.channelCount())
+    if known is None or buf.frameCount() <= 0:
+        return None
+    dtype, offset, scale = known
+    raw = np.frombuffer(bytes(buf.constData()), dtype=dtype)
+    usable = raw.size - raw.size % channels
+    samples = (raw[:usable].astype(np.float32) - offset) / scale
+    return samples.reshape(-1, channels), fmt.sampleRate()
+
+
+def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | None:
+    """Decode the sound of ``path`` into peak levels (blocking; call it on a worker).
+
+    None if the file has no sound QtMultimedia can decode.
+    """
+    decoder = QAudioDecoder()
+    loop = QEventLoop()
+    acc = PeakAccumulator()
+    state = {"failed": False, "got": 0}
+    stall = QTimer()
+    stall.setSingleShot(True)
+    stall.setInterval(FIRST_BUFFER_TIMEOUT_MS)
+
+    def on_ready() -> None:
+        while decoder.bufferAvailable():
+            buf = decoder.read()
+            if not buf.isValid():
+                continue
+            found = buffer_samples(buf)
+            if found is not None:
+                samples, rate = found
+                acc.add(max(0, int(buf.startTime())), samples, rate)
+                state["got"] += 1
+        stall.start(STALL_TIMEOUT_MS)
+        if ctx is not None and ctx.cancelled:
+            decoder.stop()
+            loop.quit()
+
+    def on_error(_error: QAudioDecoder.Error) -> None:
+        state["failed"] = True
+        loop.quit()
+
+    decoder.bufferReady.connect(on_ready)
+    decoder.finished.connect(loop.quit)
+    decoder.error.connect(on_error)
+    stall.timeout.connect(loop.quit)
+    decoder.setSource(QUrl.fromLocalFile(str(path.resolve())))
+    decoder.start()
+    stall.start()
+    loop.exec()
+    stall.stop()
+    decoder.stop()
+    if ctx is not None:
+        ctx.check()
+    if state["failed"] or state["got"] == 0:
+        return None
+    return acc.result()
+
+
+def waveform_for(path: Path, sha256: str | None, ctx: TaskContext | None = None
+                 ) -> Waveform | None:
+    """The cached waveform of the recording, or decode it (and cache it if ``sha256``)."""
+    if sha256:
+        cached = load_cached(sha256)
+        if cached is not None:
+            return cached
+    waveform = decode_waveform(path, ctx)
+    if waveform is not None and sha256:
+        with contextlib.suppress(OSError):  # a read-only cache: computed again next time
+            save_cached(sha256, waveform)
+    return waveform
+
+
+class WaveformLoader(QObject):
+    """Computes waveforms on a private single-thread pool; see the module doc."""
+
+    ready = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
+        self._task: Task | None = None
+        self.waveform: Waveform | None = None
+
+    def load(self, path: Path, sha256: str | None = None) -> None:
+        """Compute (or read from the cache) the waveform of ``path``; ``ready`` follows."""
+        self.clear(emit=False)
+        generation = self._generation
+        self._task = run_task(
+            lambda ctx: waveform_for(path, sha256, ctx),
+            on_result=lambda wf: self._on_result(generation, wf),
+            on_error=lambda _exc: self._on_result(generation, None),
+            pool=self._pool,
+        )
+
+    def clear(self, *, emit: bool = True) -> None:
+        """Forget the current waveform (and a computation under way)."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        had = self.waveform is not None
+        self.waveform = None
+        if emit and had:
+            self.ready.emit(None)
+
+    def close(self, timeout_ms: int = 5000) -> None:
+        self.clear(emit=False)
+        self._pool.waitForDone(timeout_ms)
+
+    def _on_result(self, generation: int, waveform: object) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self._task = None
+        self.waveform = waveform if isinstance(waveform, Waveform) else None
+        self.ready.emit(self.waveform)
