@@ -83,9 +83,13 @@ class PeakAccumulator:
     def add(self, start_us: int, samples: NDArray[np.floating], rate: int) -> None:
         if rate <= 0 or samples.size == 0:
             return
-        level = np.abs(samples).astype(np.float32)
-        if level.ndim == 2:
-            level = level.max(axis=1)
+        magnitude = np.abs(samples).astype(np.float32, copy=False)
+        if magnitude.ndim == 2:  # the loudest channel (column by column: faster than axis=1)
+            level = magnitude[:, 0].copy()
+            for c in range(1, magnitude.shape[1]):
+                np.maximum(level, magnitude[:, c], out=level)
+        else:
+            level = magnitude
         first = start_us * self.bins_per_second / 1_000_000
         bins = np.floor(first + np.arange(level.shape[0]) * (self.bins_per_second / rate))
         bins = bins.astype(np.int64)

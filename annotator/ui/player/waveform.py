@@ -55,8 +55,42 @@ def buffer_samples(buf: QAudioBuffer) -> tuple[np.ndarray, int] | None:
     dtype, offset, scale = known
     raw = np.frombuffer(bytes(buf.constData()), dtype=dtype)
     usable = raw.size - raw.size % channels
+    if dtype is np.float32:
+        return raw[:usable].reshape(-1, channels), fmt.sampleRate()
     samples = (raw[:usable].astype(np.float32) - offset) / scale
     return samples.reshape(-1, channels), fmt.sampleRate()
+
+
+class _Batches:
+    """Joins consecutive decoded buffers (about 1 s) before handing them to the
+    accumulator: one numpy pass per second of sound instead of one per small buffer."""
+
+    def __init__(self, acc: PeakAccumulator) -> None:
+        self._acc = acc
+        self._parts: list[np.ndarray] = []
+        self._start_us = 0
+        self._next_us = 0
+        self._rate = 0
+        self._frames = 0
+
+    def add(self, start_us: int, samples: np.ndarray, rate: int) -> None:
+        contiguous = (self._parts and rate == self._rate
+                      and samples.shape[1] == self._parts[0].shape[1]
+                      and abs(start_us - self._next_us) <= 1000)
+        if self._parts and not contiguous:
+            self.flush()
+        if not self._parts:
+            self._start_us, self._rate = start_us, rate
+        self._parts.append(samples)
+        self._frames += samples.shape[0]
+        self._next_us = self._start_us + self._frames * 1_000_000 // rate
+        if self._frames >= rate:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            self._acc.add(self._start_us, np.concatenate(self._parts), self._rate)
+        self._parts, self._frames = [], 0
 
 
 def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | None:
@@ -67,6 +101,7 @@ def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | No
     decoder = QAudioDecoder()
     loop = QEventLoop()
     acc = PeakAccumulator()
+    batches = _Batches(acc)
     state = {"failed": False, "got": 0}
     stall = QTimer()
     stall.setSingleShot(True)
@@ -80,7 +115,7 @@ def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | No
             found = buffer_samples(buf)
             if found is not None:
                 samples, rate = found
-                acc.add(max(0, int(buf.startTime())), samples, rate)
+                batches.add(max(0, int(buf.startTime())), samples, rate)
                 state["got"] += 1
         stall.start(STALL_TIMEOUT_MS)
         if ctx is not None and ctx.cancelled:
@@ -105,6 +140,7 @@ def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | No
         ctx.check()
     if state["failed"] or state["got"] == 0:
         return None
+    batches.flush()
     return acc.result()
 
 
