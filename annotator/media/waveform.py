@@ -64,6 +64,28 @@ class Waveform:
         out[lo >= n] = 0
         return out
 
+    def shifted(self, offset_ms: int) -> Waveform:
+        """The waveform starting ``offset_ms`` later (silence before it)."""
+        pad = max(0, int(offset_ms)) * self.bins_per_second // 1000
+        if pad == 0:
+            return self
+        peaks = np.concatenate([np.zeros(pad, np.uint8), self.peaks])
+        return Waveform(peaks, self.bins_per_second)
+
+    def to_bytes(self) -> bytes:
+        """The cache file's content (see ``from_bytes``)."""
+        return _MAGIC + self.bins_per_second.to_bytes(4, "little") + self.peaks.tobytes()
+
+    @staticmethod
+    def from_bytes(data: bytes) -> Waveform | None:
+        """A waveform from ``to_bytes`` output; None if ``data`` is not one."""
+        if len(data) < 12 or data[:8] != _MAGIC:
+            return None
+        bins = int.from_bytes(data[8:12], "little")
+        if not 1 <= bins <= 10_000:
+            return None
+        return Waveform(np.frombuffer(data[12:], dtype=np.uint8).copy(), bins)
+
     def is_silent(self, threshold: int = 2) -> bool:
         return int(self.peaks.max(initial=0)) <= threshold
 
@@ -143,19 +165,14 @@ def load_cached(sha256: str) -> Waveform | None:
         data = cache_path(sha256).read_bytes()
     except (OSError, ValueError):
         return None
-    if len(data) < 12 or data[:8] != _MAGIC:
-        return None
-    bins = int.from_bytes(data[8:12], "little")
-    if not 1 <= bins <= 10_000:
-        return None
-    return Waveform(np.frombuffer(data[12:], dtype=np.uint8).copy(), bins)
+    return Waveform.from_bytes(data)
 
 
 def save_cached(sha256: str, waveform: Waveform) -> Path:
     """Write the waveform to the cache (atomically); returns the file."""
     target = cache_path(sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = _MAGIC + waveform.bins_per_second.to_bytes(4, "little") + waveform.peaks.tobytes()
+    payload = waveform.to_bytes()
     fd, tmp = tempfile.mkstemp(prefix=".peaks-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

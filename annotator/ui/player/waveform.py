@@ -6,11 +6,17 @@ of MP4/MTS/AVI videos), so the waveform always matches what is heard. OpenCV's F
 backend reads no audio, ffmpeg is not a runtime dependency, and PyAV's wheels bundle an
 FFmpeg built with GPL codecs (x264, x265), which the project does not ship at run time.
 
-The decoder runs in a worker thread of its own pool with a local event loop (it delivers
-buffers through signals); the buffers are reduced to peak levels there
-(``annotator.media.waveform.PeakAccumulator``), so the GUI thread only receives the finished
-:class:`~annotator.media.waveform.Waveform`. The result is cached under the recording's
-SHA-256 (``annotator.media.waveform.save_cached``); the next open reads the small cache file.
+The decoder runs in a child process (``python -m annotator.ui.player.waveform FILE``,
+started and waited for by a worker thread of the loader's own pool): QtMultimedia's decoder
+crashes on some streams (an AAC track that FFmpeg reports with 0 channels segfaults
+inside Qt), and a crash there must cost the waveform, not the coder's session. The child
+runs ``decode_waveform``: a local event loop (the decoder delivers buffers through
+signals) and the buffers reduced to peak levels
+(``annotator.media.waveform.PeakAccumulator``); it writes the peaks to its standard output.
+The GUI thread only receives the finished :class:`~annotator.media.waveform.Waveform`.
+The result is cached under the recording's SHA-256 (``annotator.media.waveform.save_cached``);
+the next open reads the small cache file. The peaks are on the playback timeline: a sound
+that starts after the picture is shifted by ``annotator.media.stream_starts.audio_offset_ms``.
 
 Signals of :class:`WaveformLoader`:
 
@@ -21,13 +27,19 @@ Signals of :class:`WaveformLoader`:
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioBuffer, QAudioDecoder, QAudioFormat
 from shiboken6 import isValid
 
+import annotator
+from annotator.media.stream_starts import audio_offset_ms
 from annotator.media.waveform import PeakAccumulator, Waveform, load_cached, save_cached
 from annotator.ui.workers import Task, TaskContext, run_task
 
@@ -144,6 +156,38 @@ def decode_waveform(path: Path, ctx: TaskContext | None = None) -> Waveform | No
     return acc.result()
 
 
+def decode_in_child(path: Path, ctx: TaskContext | None = None,
+                    timeout_s: float = 3600.0) -> Waveform | None:
+    """``decode_waveform`` in a child process (see the module doc); None if it fails."""
+    root = Path(annotator.__file__).resolve().parents[1]  # the child runs this same code
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(root), os.environ.get("PYTHONPATH", "")) if p)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator.ui.player.waveform", str(path)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+    )
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            try:
+                out, _ = proc.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if (ctx is not None and ctx.cancelled) or time.monotonic() > deadline:
+                    proc.kill()
+                    proc.communicate()
+                    if ctx is not None:
+                        ctx.check()
+                    return None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if proc.returncode != 0:
+        return None
+    return Waveform.from_bytes(out)
+
+
 def waveform_for(path: Path, sha256: str | None, ctx: TaskContext | None = None
                  ) -> Waveform | None:
     """The cached waveform of the recording, or decode it (and cache it if ``sha256``)."""
@@ -151,7 +195,11 @@ def waveform_for(path: Path, sha256: str | None, ctx: TaskContext | None = None
         cached = load_cached(sha256)
         if cached is not None:
             return cached
-    waveform = decode_waveform(path, ctx)
+    waveform = decode_in_child(path, ctx)
+    if waveform is not None:
+        # QAudioDecoder counts from the first sound sample, playback from the container's
+        # start: a sound that starts after the picture is moved to where it plays.
+        waveform = waveform.shifted(audio_offset_ms(path))
     if waveform is not None and sha256:
         with contextlib.suppress(OSError):  # a read-only cache: computed again next time
             save_cached(sha256, waveform)
@@ -203,3 +251,22 @@ class WaveformLoader(QObject):
         self._task = None
         self.waveform = waveform if isinstance(waveform, Waveform) else None
         self.ready.emit(self.waveform)
+
+
+def main(argv: list[str]) -> int:
+    """Child process: decode ``argv[0]``'s sound and write the peaks to standard output."""
+    if len(argv) != 1:
+        print("usage: python -m annotator.ui.player.waveform FILE", file=sys.stderr)
+        return 2
+    app = QCoreApplication([])
+    waveform = decode_waveform(Path(argv[0]))
+    del app
+    if waveform is None:
+        return 1
+    sys.stdout.buffer.write(waveform.to_bytes())
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
