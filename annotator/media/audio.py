@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.media.errors import MediaUnreadableError
+from annotator.media.isobmff import iso_boxes, iso_child
 
 #: File endings the program accepts as audio-only recordings.
 AUDIO_SUFFIXES = (".wav", ".m4a", ".mp3")
@@ -49,11 +50,11 @@ def _iso_track_kinds(path: Path) -> set[bytes]:
     """Handler types (b"vide", b"soun", ...) of an ISO file's tracks; empty if unreadable."""
     try:
         with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            moov = _child(data, (0, len(data)), b"moov")
+            moov = iso_child(data, (0, len(data)), b"moov")
             kinds = set()
-            for kind, s, e in _boxes(data, *moov):
+            for kind, s, e in iso_boxes(data, *moov):
                 if kind == b"trak":
-                    hdlr_s, _ = _child(data, _child(data, (s, e), b"mdia"), b"hdlr")
+                    hdlr_s, _ = iso_child(data, iso_child(data, (s, e), b"mdia"), b"hdlr")
                     kinds.add(bytes(data[hdlr_s + 8:hdlr_s + 12]))
             return kinds
     except (OSError, ValueError, KeyError, struct.error, IndexError):
@@ -115,52 +116,24 @@ def probe_wav(path: Path) -> AudioInfo:
 # --------------------------------------------------------------------------- MP4 / M4A
 
 
-def _boxes(data: bytes | mmap.mmap, start: int, end: int) -> list[tuple[bytes, int, int]]:
-    """(type, body start, body end) of the ISO boxes in ``data[start:end]``."""
-    out = []
-    pos = start
-    while pos + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        header = 8
-        if size == 1:
-            if pos + 16 > end:
-                break
-            size = struct.unpack(">Q", data[pos + 8:pos + 16])[0]
-            header = 16
-        elif size == 0:
-            size = end - pos
-        if size < header or pos + size > end:
-            break
-        out.append((bytes(kind), pos + header, pos + size))
-        pos += size
-    return out
-
-
-def _child(data: bytes | mmap.mmap, parent: tuple[int, int], kind: bytes) -> tuple[int, int]:
-    for k, s, e in _boxes(data, *parent):
-        if k == kind:
-            return s, e
-    raise KeyError(kind)
-
-
 def probe_mp4_audio(path: Path) -> AudioInfo:
     with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         try:
-            moov = _child(data, (0, len(data)), b"moov")
-            mvhd_s, _ = _child(data, moov, b"mvhd")
+            moov = iso_child(data, (0, len(data)), b"moov")
+            mvhd_s, _ = iso_child(data, moov, b"mvhd")
             if data[mvhd_s] == 1:
                 scale, duration = struct.unpack(">IQ", data[mvhd_s + 20:mvhd_s + 32])
             else:
                 scale, duration = struct.unpack(">II", data[mvhd_s + 12:mvhd_s + 20])
-            for kind, s, e in _boxes(data, *moov):
+            for kind, s, e in iso_boxes(data, *moov):
                 if kind != b"trak":
                     continue
-                mdia = _child(data, (s, e), b"mdia")
-                hdlr_s, _ = _child(data, mdia, b"hdlr")
+                mdia = iso_child(data, (s, e), b"mdia")
+                hdlr_s, _ = iso_child(data, mdia, b"hdlr")
                 if data[hdlr_s + 8:hdlr_s + 12] != b"soun":
                     continue
-                stbl = _child(data, _child(data, mdia, b"minf"), b"stbl")
-                stsd_s, _ = _child(data, stbl, b"stsd")
+                stbl = iso_child(data, iso_child(data, mdia, b"minf"), b"stbl")
+                stsd_s, _ = iso_child(data, stbl, b"stsd")
                 entry = stsd_s + 8  # version/flags, entry count
                 codec = bytes(data[entry + 4:entry + 8]).decode("latin-1").strip()
                 channels, _bits = struct.unpack(">HH", data[entry + 24:entry + 28])

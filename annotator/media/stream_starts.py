@@ -23,7 +23,7 @@ import mmap
 import struct
 from pathlib import Path
 
-from annotator.media.audio import _boxes, _child
+from annotator.media.isobmff import iso_boxes, iso_child
 
 _ISO_SUFFIXES = (".mp4", ".mov", ".m4v", ".m4a", ".3gp")
 _TS_SUFFIXES = (".mts", ".m2ts", ".ts", ".m2t")
@@ -47,18 +47,18 @@ def audio_offset_ms(path: Path) -> int:
 
 def _iso_audio_offset(path: Path) -> int:
     with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        moov = _child(data, (0, len(data)), b"moov")
-        mvhd_s, _ = _child(data, moov, b"mvhd")
+        moov = iso_child(data, (0, len(data)), b"moov")
+        mvhd_s, _ = iso_child(data, moov, b"mvhd")
         v1 = data[mvhd_s] == 1
         at = mvhd_s + (20 if v1 else 12)
         scale = struct.unpack(">I", data[at:at + 4])[0]
         if scale <= 0:
             return 0
         starts: dict[bytes, list[float]] = {}
-        for kind, s, e in _boxes(data, *moov):
+        for kind, s, e in iso_boxes(data, *moov):
             if kind != b"trak":
                 continue
-            hdlr_s, _ = _child(data, _child(data, (s, e), b"mdia"), b"hdlr")
+            hdlr_s, _ = iso_child(data, iso_child(data, (s, e), b"mdia"), b"hdlr")
             handler = bytes(data[hdlr_s + 8:hdlr_s + 12])
             starts.setdefault(handler, []).append(_iso_track_delay(data, (s, e)) / scale)
     if b"soun" not in starts:
@@ -70,7 +70,7 @@ def _iso_audio_offset(path: Path) -> int:
 def _iso_track_delay(data: mmap.mmap, trak: tuple[int, int]) -> int:
     """Sum of a track's leading empty edits, in movie time-scale units."""
     try:
-        elst_s, _ = _child(data, _child(data, trak, b"edts"), b"elst")
+        elst_s, _ = iso_child(data, iso_child(data, trak, b"edts"), b"elst")
     except KeyError:
         return 0
     version = data[elst_s]
