@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from annotator.media.interlace import (
     BROKEN_SWSCALE_MAJOR,
@@ -28,8 +29,10 @@ from annotator.media.interlace import (
     sps_is_interlaced,
 )
 from annotator.media.probe import probe
+from annotator.ui.player import PlayerWidget
+from annotator.ui.player.still import qimage_to_bgr
 from tests.interlaced_stills import PROBE_FRAMES, check_all
-from tests.media_factory import ffmpeg_convert, make_video
+from tests.media_factory import ffmpeg_convert, make_video, read_frame_number
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLED_BROKEN = interlaced_stills_broken()
@@ -97,12 +100,13 @@ def _other_opencv_python() -> Path:
     python = venv / "bin" / "python"
     stamp = venv / ".complete"
     if not stamp.exists():
+        clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True,
-                       capture_output=True, timeout=300)
+                       capture_output=True, timeout=300, env=clean)
         done = subprocess.run(
             [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
              "numpy", OTHER_REQUIREMENT],
-            capture_output=True, text=True, timeout=600, check=False,
+            capture_output=True, text=True, timeout=600, check=False, env=clean,
         )
         assert done.returncode == 0, f"could not install {OTHER_REQUIREMENT}: {done.stderr}"
         stamp.touch()
@@ -122,3 +126,29 @@ def test_stills_with_the_other_opencv_major(interlaced: list[Path]) -> None:
     assert result["swscale"] is not None
     assert (result["swscale"] >= BROKEN_SWSCALE_MAJOR) == result["broken"]
     _assert_expected(result, [p.name for p in interlaced])
+
+
+@pytest.mark.gui
+def test_player_shows_the_paused_still_of_an_interlaced_camcorder_file(
+    qtbot: QtBot, interlaced: list[Path]
+) -> None:
+    widget = PlayerWidget()
+    qtbot.addWidget(widget, before_close_func=lambda w: w.controller.close())
+    widget.resize(640, 480)
+    widget.show()
+    c = widget.controller
+    mts = interlaced[1]
+    if INSTALLED_BROKEN:
+        with qtbot.waitSignal(c.loadFailed, timeout=10_000) as failed:
+            widget.load(str(mts))
+        assert "interlaced" in failed.args[0] and "opencv-python-headless<4.13" in failed.args[0]
+        assert "interlaced" in widget.view.message()
+        return
+    with qtbot.waitSignal(c.loaded, timeout=10_000):
+        widget.load(str(mts))
+    for k in (31, 12, 3):  # forward, then back into the first key-frame group
+        with qtbot.waitSignal(c.frameShown, timeout=10_000):
+            c.seek(c.frame_time(k))
+        r = widget.video_rect()
+        shot = qimage_to_bgr(widget.grab().toImage())
+        assert read_frame_number(shot, rect=(r.x(), r.y(), r.width(), r.height())) == k
