@@ -86,9 +86,6 @@ class Waveform:
             return None
         return Waveform(np.frombuffer(data[12:], dtype=np.uint8).copy(), bins)
 
-    def is_silent(self, threshold: int = 2) -> bool:
-        return int(self.peaks.max(initial=0)) <= threshold
-
 
 class PeakAccumulator:
     """Collects decoded sound into peak levels per bin.

@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -118,8 +118,3 @@ class WaveformLane(QWidget):
             p.setPen(QPen(QColor(th.playhead), 1))
             p.drawLine(QLineF(round(x) + 0.5, 0, round(x) + 0.5, h))
         p.end()
-
-    def peak_rect(self) -> QRectF:
-        """The time area of the lane, in its own coordinates."""
-        lx = self.canvas.label_width
-        return QRectF(lx, 0, self.width() - lx, self.height())
