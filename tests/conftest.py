@@ -30,8 +30,9 @@ def _pg_admin_execute(sql: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _private_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads or writes the user's own app settings."""
+    """No test reads or writes the user's own app settings (or cache)."""
     monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
+    monkeypatch.setenv("ANNOTATOR_CACHE_DIR", str(tmp_path / "env-cache"))
 
 
 @pytest.fixture

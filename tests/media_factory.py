@@ -6,6 +6,7 @@ re-exports, a skip marker for codecs that need the ffmpeg program, and short-han
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from annotator.media.videogen import (
 
 __all__ = [
     "CODEC_FILES",
+    "ffmpeg_convert",
     "ffmpeg_path",
     "find_video_rect",
     "make_video",
@@ -54,3 +56,19 @@ def make_video(folder: Path, codec: str = "mp4v", frames: int = 100, **options: 
         folder / f"{codec}-{frames}{suffix}", frames=frames, codec=codec,  # type: ignore[arg-type]
         **{**defaults, **options},
     )
+
+
+def ffmpeg_convert(src: Path, out: Path, *args: str, before: tuple[str, ...] = ()) -> Path:
+    """Run ``ffmpeg BEFORE -i src ARGS out`` (to make camera-like files from a test video).
+
+    Skips the test when ffmpeg is missing; raises with ffmpeg's message when it fails.
+    """
+    exe = ffmpeg_path()
+    if exe is None:
+        pytest.skip("the ffmpeg program is not installed (needed to convert test videos)")
+    cmd = [exe, "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *before,
+           "-i", str(src), *args, str(out)]
+    done = subprocess.run(cmd, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"ffmpeg failed: {done.stderr.decode(errors='replace')[-500:]}")
+    return out

@@ -14,10 +14,11 @@ from annotator.media.errors import (
     MediaMissingError,
     MediaUnreadableError,
 )
+from annotator.media.frames import FrameSource
 from annotator.media.index import IndexCancelled
 from annotator.media.probe import MediaInfo, probe
 from annotator.media.videogen import write_test_video
-from tests.media_factory import CODEC_FILES, make_video, needs_ffmpeg
+from tests.media_factory import CODEC_FILES, make_video, needs_ffmpeg, read_frame_number
 
 CODEC_TAGS = {"mp4v": {"FMP4", "mp4v", "MP4V"}, "mjpg": {"MJPG", "mjpg"}, "h264": {"h264", "avc1"}}
 
@@ -108,17 +109,30 @@ def test_truncated_mp4_without_index(videos: dict[str, Path], tmp_path: Path) ->
         probe(cut)
 
 
-def test_truncated_avi_is_reported(videos: dict[str, Path], tmp_path: Path) -> None:
+def test_truncated_avi_is_accepted_with_a_warning(videos: dict[str, Path], tmp_path: Path) -> None:
     data = videos["mjpg"].read_bytes()
     cut = tmp_path / "cut.avi"
     cut.write_bytes(data[: len(data) // 2])
-    with pytest.raises(MediaUnreadableError, match="truncated") as err:
-        probe(cut)
-    assert "cut.avi" in str(err.value)
+    full = probe(videos["mjpg"])
+    info = probe(cut)
+    assert full.warning == ""
+    assert 0 < info.frame_count < full.frame_count
+    playable = f"{info.duration_ms / 1000:.1f} s"
+    assert "cut.avi" in info.warning and "truncated" in info.warning
+    assert f"only the first {playable}" in info.warning
+    # What plays is what the stills show. The cut goes through the last frame, so that one
+    # is partly damaged (still shown); the ones before it are exact.
+    with FrameSource(cut) as src:
+        assert src.info.warning == info.warning
+        assert src.frame_count == info.frame_count
+        src.frame(src.frame_count - 1)
+        assert read_frame_number(src.frame(src.frame_count - 2)) == info.frame_count - 2
 
 
 @needs_ffmpeg
-def test_truncated_faststart_mp4_is_reported(videos: dict[str, Path], tmp_path: Path) -> None:
+def test_truncated_faststart_mp4_is_accepted_with_a_warning(
+    videos: dict[str, Path], tmp_path: Path
+) -> None:
     # With the index at the start, FFmpeg opens the file and finds frames missing at the end.
     fast = tmp_path / "fast.mp4"
     subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-loglevel", "error", "-i",
@@ -127,17 +141,24 @@ def test_truncated_faststart_mp4_is_reported(videos: dict[str, Path], tmp_path: 
     data = fast.read_bytes()
     cut = tmp_path / "fastcut.mp4"
     cut.write_bytes(data[: len(data) * 2 // 3])
-    with pytest.raises(MediaUnreadableError, match="truncated"):
-        probe(cut)
+    info = probe(cut)
+    assert "truncated" in info.warning and f"{info.duration_ms / 1000:.1f} s" in info.warning
+    with FrameSource(cut) as src:
+        last = src.frame_count - 1
+        assert read_frame_number(src.frame(last)) == last
+        assert read_frame_number(src.frame(last // 2)) == last // 2
 
 
 @needs_ffmpeg
-def test_audio_only_file_has_no_video(tmp_path: Path) -> None:
-    sound = tmp_path / "sound.m4a"
+def test_sound_in_a_video_container_is_an_audio_recording(tmp_path: Path) -> None:
+    # A phone's sound-only "video" (MP4 with just an AAC track) is an audio-only recording.
+    sound = tmp_path / "sound.mp4"
     subprocess.run([shutil.which("ffmpeg") or "ffmpeg", "-loglevel", "error", "-f", "lavfi",
                     "-i", "sine=duration=1", "-c:a", "aac", str(sound)], check=True)
-    with pytest.raises(MediaUnreadableError):
-        probe(sound)
+    info = probe(sound)
+    assert info.audio_only and abs(info.duration_ms - 1000) <= 30
+    m4a = sound.rename(tmp_path / "sound.m4a")
+    assert probe(m4a) == info
 
 
 @needs_ffmpeg

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import sys
 from pathlib import Path
 
 from annotator.cli.common import open_study, relative_media_path
@@ -27,9 +28,17 @@ def _check_date(text: str | None, where: str) -> str | None:
     return text.strip()
 
 
-def media_link(study_target: str, media: Path, progress: Progress | None) -> MediaLink:
-    """Probe and hash a recording (raises a MediaError subclass with a clear message)."""
+def media_link(
+    study_target: str, media: Path, progress: Progress | None,
+    warnings: list[str] | None = None,
+) -> MediaLink:
+    """Probe and hash a recording (raises a MediaError subclass with a clear message).
+
+    A usable file with a limitation (truncated) adds its warning to ``warnings``.
+    """
     info = probe(media)
+    if info.warning and warnings is not None:
+        warnings.append(info.warning)
     size = media.stat().st_size
 
     def on_bytes(done: int, total: int) -> None:
@@ -49,12 +58,19 @@ def cmd_add(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     try:
         if ns.media:
-            link = media_link(ns.study, Path(ns.media), Progress("hashing"))
+            warnings: list[str] = []
+            link = media_link(ns.study, Path(ns.media), Progress("hashing"), warnings)
             s = study.add_session(ns.case, ns.number, media=link, date=date)
             assert s.media is not None
-            print(f"Added session {safe(s.key)}: {s.media.duration_ms / 1000:.3f} s, "
-                  f"{s.media.fps:g} fps, {s.media.frame_count} frames, "
-                  f"{s.media.width}x{s.media.height} {s.media.codec}.")
+            if s.media.frame_count == 0:
+                print(f"Added session {safe(s.key)}: {s.media.duration_ms / 1000:.3f} s, "
+                      f"audio only ({s.media.codec}).")
+            else:
+                print(f"Added session {safe(s.key)}: {s.media.duration_ms / 1000:.3f} s, "
+                      f"{s.media.fps:g} fps, {s.media.frame_count} frames, "
+                      f"{s.media.width}x{s.media.height} {s.media.codec}.")
+            for warning in warnings:
+                print(f"Warning: {safe(warning)}", file=sys.stderr)
         else:
             duration_ms = limits.seconds_to_ms(ns.duration, "--duration")
             s = study.add_session(ns.case, ns.number, duration_ms=duration_ms, date=date)
@@ -107,13 +123,16 @@ def cmd_import(ns: argparse.Namespace) -> int:
         existing = {(s.case, s.number) for s in study.sessions()}
         progress = Progress("sessions")
         links = []
+        warnings: list[str] = []
         for k, (line, case, number, media, date) in enumerate(planned):
             if (case, number) in existing:
                 problems.append(f"line {line}: session {case}:{number} already exists")
                 continue
             progress.update(k / max(len(planned), 1), f"{case}:{number} {media.name}")
             try:
-                links.append((case, number, media_link(ns.study, media, None), date))
+                found: list[str] = []
+                links.append((case, number, media_link(ns.study, media, None, found), date))
+                warnings += [f"line {line}: {w}" for w in found]
             except Exception as exc:  # MediaError: reported per line, nothing added
                 problems.append(f"line {line}: {exc}")
         if problems:
@@ -122,6 +141,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
         study.add_sessions([(c, n, link, None, d) for c, n, link, d in links])
         progress.done(f"{len(links)} session(s) added")
         print(f"Added {len(links)} session(s) from {manifest.name}.")
+        for warning in warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
     finally:
         study.close()
     return 0

@@ -50,7 +50,8 @@ from annotator.media.index import (
     build_index,
     scan_decoded,
 )
-from annotator.media.probe import MediaInfo, info_from_index
+from annotator.media.interlace import check_stills_supported
+from annotator.media.probe import MediaInfo, describe
 
 # OpenCV's FFmpeg seek to frame t starts decoding at the key frame before t - 16.
 _OPENCV_SEEK_LEAD = 16
@@ -93,6 +94,7 @@ class FrameSource:
         index_method: str = "auto",
     ) -> None:
         self.path = check_file(path)
+        check_stills_supported(self.path)
         self._cap: cv2.VideoCapture | None = open_capture(self.path)
         try:
             fps = float(self._cap.get(cv2.CAP_PROP_FPS))
@@ -103,12 +105,13 @@ class FrameSource:
                 raise MediaUnreadableError.for_path(self.path, "no frame can be decoded")
             first_ms = self._cap.get(cv2.CAP_PROP_POS_MSEC)
             index = self._align(index, first_ms, progress, cancelled)
+            height, width = first.shape[:2]
+            index, info = describe(self.path, index, fps, int(width), int(height), codec)
         except BaseException:
             self._cap.release()
             raise
         self._index = index
-        height, width = first.shape[:2]
-        self.info: MediaInfo = info_from_index(index, fps, int(width), int(height), codec)
+        self.info: MediaInfo = info
         self.pts_ms: NDArray[np.int64] = _rounded_strictly_increasing(index.pts)
         self.pts_ms.flags.writeable = False
         self._out_size = _fit_size(int(width), int(height), max_size)
@@ -241,16 +244,33 @@ class FrameSource:
 
     def _seek(self, t: int) -> None:
         assert self._cap is not None
+        if self._landing(t) == 0:
+            self._rewind()
+            return
         self._cap.set(cv2.CAP_PROP_POS_FRAMES, t)
         self._next = None
         self._seek_t = t
+
+    def _rewind(self) -> None:
+        """Decode from the first frame again by reopening the file instead of seeking.
+
+        A seek that lands on the first key frame is a reopen: OpenCV's seek to the start
+        is unreliable in some containers (in MPEG-TS it lands nowhere, so no frame of the
+        first key-frame group could be revisited), and a reopened capture's first decoded
+        frame is frame 0 by construction (``_align``).
+        """
+        assert self._cap is not None
+        self._cap.release()
+        self._cap = open_capture(self.path)
+        self._next = 0
+        self._seek_t = 0
 
     def _read_until(self, i: int, fill_from: int) -> Frame:
         """Decode forward to frame ``i``, caching decoded frames from ``fill_from`` on."""
         cap = self._cap
         assert cap is not None
         backoff = 2 * _OPENCV_SEEK_LEAD
-        just_positioned = self._next is None
+        just_positioned = self._next is None or self._next == 0  # 0: just rewound
         previous: int | None = None
         while True:
             j = self._grab()

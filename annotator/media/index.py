@@ -87,6 +87,12 @@ class StreamIndex:
         pos = int(np.searchsorted(self.keyframes, index, side="right")) - 1
         return int(self.keyframes[pos]) if pos >= 0 else 0
 
+    def head(self, count: int) -> StreamIndex:
+        """The index of the first ``count`` frames (a truncated file's decodable part)."""
+        keys = self.keyframes[self.keyframes < count]
+        return StreamIndex(self.pts[:count].copy(), keys.astype(np.int64), self.declared_frames,
+                           self.method)
+
     def without_leading(self, count: int) -> StreamIndex:
         """The index with its first ``count`` frames dropped (frames the decoder discards)."""
         pts = self.pts[count:]

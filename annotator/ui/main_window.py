@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         pc.loaded.connect(self._on_media_loaded)
         pc.loadFailed.connect(self._on_media_failed)
         pc.unloaded.connect(self._on_media_unloaded)
+        pc.waveformChanged.connect(self.timeline.waveform.set_waveform)
         self.timeline.seekRequested.connect(self._on_seek_requested)
         self.timeline.selectionChanged.connect(self._on_timeline_selection)
         self.timeline.segmentMoveRequested.connect(self._on_segment_times)
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
         self.timeline.fit_all()
         path = self.study_actions.media_path(session)
         if path is not None:
-            self.player.controller.load(path)
+            self.player.controller.load(path, session.media.sha256 if session.media else None)
         else:
             self.player.controller.unload()
             if session.media is not None:
@@ -553,6 +554,11 @@ class MainWindow(QMainWindow):
         if self.session is not None and not self.session.duration_ms:
             self.timeline.set_duration(pc.duration_ms)
         self.timeline.fit_all()
+        warning = str(getattr(info, "warning", ""))
+        if warning:  # truncated: only the first part plays (the label says how much)
+            playable = format_tc(int(getattr(info, "duration_ms", 0)))
+            self._set_media_problem(f"⚠ recording truncated: plays to {playable}", warning)
+            self.messages.warning.emit(warning)
 
     def _on_media_unloaded(self) -> None:
         if self.session is None:

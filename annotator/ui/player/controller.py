@@ -17,10 +17,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from shiboken6 import isValid
 
+from annotator.media.audio import is_audio_file
 from annotator.media.errors import MediaError, MediaMissingError
 from annotator.media.frames import FrameSource
+from annotator.media.probe import probe
 from annotator.ui.player.still import StillLoader
 from annotator.ui.player.timing import FrameTimes
+from annotator.ui.player.waveform import WaveformLoader
 from annotator.ui.workers import Task, TaskContext, run_task
 
 MIN_RATE = 0.25
@@ -42,6 +45,11 @@ FRAME_CACHE_BYTES = 160 * 2**20
 FRAME_LEAD_MS = 250
 #: How long QtMultimedia may take to open a file before loading counts as failed.
 LOAD_TIMEOUT_MS = 20_000
+#: An audio-only recording has no frames: stepping moves by this much (and times snap to it).
+AUDIO_STEP_MS = 40
+#: How long to wait for QtMultimedia's first frame, which tells where the video starts on
+#: the playback timeline; without it the video is taken to start at 0.
+OFFSET_TIMEOUT_MS = 3_000
 
 
 def _call(target: QObject, method: str, *args: Any) -> None:
@@ -77,6 +85,13 @@ class PlayerController(QObject):
     frame whose presentation time is <= t, and stepping goes to the next or
     previous frame's presentation time taken from the stream.
 
+    One timebase: positions are QtMultimedia's playback times, which count from the
+    start of the container. OpenCV counts frame times from the first video frame, so
+    when the video stream starts after the audio (a camcorder file whose picture starts
+    0.5 s after its sound), every frame time is shifted by the video's start on the
+    playback timeline (``video_offset_ms``). It is measured once per load from the first
+    frame QtMultimedia shows when paused at 0, so a pause never jumps.
+
     The GUI thread never blocks on media work: opening/indexing a file and decoding
     stills run on a private single-thread pool (one ``FrameSource`` is used by one
     thread at a time).
@@ -103,6 +118,13 @@ class PlayerController(QObject):
     - ``videoFrameChanged(QVideoFrame)``: the display should now show this
       playback frame.
     - ``volumeChanged(float)``, ``mutedChanged(bool)``: audio output settings.
+    - ``waveformChanged(object)``: the loaded recording's waveform
+      (``annotator.media.waveform.Waveform``), computed on a worker after a load (or read
+      from its cache); None after unloading or when the recording has no sound.
+
+    Audio-only recordings (WAV, M4A, MP3; ``audio_only``) play through the same
+    ``QMediaPlayer``; they have no stills and no frames: steps move by
+    ``AUDIO_STEP_MS`` and ``frameShown`` is not emitted.
     """
 
     positionChanged = Signal(int)
@@ -119,6 +141,7 @@ class PlayerController(QObject):
     videoFrameChanged = Signal(QVideoFrame)
     volumeChanged = Signal(float)
     mutedChanged = Signal(bool)
+    waveformChanged = Signal(object)
 
     def __init__(
         self,
@@ -142,6 +165,11 @@ class PlayerController(QObject):
         self._await_ms: int | None = None
         self._frame_ms: int | None = None  # start time of the playback frame on screen
         self._load_task: Task | None = None
+        self._offset_ms = 0  # where frame 0 is on the playback timeline
+        self._sha256: str | None = None
+        self._waveform = WaveformLoader(self)
+        self._waveform.ready.connect(self.waveformChanged)
+        self._measuring = False  # waiting for QtMultimedia's first frame (see class doc)
 
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -178,6 +206,10 @@ class PlayerController(QObject):
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(LOAD_TIMEOUT_MS)
         self._load_timer.timeout.connect(self._on_load_timeout)
+        self._offset_timer = QTimer(self)
+        self._offset_timer.setSingleShot(True)
+        self._offset_timer.setInterval(OFFSET_TIMEOUT_MS)
+        self._offset_timer.timeout.connect(self._on_offset_timeout)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -197,6 +229,21 @@ class PlayerController(QObject):
     @property
     def frame_times(self) -> FrameTimes | None:
         return self._times if self.is_loaded else None
+
+    @property
+    def audio_only(self) -> bool:
+        """The loaded recording has sound but no picture."""
+        return self.is_loaded and bool(getattr(self._info, "audio_only", False))
+
+    @property
+    def waveform(self) -> Any:
+        """The loaded recording's ``Waveform`` once computed (else None)."""
+        return self._waveform.waveform
+
+    @property
+    def video_offset_ms(self) -> int:
+        """Playback time of the first video frame (0 unless the video starts late)."""
+        return self._offset_ms if self.is_loaded else 0
 
     @property
     def position_ms(self) -> int:
@@ -283,19 +330,28 @@ class PlayerController(QObject):
 
     # -- loading -----------------------------------------------------------------------------
 
-    def load(self, path: str | Path) -> None:
-        """Open ``path`` asynchronously; ``loaded`` or ``loadFailed`` follows."""
+    def load(self, path: str | Path, sha256: str | None = None) -> None:
+        """Open ``path`` asynchronously; ``loaded`` or ``loadFailed`` follows.
+
+        ``sha256``: the recording's SHA-256 if known (the study stores it); its waveform
+        is then cached under it.
+        """
         self.unload()
         self._generation += 1
         generation = self._generation
         self._state = LoadState.LOADING
         self._path = Path(path)
+        self._sha256 = sha256
         factory = self._source_factory
         target = self._path
 
         def open_source(ctx: TaskContext) -> tuple[Any, Any, np.ndarray]:
             if not target.is_file():
                 raise MediaMissingError.for_path(target)
+            if is_audio_file(target):
+                info = probe(target)
+                grid = np.arange(0, max(int(info.duration_ms), 1), AUDIO_STEP_MS, dtype=np.int64)
+                return None, info, grid
 
             def progress(done: int, total: int) -> None:
                 ctx.progress(done / total if total > 0 else 0.0, "Indexing video frames")
@@ -339,6 +395,10 @@ class PlayerController(QObject):
         self._stop_reverse()
         self._poll.stop()
         self._load_timer.stop()
+        self._offset_timer.stop()
+        self._measuring = False
+        self._offset_ms = 0
+        self._waveform.clear()
         was_playing = self._playing
         self._playing = False
         _call(self._player, "stop")
@@ -359,6 +419,7 @@ class PlayerController(QObject):
     def close(self, timeout_ms: int = 5000) -> None:
         """Unload and wait for the worker thread to finish (call before deleting)."""
         self.unload()
+        self._waveform.close(timeout_ms)
         self._pool.waitForDone(timeout_ms)
 
     def _close_source(self) -> None:
@@ -369,10 +430,12 @@ class PlayerController(QObject):
     def _on_source_opened(self, generation: int, result: tuple[Any, Any, np.ndarray]) -> None:
         source, info, pts = result
         if not isValid(self):
-            source.close()  # the controller is gone, and its worker with it
+            if source is not None:
+                source.close()  # the controller is gone, and its worker with it
             return
         if generation != self._generation:
-            run_task(lambda ctx: source.close(), pool=self._pool)
+            if source is not None:
+                run_task(lambda ctx: source.close(), pool=self._pool)
             return
         self._source = source
         self._info = info
@@ -399,13 +462,21 @@ class PlayerController(QObject):
                 QMediaPlayer.MediaStatus.BufferingMedia,
                 QMediaPlayer.MediaStatus.BufferedMedia,
             ):
-                if not self._player.hasVideo():
+                if getattr(self._info, "audio_only", False):
+                    if not self._player.hasAudio():
+                        self._fail(
+                            f"Cannot play '{self._name()}': Qt Multimedia finds no sound "
+                            "in it that it can decode."
+                        )
+                    else:
+                        self._finish_load(0)
+                elif not self._player.hasVideo():
                     self._fail(
                         f"Cannot play '{self._name()}': Qt Multimedia finds no video "
                         "stream it can decode."
                     )
-                else:
-                    self._finish_load()
+                elif not self._measuring:
+                    self._measure_offset()
             elif status == QMediaPlayer.MediaStatus.InvalidMedia:
                 self._fail(self._qt_failure(self._player.errorString()))
         elif self._state is LoadState.READY and status == QMediaPlayer.MediaStatus.EndOfMedia:
@@ -438,10 +509,40 @@ class PlayerController(QObject):
         self.unload()
         self.loadFailed.emit(message)
 
-    def _finish_load(self) -> None:
+    def _measure_offset(self) -> None:
+        """Pause at 0 so that QtMultimedia shows its first frame (see ``_on_sink_frame``)."""
+        self._measuring = True
+        self._offset_timer.start()
+        _call(self._player, "pause")
+
+    def _on_offset_timeout(self) -> None:
+        if self._measuring and self._state is LoadState.LOADING:
+            self._measuring = False
+            self._finish_load(0)
+
+    def _on_first_frame(self, start_ms: int | None) -> None:
+        self._measuring = False
+        self._offset_timer.stop()
+        if self._state is not LoadState.LOADING or self._times is None:
+            return
+        offset = 0
+        if start_ms is not None:
+            # QtMultimedia's first frame is frame 0; its time there is the video's offset.
+            offset = max(0, start_ms - self._times.time(0))
+        self._finish_load(offset)
+
+    def _finish_load(self, offset_ms: int) -> None:
         self._load_timer.stop()
         self._load_task = None
+        assert self._times is not None
+        if offset_ms:
+            pts = self._times.pts_ms + offset_ms
+            duration = max(int(self._info.duration_ms) + offset_ms, int(self._player.duration()))
+            self._times = FrameTimes(pts, duration)
+        self._offset_ms = offset_ms
         self._state = LoadState.READY
+        if self._player.hasAudio() and self._path is not None:
+            self._waveform.load(self._path, self._sha256)
         _call(self._player, "setPlaybackRate", Q_ARG(float, self._rate))
         self._stills.set_source(self._source)
         self._pos = 0
@@ -599,6 +700,9 @@ class PlayerController(QObject):
     # -- playback ----------------------------------------------------------------------------
 
     def _on_sink_frame(self, frame: QVideoFrame) -> None:
+        if self._measuring and frame.isValid():
+            self._on_first_frame(frame.startTime() // 1000 if frame.startTime() >= 0 else None)
+            return
         if not self._playing or not frame.isValid():
             return
         start_ms = frame.startTime() // 1000 if frame.startTime() >= 0 else None

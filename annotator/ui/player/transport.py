@@ -193,6 +193,9 @@ class TransportBar(QWidget):
 
     def _show_labels(self, ms: int, duration: int, index: int, count: int) -> None:
         self.time_label.setText(f"{format_tc(ms)} / {format_tc(duration)}")
+        if self._controller.audio_only:
+            self.frame_label.setText("audio only")
+            return
         width = len(str(max(count, 1)))
         self.frame_label.setText(f"frame {index:>{width}d} / {count}")
 

@@ -10,7 +10,7 @@ faster than the screen repaints cost nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -33,6 +33,7 @@ class VideoView(QWidget):
         self._image: QImage | None = None
         self._frame: QVideoFrame | None = None
         self._message = ""
+        self._audio_only = False
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
@@ -60,7 +61,17 @@ class VideoView(QWidget):
         self._image = None
         self._frame = None
         self._message = message
+        self._audio_only = False
         self.update()
+
+    def show_audio_only(self, message: str) -> None:
+        """The placeholder of a recording without picture: a large note and ``message``."""
+        self.clear(message)
+        self._audio_only = True
+        self.update()
+
+    def is_audio_only(self) -> bool:
+        return self._audio_only
 
     def message(self) -> str:
         """The text shown when there is no picture (a load error, "No video")."""
@@ -96,6 +107,8 @@ class VideoView(QWidget):
             target_rect = letterbox(self.rect(), self._image.size())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(target_rect, self._image)
+        elif self._audio_only:
+            self._paint_audio_only(painter)
         elif self._message:
             margin = max(12, self.width() // 10)
             box = self.rect().adjusted(margin, margin, -margin, -margin)
@@ -103,3 +116,22 @@ class VideoView(QWidget):
             painter.setPen(QColor(225, 225, 225))  # the default pen is black: unreadable
             painter.drawText(box, int(flags), self._message)
         painter.end()
+
+    def _paint_audio_only(self, painter: QPainter) -> None:
+        painter.fillRect(self.rect(), QColor(32, 36, 44))
+        h = self.height()
+        symbol = QFont(self.font())
+        symbol.setPixelSize(max(24, h // 3))
+        painter.setFont(symbol)
+        painter.setPen(QColor(120, 170, 230))
+        top = self.rect().adjusted(0, h // 10, 0, -h // 2 + h // 10)
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                         "\u266a")
+        text = QFont(self.font())
+        text.setPixelSize(max(12, min(22, h // 14)))
+        painter.setFont(text)
+        painter.setPen(QColor(225, 228, 235))
+        margin = max(12, self.width() // 10)
+        bottom = self.rect().adjusted(margin, h // 2 + h // 12, -margin, -8)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(bottom, int(flags), self._message)

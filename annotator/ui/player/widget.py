@@ -11,6 +11,7 @@ from annotator.ui.player.transport import TransportBar
 from annotator.ui.player.view import VideoView
 
 NO_VIDEO = "No video"
+AUDIO_ONLY = "Audio-only recording: no picture. Play, pause and code as usual."
 
 
 class PlayerWidget(QWidget):
@@ -53,7 +54,12 @@ class PlayerWidget(QWidget):
         c.videoFrameChanged.connect(self.view.set_frame)
         c.unloaded.connect(lambda: self.view.clear(NO_VIDEO))
         c.loadFailed.connect(self.view.clear)
+        c.loaded.connect(self._on_loaded)
         self.view.clear(NO_VIDEO)
+
+    def _on_loaded(self, info: object) -> None:
+        if getattr(info, "audio_only", False):
+            self.view.show_audio_only(AUDIO_ONLY)
 
     def video_rect(self) -> QRect:
         """Where the picture is, in this widget's coordinates (empty if none)."""

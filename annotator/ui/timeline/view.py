@@ -15,6 +15,7 @@ from .edits import Edge, Snap, StepFrame
 from .model import DiffStatus, Lane, Placed, TimelineModel
 from .overview import TimelineOverview
 from .theme import LIGHT, Theme
+from .waveform import WaveformLane
 
 MIN_LABEL_WIDTH = 190
 MAX_LABEL_WIDTH = 300
@@ -83,6 +84,9 @@ class TimelineView(QWidget):
     - ``segmentActivated(str id)``: a segment was double-clicked.
     - ``viewRangeChanged(int start_ms, int end_ms)``: the visible time window changed.
 
+    :attr:`waveform` is the sound lane above the ruler (``waveform.set_waveform(wf)``
+    shows a recording's waveform; hidden while there is none).
+
     Coordinates: :meth:`x_for_time`, :meth:`lane_rect` and :meth:`segment_rect` are in
     :attr:`canvas` coordinates; :attr:`overview` has its own ``x_for_time``.
     """
@@ -112,6 +116,7 @@ class TimelineView(QWidget):
         lw = label_width if label_width is not None else MIN_LABEL_WIDTH
         self.canvas = TimelineCanvas(self.model, self, theme=theme, label_width=lw)
         self.overview = TimelineOverview(self.model, self, theme=theme, label_width=lw)
+        self.waveform = WaveformLane(self.canvas, self, theme=theme)  # hidden until set
         self._hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self._vbar = QScrollBar(Qt.Orientation.Vertical, self)
         self._vbar.hide()
@@ -135,6 +140,7 @@ class TimelineView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.overview)
+        outer.addWidget(self.waveform)
         outer.addLayout(grid, 1)
 
         c = self.canvas
@@ -148,6 +154,7 @@ class TimelineView(QWidget):
         self._hbar.valueChanged.connect(self._on_hbar_value_changed)
         self._vbar.valueChanged.connect(c.set_scroll_y)
         self.overview.windowDragged.connect(self._on_overview_dragged)
+        self.waveform.seekRequested.connect(self.seekRequested)
         self.setFocusProxy(c)
         self._on_view_range_changed(*c.view_range())
 
@@ -160,6 +167,7 @@ class TimelineView(QWidget):
         """Width of the lane-label column (by default it follows the widget's width)."""
         self.canvas.set_label_width(width)
         self.overview.set_label_width(width)
+        self.waveform.update()
         self._hbox.setContentsMargins(width, 0, 0, 0)
 
     # data -------------------------------------------------------------------------------
@@ -226,6 +234,7 @@ class TimelineView(QWidget):
     def set_playhead(self, ms: int) -> None:
         self.canvas.set_playhead(ms)
         self.overview.set_playhead(ms)
+        self.waveform.set_playhead(ms)
 
     def playhead(self) -> int:
         return self.canvas.playhead()
