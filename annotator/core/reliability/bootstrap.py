@@ -17,6 +17,7 @@ FloatArray = NDArray[np.float64]
 
 LEVEL = 0.95
 MIN_DEFINED_SHARE = 0.5
+MIN_BOOTSTRAP_SESSIONS = 5  # as for ICC: fewer sessions give no usable interval
 
 
 class SessionBootstrap:
@@ -35,8 +36,9 @@ class SessionBootstrap:
     def unavailable_reason(self) -> str | None:
         if self.resamples == 0:
             return "bootstrap disabled (0 resamples)"
-        if self.n_sessions < 2:
-            return "a bootstrap over sessions needs at least 2 sessions"
+        if self.n_sessions < MIN_BOOTSTRAP_SESSIONS:
+            return (f"a bootstrap over sessions needs at least {MIN_BOOTSTRAP_SESSIONS} "
+                    f"sessions (have {self.n_sessions})")
         return None
 
     def resample(self, per_session: FloatArray) -> FloatArray:
