@@ -108,6 +108,19 @@ def by_id(items: list[dict], ident: str) -> dict:
 
 
 # ---------------------------------------------------------------- the report
+def test_sessions_left_out_are_listed_with_the_reason_in_every_format(main_study: Path) -> None:
+    code, out, err = rel(main_study, "--coders", "A", "B", "--format", "json",
+                         "--bootstrap", "0")
+    assert code == 0, err
+    assert json.loads(out)["excluded_sessions"] == [
+        {"case": "C02", "session": 1, "reason": "not coded by A, B"}]
+    for fmt in ("table", "html", "csv"):
+        code, out, err = rel(main_study, "--coders", "A", "B", "--format", fmt,
+                             "--bootstrap", "0")
+        assert code == 0, err
+        assert "C02/1" in out and "not coded by A, B" in out, fmt
+
+
 def test_json_has_the_design_shape_and_hand_computed_values(main_study: Path) -> None:
     code, out, err = rel(main_study, "--coders", "A", "B", "--format", "json",
                          "--bootstrap", "0")

@@ -86,13 +86,15 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
     from annotator.cli.errors import UsageError
     from annotator.core.reliability import compute_reliability
     from annotator.exchange.atomic import atomic_text
-    from annotator.exchange.reliability_data import gather
+    from annotator.exchange.reliability_data import read_codings, select_codings
 
     _check_numbers(ns)
     out = _check_output(ns.output)
     study = open_study(ns.study)
     try:
-        codebook, sessions, labels = gather(study, ns.coders, ns.sessions)
+        sel = select_codings(study, ns.coders, ns.sessions)
+        codebook, sessions = read_codings(study, sel)
+        labels = sel.labels
     finally:
         study.close()
     progress = Progress("reliability", enabled=out is not None)
@@ -100,6 +102,7 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
         codebook, sessions, labels, resolution_ms=ns.resolution_ms,
         tolerance_ms=ns.tolerance_ms, alpha_resolution_ms=ns.alpha_resolution_ms,
         bootstrap=ns.bootstrap, seed=ns.seed, progress=lambda f: progress.update(f),
+        excluded=sel.excluded,
     )
     from annotator.exchange import reliability_report as rr
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..codebook import Codebook
@@ -29,11 +29,14 @@ def compute_reliability(
     seed: int = 0,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    excluded: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Reliability of ``coders`` pooled over the sessions they all coded.
 
     Raises :class:`ReliabilityInputError` for unusable input and :class:`ReliabilityCancelled`
     when ``cancelled()`` returns true. ``progress`` receives fractions from 0 to 1.
+    ``excluded`` lists sessions the caller already left out ({"case", "session", "reason"});
+    the report lists them with the sessions given here that not every coder coded.
     """
     check_options(coders, resolution_ms, tolerance_ms, alpha_resolution_ms, bootstrap)
     names = tuple(str(c) for c in coders)
@@ -55,7 +58,9 @@ def compute_reliability(
                       "method": "percentile", "unit": "session"},
         "sessions": [{"case": s.case, "session": s.session, "duration_s": s.duration_ms / 1000}
                      for s in prep.sessions],
-        "excluded_sessions": prep.excluded,
+        "excluded_sessions": sorted(
+            [*(dict(e) for e in excluded), *prep.excluded],
+            key=lambda e: (str(e["case"]), int(e["session"]))),
     }
     if multi:
         report["categories"] = multi_categories(st, boot)

@@ -83,6 +83,10 @@ def _row(report: Report, analysis: str, coders: list[str], cat: Mapping[str, Any
     return row
 
 
+def _note(level: str, text: str) -> dict[str, Any]:
+    return {"analysis": "", "level": level, "text": text}
+
+
 def to_csv(report: Report) -> str:
     rows = []
     for k, (_title, coders, cats) in enumerate(sections(report)):
@@ -91,6 +95,8 @@ def to_csv(report: Report) -> str:
             rows.append(_row(report, analysis, list(report["coders"]), cat, cat, "category"))
             rows += [_row(report, analysis, list(report["coders"]), cat, c, "code")
                      for c in cat["codes"]]
+    rows += [_note("excluded_session", f"{e['case']}/{e['session']}: {e['reason']}")
+             for e in report.get("excluded_sessions") or []]
     frame = pd.DataFrame(rows)
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return text

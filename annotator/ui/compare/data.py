@@ -153,7 +153,7 @@ def compute(
             tolerance_ms=options.tolerance_ms, alpha_resolution_ms=options.alpha_resolution_ms,
             bootstrap=options.bootstrap, seed=options.seed,
             progress=lambda f: ctx.progress(0.1 + 0.9 * f, "computing"),
-            cancelled=lambda: ctx.cancelled,
+            cancelled=lambda: ctx.cancelled, excluded=sel.excluded,
         )
     except ReliabilityCancelled:
         raise Cancelled() from None
