@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from .bands import icc_band
 from .bootstrap import SessionBootstrap
-from .icc import icc_2_1
+from .icc import icc_2_1, icc_2_1_ci
 from .measure import Measure
 from .study import StudyStats
 
@@ -96,6 +96,8 @@ def put_icc(d: Report, st: StudyStats, cols: list[int], code: int) -> None:
     n = st.n_sessions
     point = bool(st.meta.is_point[code])
     for name, source in (("icc_seconds", st.seconds), ("icc_counts", st.events)):
+        ci: list[float] | None = None
+        ci_reason: str | None = None
         if name == "icc_seconds" and point:
             m = Measure(None, POINT_CODE)
         elif n < MIN_ICC_SESSIONS:
@@ -103,7 +105,12 @@ def put_icc(d: Report, st: StudyStats, cols: list[int], code: int) -> None:
                               f"(have {n})")
         else:
             m = icc_2_1(source[:, cols, code])
+            if m.value is not None:
+                ci, ci_reason = icc_2_1_ci(source[:, cols, code])
         put(d, name, m, icc_band)
+        d[f"{name}_ci"] = ci
+        if ci is None:
+            d[f"{name}_ci_reason"] = ci_reason if m.value is not None else f"{name} is undefined"
 
 
 def per_coder(values: FloatArray, coders: list[str], integer: bool) -> dict[str, float | int]:
