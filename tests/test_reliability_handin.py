@@ -121,6 +121,13 @@ def test_each_report_opens_with_what_to_report(report_en: dict[str, Any]) -> Non
         assert words in " ".join(table.split()[:400]), words
     html = rr.to_html(report_en)
     assert html.index("What to report") < html.index("<h2>Coders")
+    assert [d["heading"] for d in report_en["summary"]][:3] == [
+        "1. Time-based agreement (the main result)", "2. Event-based agreement",
+        "3. Session totals"]  # in the JSON too
+    assert rr.to_csv(report_en).splitlines()[1].split(",")[1] == "summary"
+    assert "@page{size:A4" in html and "@media print" in html  # prints as the PDF does
+    assert "this tool's addition to Holle & Rein" in report_en["definitions"]["events"]
+    assert "Brennan & Prediger" in report_en["definitions"]["code_kappa"]
     implicit = report_en["categories"][0]
     assert f"{implicit['label']} {implicit['kappa']:.2f}" in table
 

@@ -15,6 +15,7 @@ from .methods import methods
 from .multirater import multi_categories
 from .pairwise import pair_categories
 from .study import gather
+from .summary import summary
 
 DEFAULT_ALPHA_RESOLUTION_MS = 1000
 
@@ -83,6 +84,7 @@ def compute_reliability(
     )
     report["warnings"] = prep.warnings
     add_labels(report, codebook, language)
+    report["summary"] = summary(report)
     report["methods"] = methods(report, codebook)
     if progress is not None:
         progress(1.0)

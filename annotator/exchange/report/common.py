@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from annotator.core.reliability import DiffRun
+from annotator.core.reliability.summary import summary as build_summary
 
 Report = Mapping[str, Any]
 Diffs = Mapping[Any, Sequence[DiffRun]]
@@ -77,62 +78,9 @@ def session_diffs(diffs: Diffs | None, case: str, session: int) -> Sequence[Diff
     return None
 
 
-def _spread(values: Sequence[float]) -> str:
-    if not values:
-        return "none defined"
-    if len(values) == 1:
-        return fixed(values[0])
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    med = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    return f"{fixed(ordered[0])} to {fixed(ordered[-1])}, median {fixed(med)}"
-
-
 def summary(report: Report) -> list[tuple[str, str]]:
-    """What to report and why, with this report's numbers: (heading, text) items."""
-    cats = list(report["categories"])
-    multi = len(report["coders"]) >= 3
-    kname = "Fleiss' kappa" if multi else "Cohen's kappa"
-    codes = [c for cat in cats for c in cat["codes"] if c.get("kind") == "state"]
-    kappas = [float(c["kappa"]) for c in codes if c.get("kappa") is not None]
-
-    def cat_value(cat: Mapping[str, Any], name: str) -> str:
-        v = cat.get(name)
-        ci = cat.get(f"{name}_ci")
-        return f"{label(cat)} {num(v)}" + (f" {ci_text(ci)}" if ci else "")
-
-    pooled = "; ".join(cat_value(c, "kappa") for c in cats if c.get("kappa") is not None)
-    out = [("1. Time-based agreement (the main result)",
-            f"{kname} per code ({_spread(kappas)}) and per category: {pooled or 'none'}. A "
-            "non-exclusive category's value is de Vries et al.'s (2008) pooled kappa; an "
-            "exclusive category's is kappa over its codes plus ∅. Read each value with its "
-            "Landis & Koch band. Give Krippendorff's alpha as well only if the journal asks "
-            "for it, and judge it by Krippendorff's .667 / .800, not by the kappa bands.")]
-    if multi:
-        out.append(("2. Event-based agreement",
-                    "Events are linked pair by pair: see each pair's section. Give both "
-                    "time-based and event-based agreement (Bakeman, Quera & Gnisci 2009)."))
-    else:
-        ev = [f"{label(c)} {num(c['events'].get('kappa_with_unmatched'))}" for c in cats
-              if isinstance(c.get("events"), Mapping)]
-        out.append(("2. Event-based agreement",
-                    "Event kappa counting unmatched segments, per category: "
-                    f"{'; '.join(ev) or 'none'}, with the matched and unmatched counts. "
-                    "Bakeman, Quera & Gnisci (2009) advise giving both: time-based agreement "
-                    "says whether the coders agree on when a code applies, event-based "
-                    "whether they found the same events. Event kappa over matched pairs only "
-                    "ignores the events one coder missed: a supplement, not the result."))
-    iccs = [float(c["icc_seconds"]) for c in codes if c.get("icc_seconds") is not None]
-    n = len(report["sessions"])
-    out.append(("3. Session totals",
-                f"ICC(2,1) of each code's seconds per session ({_spread(iccs)}), and of its "
-                "counts, if your analyses use session-level scores; read with Koo & Li's "
-                "bands." if iccs else
-                f"ICC(2,1) of session totals needs at least 5 sessions coded by all coders "
-                f"(this report has {n}), so there is none to report."))
-    out.append(("Supplementary, not the headline",
-                "PABAK (Brennan–Prediger), Gwet's AC1, kappa_max, the prevalence and bias "
-                "indices and the specific agreements explain a low kappa (rare codes, one "
-                "coder coding more). For exclusive categories PABAK and AC1 depend on the "
-                "number of codes by definition."))
-    return out
+    """What to report and why (computed with the report: its ``summary`` key)."""
+    items = report.get("summary")
+    if items is None:
+        items = build_summary(report)
+    return [(str(d["heading"]), str(d["text"])) for d in items]

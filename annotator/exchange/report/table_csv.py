@@ -22,11 +22,12 @@ Columns (in this order; empty cell = undefined or not applicable):
   ``icc_counts``, ``icc_counts_ci_low``, ``icc_counts_ci_high``, ``icc_counts_band``,
   ``icc_reason`` (95% CIs by McGraw & Wong's F method);
 - ``resolution_ms``, ``alpha_resolution_ms``, ``tolerance_ms``, ``sessions``;
-- ``key``, ``text``: only on the rows after the measures, whose ``level`` is ``setting``
+- ``key``, ``text``: only on the note rows: first the ``summary`` rows (what to report and
+  why), then the measures, then rows whose ``level`` is ``setting``
   (``empty_value`` = the ∅ handling, ``resolution``, ``alpha_resolution``, ``tolerance``,
   ``bands`` = the band sources, ``language``, ``bootstrap``), ``excluded_session`` (a session
-  left out and why), ``methods`` (``key`` en or nb: the Methods paragraph), ``summary`` (what
-  to report) and ``definition`` (every definition the report states).
+  left out and why), ``methods`` (``key`` en or nb: the Methods paragraph) and ``definition``
+  (every definition the report states).
 """
 
 from __future__ import annotations
@@ -130,7 +131,6 @@ def _settings(report: Report) -> list[dict[str, Any]]:
                    f"{e['case']}/{e['session']}: {e['reason']}")
              for e in report.get("excluded_sessions") or []]
     rows += [_note("methods", lang, text) for lang, text in (report.get("methods") or {}).items()]
-    rows += [_note("summary", head, text) for head, text in summary(report)]
     rows += [_note("definition", key, str(text)) for key, text in defs.items()]
     return rows
 
@@ -143,6 +143,7 @@ def to_csv(report: Report) -> str:
             rows.append(_row(report, analysis, list(report["coders"]), cat, cat, "category"))
             rows += [_row(report, analysis, list(report["coders"]), cat, c, "code")
                      for c in cat["codes"]]
+    rows = [_note("summary", head, text) for head, text in summary(report)] + rows
     rows += _settings(report)
     frame = pd.DataFrame(rows)
     text: str = frame.to_csv(index=False, lineterminator="\n")
