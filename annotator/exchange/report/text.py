@@ -53,12 +53,12 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "
     for r in rows:
         if above:
             indent = " " * (len(r[0]) - len(r[0].lstrip()))
-            out += textwrap.wrap(r[0], WIDTH, initial_indent=indent,
+            out += textwrap.wrap(r[0].strip(), WIDTH, initial_indent=indent,
                                  subsequent_indent=indent + "  ")
             out.append(line(["", *r[1:]]))
             continue
         indent = " " * (len(r[0]) - len(r[0].lstrip()))
-        wrapped = textwrap.wrap(r[0], widths[0], initial_indent=indent,
+        wrapped = textwrap.wrap(r[0].strip(), widths[0], initial_indent=indent,
                                 subsequent_indent=indent + "  ") or [""]
         out.append(line([wrapped[0], *r[1:]]))
         out += [ln for ln in wrapped[1:]]
