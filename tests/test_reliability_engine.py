@@ -106,6 +106,10 @@ def test_unused_code_is_null_with_reason_never_one_zero_or_nan() -> None:
     assert care["percent_agreement"] == 1.0  # defined: both agree the code is absent
     manifest = find(rep, "manifest")
     assert manifest["kappa"] is None and manifest["kappa_reason"]
+    for name in ("kappa", "alpha", "percent_agreement", "ac1", "pabak"):  # nobody used any
+        assert manifest[name] is None
+        assert "no code of the category was used" in manifest[f"{name}_reason"], name
+    assert manifest["pooled_codes"] == []
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -36,7 +36,13 @@ from .fields import (
 from .fleiss import fleiss_from_stats, fleiss_parts, multi_ac1_from_stats
 from .kappa import EXPECTED_AGREEMENT_ONE, NO_OBSERVATIONS, kappa_array
 from .measure import Measure
-from .pooled import NO_CODE_USED, mean_over_used, pooled_chance_corrected, pooled_kappa_array
+from .pooled import (
+    NO_CODE_USED,
+    mean_over_used,
+    pooled_chance_corrected,
+    pooled_kappa_array,
+    stacked_alpha_reason,
+)
 from .pooled import stacked_coincidence as _stack
 from .study import StudyStats
 
@@ -117,7 +123,8 @@ def _put_alpha(d: Report, o_per: FloatArray, boot: SessionBootstrap, stacked: bo
         d["alpha_note"] = stacked_alpha_note(
             int(np.sum(o_per.sum(axis=0)[..., 0, :].sum(axis=-1) > 0)))
     o = o_per.sum(axis=0)
-    a = Measure.of(float(kernel(o)), alpha_reason(_stack(o) if stacked else o))
+    reason = stacked_alpha_reason(o, alpha_reason) if stacked else alpha_reason(o)
+    a = Measure.of(float(kernel(o)), reason)
     put(d, "alpha", a, alpha_band)
     put_ci(d, "alpha", a, boot, o_per, kernel)
 

@@ -50,6 +50,7 @@ from .pooled import (
     pooled_kappa_array,
     pooled_observed_array,
     pooled_pabak_array,
+    stacked_alpha_reason,
     stacked_coincidence,
     used_in_tables,
 )
@@ -132,7 +133,7 @@ def _put_alpha(d: Report, a_per: FloatArray, boot: SessionBootstrap, stacked: bo
     o_per = a_per + np.swapaxes(a_per, -1, -2)
     if stacked:
         o = o_per.sum(axis=0)
-        a = Measure.of(float(_stacked_alpha(o)), alpha_reason(stacked_coincidence(o)))
+        a = Measure.of(float(_stacked_alpha(o)), stacked_alpha_reason(o, alpha_reason))
         d["alpha_note"] = stacked_alpha_note(int(np.sum(o[..., 0, :].sum(axis=-1) > 0)))
         kernel = _stacked_alpha
     else:

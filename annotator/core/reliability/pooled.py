@@ -12,6 +12,8 @@ Kernels take stacks with a code axis before the table axes and return NaN where 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -103,3 +105,10 @@ def stacked_coincidence(o: FloatArray) -> FloatArray:
     used = (o[..., 0, :].sum(axis=-1) > 0)[..., None, None]
     out: FloatArray = np.where(used, o, 0.0).sum(axis=-3)
     return out
+
+
+def stacked_alpha_reason(o: FloatArray, reason_of: Callable[[FloatArray], str]) -> str:
+    """Why the stacked alpha of (C, 2, 2) coincidences is undefined."""
+    if not bool(np.any(o[..., 0, :].sum(axis=-1) > 0)):
+        return NO_CODE_USED
+    return reason_of(stacked_coincidence(o))
