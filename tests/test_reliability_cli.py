@@ -108,6 +108,20 @@ def by_id(items: list[dict], ident: str) -> dict:
 
 
 # ---------------------------------------------------------------- the report
+def test_sessions_left_out_are_listed_with_the_reason_in_every_format(main_study: Path) -> None:
+    code, out, err = rel(main_study, "--coders", "A", "B", "--format", "json",
+                         "--bootstrap", "0")
+    assert code == 0, err
+    assert json.loads(out)["excluded_sessions"] == [
+        {"case": "C02", "session": 1, "reason": "not coded by A, B"}]
+    for fmt in ("table", "html", "csv"):
+        code, out, err = rel(main_study, "--coders", "A", "B", "--format", fmt,
+                             "--bootstrap", "0")
+        assert code == 0, err
+        shown = out.replace('</td><td class="id">', "/")  # HTML: case and session cells
+        assert "C02/1" in shown and "not coded by A, B" in out, fmt
+
+
 def test_json_has_the_design_shape_and_hand_computed_values(main_study: Path) -> None:
     code, out, err = rel(main_study, "--coders", "A", "B", "--format", "json",
                          "--bootstrap", "0")
@@ -189,7 +203,7 @@ def test_table_csv_and_html(main_study: Path) -> None:
     code, out, err = rel(main_study, "--coders", "A", "B", "--bootstrap", "0")
     assert code == 0, err
     assert "Inter-rater reliability: A, B" in out
-    line = next(ln for ln in out.splitlines() if ln.strip().startswith("therapist"))
+    line = next(ln for ln in out.splitlines() if ln.split()[1:2] == ["therapist"])
     assert f"{kappa([[3, 1], [0, 6]]):.2f}" in line
 
     code, out, err = rel(main_study, "--coders", "A", "B", "--format", "csv", "--bootstrap", "0")
@@ -262,6 +276,8 @@ def test_intra_rater_drift_compares_a_coder_with_their_recode(main_study: Path) 
     (["--coders", "A", "B", "--alpha-resolution-ms", "-5"], "--alpha-resolution-ms must be"),
     (["--coders", "A", "B", "--tolerance-ms", "-1"], "--tolerance-ms must be 0 or more"),
     (["--coders", "A", "B", "--bootstrap", "-1"], "--bootstrap must be"),
+    (["--coders", "A", "B", "--lang", "nb"], "has no labels in 'nb' (its languages: en)"),
+    (["--coders", "A", "B", "--format", "pdf"], "give -o FILE.pdf"),
 ])
 def test_bad_input_exits_2_with_a_clear_message(main_study: Path, args: list[str],
                                                 message: str) -> None:

@@ -106,6 +106,10 @@ def test_unused_code_is_null_with_reason_never_one_zero_or_nan() -> None:
     assert care["percent_agreement"] == 1.0  # defined: both agree the code is absent
     manifest = find(rep, "manifest")
     assert manifest["kappa"] is None and manifest["kappa_reason"]
+    for name in ("kappa", "alpha", "percent_agreement", "ac1", "pabak"):  # nobody used any
+        assert manifest[name] is None
+        assert "no code of the category was used" in manifest[f"{name}_reason"], name
+    assert manifest["pooled_codes"] == []
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
@@ -180,20 +184,31 @@ def test_bootstrap_is_reproducible_and_seeded() -> None:
 def test_bootstrap_resamples_sessions_not_slices() -> None:
     # two sessions: perfect agreement in one, none in the other; a session bootstrap must see
     # resamples made only of the bad session (kappa < 0) and only of the good one (kappa 1)
-    good = CodedSession("C01", 1, 10_000, {"A": [Span("care", 0, 5000)],
-                                            "B": [Span("care", 0, 5000)]})
-    bad = CodedSession("C01", 2, 10_000, {"A": [Span("care", 0, 5000)],
-                                           "B": [Span("care", 5000, 10_000)]})
-    rep = compute_reliability(helper_codebook(), [good, bad], ["A", "B"], bootstrap=400)
-    lo, hi = find(rep, "manifest", "care")["kappa_ci"]
-    assert lo == pytest.approx(-1.0) and hi == pytest.approx(1.0)
+    # five sessions: perfect agreement in three, none in two; a session bootstrap sees
+    # resamples made only of good sessions (kappa 1) and wide spread below; a slice bootstrap
+    # would give a narrow interval around the pooled value
+    good = [CodedSession("C01", n, 10_000, {"A": [Span("care", 0, 5000)],
+                                             "B": [Span("care", 0, 5000)]}) for n in (1, 2, 3)]
+    bad = [CodedSession("C01", n, 10_000, {"A": [Span("care", 0, 5000)],
+                                            "B": [Span("care", 5000, 10_000)]}) for n in (4, 5)]
+    rep = compute_reliability(helper_codebook(), good + bad, ["A", "B"], bootstrap=400)
+    d = find(rep, "manifest", "care")
+    lo, hi = d["kappa_ci"]
+    assert d["kappa"] == pytest.approx(0.2)  # p_o 0.6, p_e 0.5
+    assert hi == pytest.approx(1.0) and lo < -0.5
 
 
 def test_bootstrap_unavailable_gives_null_with_reason() -> None:
-    sessions = random_study(1, ["A", "B"])
-    rep = compute_reliability(helper_codebook(), sessions, ["A", "B"], bootstrap=100)
-    d = find(rep, "implicit", "responsive")
-    assert d["kappa_ci"] is None and "at least 2 sessions" in d["kappa_ci_reason"]
+    for n in (1, 4):
+        rep = compute_reliability(helper_codebook(), random_study(n, ["A", "B"]), ["A", "B"],
+                                  bootstrap=100)
+        for d in (find(rep, "implicit", "responsive"), find(rep, "implicit")):
+            for name in ("kappa", "alpha", "ac1"):
+                assert d[f"{name}_ci"] is None
+                assert f"at least 5 sessions (have {n})" in d[f"{name}_ci_reason"]
+    rep5 = compute_reliability(helper_codebook(), random_study(5, ["A", "B"]), ["A", "B"],
+                               bootstrap=100)
+    assert find(rep5, "implicit", "responsive")["kappa_ci"] is not None
     rep0 = compute_reliability(helper_codebook(), random_study(3, ["A", "B"]), ["A", "B"],
                                bootstrap=0)
     assert "disabled" in find(rep0, "implicit")["kappa_ci_reason"]

@@ -60,14 +60,15 @@ def test_table_fits_100_columns_and_shows_values_and_bands(report: dict[str, Any
         text = rr.to_table(rep)
         assert max(len(line) for line in text.splitlines()) <= 100
         for cat in rep["categories"]:
-            assert f"Category {cat['id']}" in text
+            assert f"Category {cat['label']} ({cat['id']}" in text
             for code in cat["codes"]:
                 assert code["id"] in text
         assert "Definitions" in text and "Holle & Rein" in text
     text = rr.to_table(report)
     resp = find(report, "implicit", "responsive")
-    line = next(ln for ln in text.splitlines() if ln.strip().startswith("responsive")
+    line = next(ln for ln in text.splitlines() if ln.split()[1:2] == ["responsive"]
                 and f"{resp['kappa']:.2f}" in ln)
+    assert line.split()[0] == "Responsive"  # the label first, then the id
     assert resp["kappa_band"] in line and resp["alpha_band"] in line
     assert "point code" in text  # the reason why bell has no kappa
     assert "confusion (s)" in text
@@ -77,10 +78,24 @@ def test_table_fits_100_columns_and_shows_values_and_bands(report: dict[str, Any
 
 def test_csv_has_one_row_per_category_and_code_with_documented_columns(
         report: dict[str, Any], report3: dict[str, Any]) -> None:
-    frame = pd.read_csv(io.StringIO(rr.to_csv(report)))
+    full = pd.read_csv(io.StringIO(rr.to_csv(report)))
+    frame = full[full.level.isin(["category", "code"])]
     n_codes = sum(len(c["codes"]) for c in report["categories"])
     assert len(frame) == len(report["categories"]) + n_codes
-    assert set(frame["level"]) == {"category", "code"}
+    assert set(full.level[:4]) == {"summary"}  # the report opens with what to report
+    notes = full[~full.level.isin(["category", "code"])]
+    assert set(notes.level) >= {"setting", "methods", "summary", "definition"}
+    settings = dict(zip(notes[notes.level == "setting"].key, notes[notes.level == "setting"].text,
+                        strict=True))
+    assert "∅ is a value" in settings["empty_value"]
+    assert settings["resolution"] == "exact durations"
+    assert settings["tolerance"].startswith("1000 ms")
+    assert "Landis & Koch" in settings["bands"] and "Koo & Li" in settings["bands"]
+    methods = dict(zip(notes[notes.level == "methods"].key, notes[notes.level == "methods"].text,
+                       strict=True))
+    assert methods["en"].startswith("Two coders") and methods["nb"].startswith("To kodere")
+    row = frame[frame.level == "category"].iloc[0]
+    assert row["category_label"] == "Implicit" and "responsive" in row["pooled_codes"]
     doc = table_csv.__doc__ or ""
     for col in frame.columns:
         generic = re.sub(r"^(seconds|events)_(A|B|C)$", r"\1_<coder>", col)
@@ -93,6 +108,7 @@ def test_csv_has_one_row_per_category_and_code_with_documented_columns(
     bell = frame[frame.code == "bell"].iloc[0]
     assert pd.isna(bell["kappa"]) and "point code" in bell["kappa_reason"]
     frame3 = pd.read_csv(io.StringIO(rr.to_csv(report3)))
+    frame3 = frame3[frame3.level.isin(["category", "code"])]
     assert list(dict.fromkeys(frame3["analysis"])) == ["all", "A|B", "A|C", "B|C"]
     assert set(frame3[frame3.analysis == "all"]["kappa_type"]) == {"fleiss"}
     assert set(frame3[frame3.analysis == "A|C"]["kappa_type"]) == {"cohen"}

@@ -56,6 +56,14 @@ def close(ours: float | None, ref: float) -> None:
         assert ours == pytest.approx(ref, abs=1e-9)
 
 
+def de_vries(po: list[float], pe: list[float]) -> float:
+    """(mean p_o - mean p_e) / (1 - mean p_e) over the codes given (the codes in use)."""
+    if not po or all(e == 1.0 for e in pe):
+        return np.nan
+    mpo, mpe = float(np.mean(po)), float(np.mean(pe))
+    return (mpo - mpe) / (1 - mpe)
+
+
 def labelled_units(sessions: list[CodedSession], names: list[str], resolution: int | None):
     """(unit weight, sampling instant, session) for every unit, naive."""
     out = []
@@ -81,20 +89,20 @@ def test_two_coder_kappas_match_sklearn(data: list, resolution: int | None) -> N
     rep = compute_reliability(CB, sessions, names, resolution_ms=resolution, bootstrap=0)
     units = labelled_units(sessions, names, resolution)
     w = np.array([u[0] for u in units], dtype=float)
-    pooled_a, pooled_b, pooled_w = [], [], []
+    po, pe = [], []
     for cid in NONEX:
         la = [has_code(s.codings["A"], cid, t) for _, t, s in units]
         lb = [has_code(s.codings["B"], cid, t) for _, t, s in units]
-        pooled_a += la
-        pooled_b += lb
-        pooled_w += list(w)
+        if any(la) or any(lb):  # a code in use
+            a, b = np.array(la), np.array(lb)
+            pa, pb = float(w[a].sum() / w.sum()), float(w[b].sum() / w.sum())
+            po.append(float(w[a == b].sum() / w.sum()))
+            pe.append(pa * pb + (1 - pa) * (1 - pb))
         ref = cohen_kappa_score(la, lb, sample_weight=w) if len(set(la + lb)) > 1 else np.nan
         close(find(rep, "imp", cid)["kappa"], ref)
         agree = float(np.sum(w[np.array(la) == np.array(lb)]) / w.sum())
         assert find(rep, "imp", cid)["percent_agreement"] == pytest.approx(agree, abs=1e-12)
-    ref = (cohen_kappa_score(pooled_a, pooled_b, sample_weight=pooled_w)
-           if len(set(pooled_a + pooled_b)) > 1 else np.nan)
-    close(find(rep, "imp")["kappa"], ref)  # de Vries et al. pooled kappa
+    close(find(rep, "imp")["kappa"], de_vries(po, pe))  # de Vries et al. pooled kappa
     la = [exclusive_label(s.codings["A"], EXCL, t) for _, t, s in units]
     lb = [exclusive_label(s.codings["B"], EXCL, t) for _, t, s in units]
     ref = cohen_kappa_score(la, lb, sample_weight=w) if len(set(la + lb)) > 1 else np.nan
@@ -123,8 +131,10 @@ def test_alpha_on_slices_matches_krippendorff(data: list, resolution: int | None
     codes = {c: i for i, c in enumerate([*EXCL, EMPTY])}
     data_ex = np.array([[codes[exclusive_label(s.codings[c], EXCL, t)] for t, s in inst]
                         for c in names], dtype=float)
-    data_nonex = np.array([[float(has_code(s.codings[c], cid, t)) for cid in NONEX
-                            for t, s in inst] for c in names])
+    used = [cid for cid in NONEX if any(has_code(s.codings[c], cid, t) for c in names
+                                        for t, s in inst)]  # stacked over the codes in use
+    data_nonex = np.array([[float(has_code(s.codings[c], cid, t)) for cid in used
+                            for t, s in inst] for c in names]).reshape(len(names), -1)
     for cat, d in (("ex", data_ex), ("imp", data_nonex)):
         ref = (krippendorff.alpha(reliability_data=d, level_of_measurement="nominal")
                if np.unique(d).size > 1 else np.nan)
@@ -152,24 +162,27 @@ def test_three_coders_fleiss_matches_statsmodels(data: list, resolution: int | N
     ref = (krippendorff.alpha(reliability_data=data_ex, level_of_measurement="nominal")
            if np.unique(data_ex).size > 1 else np.nan)
     close(find(rep, "ex")["alpha"], ref)
-    data_nonex = np.array([[float(has_code(s.codings[c], cid, t)) for cid in NONEX
-                            for t, s in inst] for c in names])
+    used = [cid for cid in NONEX if any(has_code(s.codings[c], cid, t) for c in names
+                                        for t, s in inst)]
+    data_nonex = np.array([[float(has_code(s.codings[c], cid, t)) for cid in used
+                            for t, s in inst] for c in names]).reshape(len(names), -1)
     ref = (krippendorff.alpha(reliability_data=data_nonex, level_of_measurement="nominal")
-           if np.unique(data_nonex).size > 1 else np.nan)
+           if data_nonex.size and np.unique(data_nonex).size > 1 else np.nan)
     close(find(rep, "imp")["alpha"], ref)
     units = labelled_units(sessions, names, resolution)
     reps = [u[0] for u in units]  # integer ms weights: repeat rows to weight them exactly
-    pooled = []
+    p_bar, p_e = [], []
     for cid in NONEX:
         n1 = np.array([sum(has_code(s.codings[c], cid, t) for c in names) for _, t, s in units])
         counts = np.repeat(np.column_stack([n1, 3 - n1]), reps, axis=0)
-        pooled.append(counts)
         ref = (sm_fleiss_kappa(counts) if np.count_nonzero(counts.sum(axis=0)) > 1
                else np.nan)
         close(find(rep, "imp", cid)["kappa"], ref)
-    counts = np.concatenate(pooled)  # units are (time, code) pairs
-    ref = sm_fleiss_kappa(counts) if np.count_nonzero(counts.sum(axis=0)) > 1 else np.nan
-    close(find(rep, "imp")["kappa"], ref)
+        if counts[:, 0].any():  # a code in use: its P-bar and P_e enter the means
+            p_bar.append(float(np.mean(np.sum(counts * (counts - 1), axis=1) / 6)))
+            share = counts.sum(axis=0) / counts.sum()
+            p_e.append(float(np.sum(share * share)))
+    close(find(rep, "imp")["kappa"], de_vries(p_bar, p_e))  # pooled the same way
     labels = [*EXCL, EMPTY]
     counts = np.zeros((len(units), 3))
     for u, (_, t, s) in enumerate(units):

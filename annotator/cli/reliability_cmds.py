@@ -34,7 +34,11 @@ def add_parsers(sub: Any, study_arg: Callable[[argparse.ArgumentParser], None]) 
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples over sessions for CIs (default 1000; 0 = none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
-    p.add_argument("--format", choices=["table", "json", "csv", "html"], default="table")
+    p.add_argument("--format", choices=["table", "json", "csv", "html", "pdf"], default="table",
+                   help="pdf: the HTML report laid out on A4 (needs -o FILE)")
+    p.add_argument("--lang", choices=["en", "nb"], default=None,
+                   help="language of the code and category labels (default: the codebook's "
+                        "first language)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead of stdout")
     p.set_defaults(handler="reliability_cmds:cmd_reliability")
 
@@ -86,13 +90,17 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
     from annotator.cli.errors import UsageError
     from annotator.core.reliability import compute_reliability
     from annotator.exchange.atomic import atomic_text
-    from annotator.exchange.reliability_data import gather
+    from annotator.exchange.reliability_data import read_codings, select_codings
 
     _check_numbers(ns)
     out = _check_output(ns.output)
+    if ns.format == "pdf" and out is None:
+        raise UsageError("--format pdf writes a binary file: give -o FILE.pdf.")
     study = open_study(ns.study)
     try:
-        codebook, sessions, labels = gather(study, ns.coders, ns.sessions)
+        sel = select_codings(study, ns.coders, ns.sessions)
+        codebook, sessions = read_codings(study, sel)
+        labels = sel.labels
     finally:
         study.close()
     progress = Progress("reliability", enabled=out is not None)
@@ -100,16 +108,28 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
         codebook, sessions, labels, resolution_ms=ns.resolution_ms,
         tolerance_ms=ns.tolerance_ms, alpha_resolution_ms=ns.alpha_resolution_ms,
         bootstrap=ns.bootstrap, seed=ns.seed, progress=lambda f: progress.update(f),
+        excluded=sel.excluded, lang=ns.lang,
     )
     from annotator.exchange import reliability_report as rr
 
-    if ns.format == "html":
+    if ns.format in ("html", "pdf"):
         from annotator.core.reliability import timeline_diff
 
         diffs = {f"{s.case}:{s.session}": timeline_diff(s, labels[0], labels[1], codebook,
                                                         tolerance_ms=ns.tolerance_ms)
                  for s in sessions}
         text = rr.to_html(report, diffs)
+        if ns.format == "pdf":
+            assert out is not None
+            from annotator.exchange.pdf import write_pdf
+
+            try:
+                write_pdf(text, out)
+            except OSError as exc:
+                raise UsageError(f"-o {ns.output}: cannot write it "
+                                 f"({exc.strerror or exc}).") from exc
+            progress.done(f"wrote {ns.output}")
+            return 0
     else:
         text = {"json": rr.to_json, "table": rr.to_table, "csv": rr.to_csv}[ns.format](report)
     if out is not None:

@@ -18,7 +18,7 @@ import math
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import compare_codebooks
@@ -100,6 +100,8 @@ class Selection:
     labels: list[str]
     sessions: list[SessionInfo]
     assignments: dict[int, dict[str, AssignmentInfo]]
+    excluded: list[dict[str, object]] = field(default_factory=list)
+    """Sessions in scope left out, each {"case", "session", "reason"} (not coded by all)."""
 
 
 def select_codings(
@@ -153,7 +155,14 @@ def select_codings(
             "sessions first: annotator plan-reliability STUDY --coder B."
         )
     ordered = sorted((sessions[sid] for sid in common), key=lambda s: (s.case, s.number))
-    return Selection(labels, ordered, {sid: chosen[sid] for sid in common})
+    excluded = []
+    for s in sorted(sessions.values(), key=lambda s: (s.case, s.number)):
+        if s.id in common or (wanted is not None and (s.case, s.number) not in wanted):
+            continue
+        lacking = [lbl for lbl in labels if lbl not in chosen.get(s.id, {})]
+        excluded.append({"case": s.case, "session": s.number,
+                         "reason": f"not coded by {', '.join(lacking)}"})
+    return Selection(labels, ordered, {sid: chosen[sid] for sid in common}, excluded)
 
 
 def _no_coding_message(slot: CoderSlot) -> str:
@@ -171,7 +180,8 @@ def _no_coding_message(slot: CoderSlot) -> str:
 def gather(
     study: Study, coders: Sequence[str], session_keys: Sequence[str] | None = None,
 ) -> tuple[Codebook, list[CodedSession], list[str]]:
-    """The codebook, the sessions all coders coded, and the coder labels."""
+    """The codebook, the sessions all coders coded, and the coder labels (the sessions left
+    out are in :func:`select_codings`' ``excluded``)."""
     sel = select_codings(study, coders, session_keys)
     codebook, sessions = read_codings(study, sel)
     return codebook, sessions, sel.labels

@@ -67,6 +67,34 @@ def find_consensus(study: Study, session_id: int) -> AssignmentInfo | None:
     return found[0] if found else None
 
 
+@dataclass(frozen=True)
+class AcceptedRange:
+    """One accepted version: the time range and what it settled (a category or codes)."""
+
+    start_ms: int
+    end_ms: int
+    category: str | None
+    codes: tuple[str, ...] | None
+    source_coder: str
+
+
+def accepted_ranges(study: Study, consensus_assignment_id: int) -> list[AcceptedRange]:
+    """Every version accepted into a consensus coding, oldest first (from the edit log)."""
+    with study.read() as conn:
+        rows = conn.execute(
+            select(EditLog.after).where(EditLog.assignment_id == consensus_assignment_id,
+                                        EditLog.action == ACCEPT_ACTION).order_by(EditLog.id)
+        ).all()
+    out = []
+    for (after,) in rows:
+        a = dict(after or {})
+        codes = a.get("codes")
+        out.append(AcceptedRange(int(a["start_ms"]), int(a["end_ms"]), a.get("category"),
+                                 None if codes is None else tuple(codes),
+                                 str(a.get("source_coder", ""))))
+    return out
+
+
 def _assignment_row(conn: Connection, assignment_id: int) -> Any:
     row = conn.execute(
         select(Assignment.id, Assignment.session_id, Assignment.coder_id, Assignment.purpose,
@@ -189,9 +217,10 @@ def accept_version(
         source = [_piece(r) for r in _live_rows(conn, source_assignment_id, codes)]
         after = replace_range(before, source, start_ms, end_ms, points)
         result = _write_plan(study, conn, consensus_assignment_id, status, before, after, by)
-        if not result.changed:
-            return result
-        _check_exclusive(conn, codebook, consensus_assignment_id, codes)
+        if result.changed:
+            _check_exclusive(conn, codebook, consensus_assignment_id, codes)
+        # the decision is logged even when the consensus already had this version, so the
+        # Compare window can count the disagreements settled (see accepted_ranges)
         conn.execute(insert(EditLog).values(
             at=datetime.now(UTC), coder_id=by, action=ACCEPT_ACTION, entity="assignment",
             entity_id=str(consensus_assignment_id), assignment_id=consensus_assignment_id,

@@ -17,6 +17,7 @@ FloatArray = NDArray[np.float64]
 
 LEVEL = 0.95
 MIN_DEFINED_SHARE = 0.5
+MIN_BOOTSTRAP_SESSIONS = 5  # as for ICC: fewer sessions give no usable interval
 
 
 class SessionBootstrap:
@@ -31,20 +32,26 @@ class SessionBootstrap:
         weights = np.zeros((resamples, n_sessions))
         np.add.at(weights, (np.repeat(np.arange(resamples), n_sessions), draws.ravel()), 1.0)
         self.weights: FloatArray = weights
+        self._last: tuple[FloatArray, FloatArray] | None = None
 
     def unavailable_reason(self) -> str | None:
         if self.resamples == 0:
             return "bootstrap disabled (0 resamples)"
-        if self.n_sessions < 2:
-            return "a bootstrap over sessions needs at least 2 sessions"
+        if self.n_sessions < MIN_BOOTSTRAP_SESSIONS:
+            return (f"a bootstrap over sessions needs at least {MIN_BOOTSTRAP_SESSIONS} "
+                    f"sessions (have {self.n_sessions})")
         return None
 
     def resample(self, per_session: FloatArray) -> FloatArray:
-        """(sessions, ...) -> (resamples, ...) weighted sums."""
+        """(sessions, ...) -> (resamples, ...) weighted sums. The last result is kept, so
+        several measures of one table (kappa, AC1) share one resampling."""
+        if self._last is not None and self._last[0] is per_session:
+            return self._last[1]
         flat = per_session.reshape(per_session.shape[0], -1)
         out: FloatArray = (self.weights @ flat).reshape(
             (self.resamples, *per_session.shape[1:])
         )
+        self._last = (per_session, out)
         return out
 
     def interval(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..codebook import Codebook
@@ -10,9 +10,12 @@ from ..segments import CodedSession
 from .bootstrap import LEVEL, SessionBootstrap
 from .definitions import definitions
 from .inputs import CodeMeta, check_options, prepare
+from .labels import add_labels, report_language
+from .methods import methods
 from .multirater import multi_categories
 from .pairwise import pair_categories
 from .study import gather
+from .summary import summary
 
 DEFAULT_ALPHA_RESOLUTION_MS = 1000
 
@@ -29,14 +32,20 @@ def compute_reliability(
     seed: int = 0,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    excluded: Sequence[Mapping[str, Any]] = (),
+    lang: str | None = None,
 ) -> dict[str, Any]:
     """Reliability of ``coders`` pooled over the sessions they all coded.
 
     Raises :class:`ReliabilityInputError` for unusable input and :class:`ReliabilityCancelled`
     when ``cancelled()`` returns true. ``progress`` receives fractions from 0 to 1.
+    ``excluded`` lists sessions the caller already left out ({"case", "session", "reason"});
+    the report lists them with the sessions given here that not every coder coded.
+    ``lang`` picks the labels' language (default: the codebook's first language).
     """
     check_options(coders, resolution_ms, tolerance_ms, alpha_resolution_ms, bootstrap)
     names = tuple(str(c) for c in coders)
+    language = report_language(codebook, lang)
     a_res = alpha_resolution_ms or resolution_ms or DEFAULT_ALPHA_RESOLUTION_MS
     meta = CodeMeta.of(codebook)
     prep = prepare(meta, sessions, names)
@@ -50,12 +59,16 @@ def compute_reliability(
         "resolution_ms": resolution_ms,
         "tolerance_ms": tolerance_ms,
         "alpha_resolution_ms": a_res,
-        "codebook": {"name": codebook.name, "version": codebook.version},
+        "codebook": {"name": codebook.name, "version": codebook.version,
+                     "languages": list(codebook.languages)},
+        "language": language,
         "bootstrap": {"resamples": bootstrap, "seed": seed, "level": LEVEL,
                       "method": "percentile", "unit": "session"},
         "sessions": [{"case": s.case, "session": s.session, "duration_s": s.duration_ms / 1000}
                      for s in prep.sessions],
-        "excluded_sessions": prep.excluded,
+        "excluded_sessions": sorted(
+            [*(dict(e) for e in excluded), *prep.excluded],
+            key=lambda e: (str(e["case"]), int(e["session"]))),
     }
     if multi:
         report["categories"] = multi_categories(st, boot)
@@ -70,6 +83,9 @@ def compute_reliability(
         resamples=bootstrap, seed=seed, n_coders=len(names),
     )
     report["warnings"] = prep.warnings
+    add_labels(report, codebook, language)
+    report["summary"] = summary(report)
+    report["methods"] = methods(report, codebook)
     if progress is not None:
         progress(1.0)
     return report

@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from .bands import icc_band
 from .bootstrap import SessionBootstrap
-from .icc import icc_2_1
+from .icc import icc_2_1, icc_2_1_ci
 from .measure import Measure
 from .study import StudyStats
 
@@ -38,14 +38,25 @@ def put_null(d: Report, name: str, reason: str, band: bool = False) -> None:
 
 def category_tables(
     cat_var: int | None, code_vars: list[int], table_of: Callable[[int], FloatArray]
-) -> FloatArray | None:
-    """A category's per-session table: its own, else the sum of its state codes' (pooled,
-    de Vries et al. 2008), else None (only point codes)."""
+) -> tuple[FloatArray, bool] | None:
+    """A category's per-session tables and whether they are pooled: its own table (exclusive
+    category), else its state codes' tables stacked on axis 1 (pooled after de Vries et al.
+    2008, over the codes in use), else None (only point codes)."""
     if cat_var is not None:
-        return table_of(cat_var)
+        return table_of(cat_var), False
     if code_vars:
-        return np.asarray(np.sum([table_of(k) for k in code_vars], axis=0), dtype=np.float64)
+        return np.stack([table_of(k) for k in code_vars], axis=1), True
     return None
+
+
+def k_dependent_note(k: int) -> str:
+    return (f"depends by definition on the number of values K (here {k}: the category's codes "
+            "plus ∅), so adding a code to the codebook changes it even if nobody uses it")
+
+
+def stacked_alpha_note(n_used: int) -> str:
+    return (f"stacked over the {n_used} code(s) in use, with (slice, code) pairs as units; by "
+            "definition it depends on how many codes are stacked (unused codes are left out)")
 
 
 def put_only_points(d: Report) -> None:
@@ -53,8 +64,8 @@ def put_only_points(d: Report) -> None:
     for name in ("kappa", "alpha"):
         put_null(d, name, ONLY_POINTS, band=True)
         put_null(d, f"{name}_ci", ONLY_POINTS)
-    put_null(d, "percent_agreement", ONLY_POINTS)
-    put_null(d, "pabak", ONLY_POINTS)
+    for name in ("percent_agreement", "pabak", "ac1"):
+        put_null(d, name, ONLY_POINTS)
 
 
 def put_ci(
@@ -85,6 +96,8 @@ def put_icc(d: Report, st: StudyStats, cols: list[int], code: int) -> None:
     n = st.n_sessions
     point = bool(st.meta.is_point[code])
     for name, source in (("icc_seconds", st.seconds), ("icc_counts", st.events)):
+        ci: list[float] | None = None
+        ci_reason: str | None = None
         if name == "icc_seconds" and point:
             m = Measure(None, POINT_CODE)
         elif n < MIN_ICC_SESSIONS:
@@ -92,7 +105,12 @@ def put_icc(d: Report, st: StudyStats, cols: list[int], code: int) -> None:
                               f"(have {n})")
         else:
             m = icc_2_1(source[:, cols, code])
+            if m.value is not None:
+                ci, ci_reason = icc_2_1_ci(source[:, cols, code])
         put(d, name, m, icc_band)
+        d[f"{name}_ci"] = ci
+        if ci is None:
+            d[f"{name}_ci_reason"] = ci_reason if m.value is not None else f"{name} is undefined"
 
 
 def per_coder(values: FloatArray, coders: list[str], integer: bool) -> dict[str, float | int]:

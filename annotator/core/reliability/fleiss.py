@@ -24,6 +24,25 @@ def fleiss_stats(counts: FloatArray, weights: FloatArray) -> tuple[float, FloatA
     return float(w.sum()), w @ c, float(w @ np.sum(c * c, axis=1))
 
 
+def fleiss_parts(
+    w: FloatArray, s1: FloatArray, s2: FloatArray, m: int
+) -> tuple[FloatArray, FloatArray, FloatArray, NDArray[np.bool_]]:
+    """Mean pairwise agreement P-bar, Fleiss' chance agreement sum_j p_j^2, Gwet's multi-rater
+    chance agreement sum_j p_j (1 - p_j) / (K - 1), and where one value was used throughout.
+
+    ``w`` and ``s2`` have shape (...), ``s1`` has shape (..., K). NaN where W = 0.
+    """
+    w = np.asarray(w, dtype=np.float64)
+    k = s1.shape[-1]
+    safe = np.where(w > 0, w, 1.0)
+    p_bar = np.where(w > 0, (s2 / safe - m) / (m * (m - 1)), np.nan)
+    p_j = s1 / (safe[..., None] * m)
+    pe = np.where(w > 0, np.sum(p_j * p_j, axis=-1), np.nan)
+    pe_ac1 = np.where(w > 0, np.sum(p_j * (1.0 - p_j), axis=-1) / (k - 1.0), np.nan)
+    single = np.any(s1 == (w * m)[..., None], axis=-1) & (w > 0)
+    return p_bar, pe, pe_ac1, single
+
+
 def fleiss_from_stats(
     w: FloatArray, s1: FloatArray, s2: FloatArray, m: int
 ) -> tuple[FloatArray, FloatArray]:
@@ -31,15 +50,17 @@ def fleiss_from_stats(
 
     ``w`` and ``s2`` have shape (...), ``s1`` has shape (..., K).
     """
-    w = np.asarray(w, dtype=np.float64)
-    safe = np.where(w > 0, w, 1.0)
-    p_bar = (s2 / safe - m) / (m * (m - 1))
-    p_j = s1 / (safe[..., None] * m)
-    pe = np.sum(p_j * p_j, axis=-1)
-    single = np.any(s1 == (w * m)[..., None], axis=-1)
-    undefined = (w <= 0) | single
+    p_bar, pe, _, single = fleiss_parts(w, s1, s2, m)
+    undefined = np.isnan(p_bar) | single
     kappa = np.where(undefined, np.nan, (p_bar - pe) / np.where(undefined, 1.0, 1.0 - pe))
-    return kappa, np.where(w > 0, p_bar, np.nan)
+    return kappa, p_bar
+
+
+def multi_ac1_from_stats(w: FloatArray, s1: FloatArray, s2: FloatArray, m: int) -> FloatArray:
+    """Gwet's (2008) AC1 for m raters who all rated every unit (NaN where W = 0)."""
+    p_bar, _, pe, _ = fleiss_parts(w, s1, s2, m)
+    out: FloatArray = (p_bar - pe) / (1.0 - pe)
+    return out
 
 
 def fleiss_kappa(counts: ArrayLike, weights: ArrayLike | None = None) -> Measure:

@@ -145,3 +145,32 @@ def _two_by_two(table: ArrayLike) -> FloatArray:
     if t.shape != (2, 2):
         raise ValueError(f"a 2x2 table is needed, got shape {t.shape}")
     return t
+
+
+def positive_agreement(table: ArrayLike) -> Measure:
+    """Positive specific agreement 2a / (2a + b + c) of a 2x2 table (Cicchetti & Feinstein
+    1990): how often the coders agree that the code is present, given that either codes it."""
+    t = _two_by_two(table)
+    den = 2 * t[0, 0] + t[0, 1] + t[1, 0]
+    if den <= 0:
+        return Measure(None, "neither coder used the code, so positive agreement is undefined")
+    return Measure(float(2 * t[0, 0] / den))
+
+
+def negative_agreement(table: ArrayLike) -> Measure:
+    """Negative specific agreement 2d / (2d + b + c) of a 2x2 table (Cicchetti & Feinstein
+    1990)."""
+    t = _two_by_two(table)
+    den = 2 * t[1, 1] + t[0, 1] + t[1, 0]
+    if den <= 0:
+        return Measure(None, "both coders used the code throughout, so negative agreement is "
+                             "undefined")
+    return Measure(float(2 * t[1, 1] / den))
+
+
+def gwet_ac1(table: ArrayLike) -> Measure:
+    """Gwet's (2008) AC1 of one K x K agreement table."""
+    from .pooled import ac1_array
+
+    t = as_tables(table)
+    return Measure.of(float(ac1_array(t)), NO_OBSERVATIONS)

@@ -1,8 +1,15 @@
-"""Report sections for one pair of coders: Cohen's kappa family, alpha, events, confusion."""
+"""Report sections for one pair of coders: Cohen's kappa family, AC1, alpha, events, confusion.
+
+A non-exclusive category's kappa, AC1, p_o and PABAK are pooled over its codes in use after de
+Vries et al. (2008) (see :mod:`.pooled`); an exclusive category's are those of its own table.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import NDArray
 
 from .alpha import alpha_from_coincidence_array, alpha_reason
 from .bands import alpha_band, kappa_band
@@ -12,24 +19,41 @@ from .fields import (
     FloatArray,
     Report,
     category_tables,
+    k_dependent_note,
     per_coder,
     put,
     put_ci,
     put_icc,
     put_null,
     put_only_points,
+    stacked_alpha_note,
     unit_scale,
 )
 from .kappa import (
+    EXPECTED_AGREEMENT_ONE,
     bias_index,
     cohen_kappa,
+    gwet_ac1,
     kappa_array,
     kappa_max,
+    negative_agreement,
     pabak,
     percent_agreement,
+    positive_agreement,
     prevalence_index,
 )
 from .measure import Measure
+from .pooled import (
+    NO_CODE_USED,
+    ac1_array,
+    pooled_ac1_array,
+    pooled_kappa_array,
+    pooled_observed_array,
+    pooled_pabak_array,
+    stacked_alpha_reason,
+    stacked_coincidence,
+    used_in_tables,
+)
 from .study import StudyStats
 from .tables import EMPTY
 
@@ -44,28 +68,79 @@ def _alpha(o_per: FloatArray) -> Measure:
     return Measure.of(float(alpha_from_coincidence_array(o)), alpha_reason(o))
 
 
-def _put_kappa_family(
-    d: Report, per: FloatArray, boot: SessionBootstrap, binary: bool
-) -> FloatArray:
-    table = per.sum(axis=0)
+def _put_code_family(d: Report, per: FloatArray, boot: SessionBootstrap) -> FloatArray:
+    """One code's 2x2 measures; ``per`` is (sessions, 2, 2)."""
+    table: FloatArray = per.sum(axis=0)
     k = cohen_kappa(table)
     put(d, "kappa", k, kappa_band)
     put_ci(d, "kappa", k, boot, per, kappa_array)
     put(d, "percent_agreement", percent_agreement(table))
     put(d, "pabak", pabak(table))
-    if binary:
-        put(d, "kappa_max", kappa_max(table))
-        put(d, "prevalence_index", prevalence_index(table))
-        put(d, "bias_index", bias_index(table))
-    out: FloatArray = table
-    return out
+    put(d, "kappa_max", kappa_max(table))
+    put(d, "prevalence_index", prevalence_index(table))
+    put(d, "bias_index", bias_index(table))
+    put(d, "positive_agreement", positive_agreement(table))
+    put(d, "negative_agreement", negative_agreement(table))
+    a = gwet_ac1(table)
+    put(d, "ac1", a)
+    put_ci(d, "ac1", a, boot, per, ac1_array)
+    return table
 
 
-def _put_alpha(d: Report, a_per: FloatArray, boot: SessionBootstrap) -> None:
+def _put_exclusive_family(d: Report, per: FloatArray, boot: SessionBootstrap) -> FloatArray:
+    """An exclusive category's K x K measures; ``per`` is (sessions, K, K)."""
+    table: FloatArray = per.sum(axis=0)
+    k = cohen_kappa(table)
+    put(d, "kappa", k, kappa_band)
+    put_ci(d, "kappa", k, boot, per, kappa_array)
+    put(d, "percent_agreement", percent_agreement(table))
+    put(d, "pabak", pabak(table))
+    d["pabak_note"] = k_dependent_note(table.shape[-1])
+    a = gwet_ac1(table)
+    put(d, "ac1", a)
+    put_ci(d, "ac1", a, boot, per, ac1_array)
+    d["ac1_note"] = k_dependent_note(table.shape[-1])
+    return table
+
+
+def pooled_reason(used: NDArray[np.bool_]) -> str:
+    return NO_CODE_USED if not bool(np.any(used)) else EXPECTED_AGREEMENT_ONE
+
+
+def _put_pooled_family(d: Report, per: FloatArray, boot: SessionBootstrap,
+                       code_ids: list[str]) -> None:
+    """A non-exclusive category pooled over its codes in use; ``per`` is (sessions, C, 2, 2)."""
+    table = per.sum(axis=0)
+    used = used_in_tables(table)
+    reason = pooled_reason(used)
+    d["pooled_codes"] = [c for c, u in zip(code_ids, used.tolist(), strict=True) if u]
+    k = Measure.of(float(pooled_kappa_array(table)), reason)
+    put(d, "kappa", k, kappa_band)
+    put_ci(d, "kappa", k, boot, per, pooled_kappa_array)
+    put(d, "percent_agreement", Measure.of(float(pooled_observed_array(table)), NO_CODE_USED))
+    put(d, "pabak", Measure.of(float(pooled_pabak_array(table)), NO_CODE_USED))
+    a = Measure.of(float(pooled_ac1_array(table)), NO_CODE_USED)
+    put(d, "ac1", a)
+    put_ci(d, "ac1", a, boot, per, pooled_ac1_array)
+
+
+def _stacked_alpha(x: FloatArray) -> FloatArray:
+    return alpha_from_coincidence_array(stacked_coincidence(x))
+
+
+def _put_alpha(d: Report, a_per: FloatArray, boot: SessionBootstrap, stacked: bool) -> None:
+    kernel: Callable[[FloatArray], FloatArray]
     o_per = a_per + np.swapaxes(a_per, -1, -2)
-    a = _alpha(o_per)
+    if stacked:
+        o = o_per.sum(axis=0)
+        a = Measure.of(float(_stacked_alpha(o)), stacked_alpha_reason(o, alpha_reason))
+        d["alpha_note"] = stacked_alpha_note(int(np.sum(o[..., 0, :].sum(axis=-1) > 0)))
+        kernel = _stacked_alpha
+    else:
+        a = _alpha(o_per)
+        kernel = alpha_from_coincidence_array
     put(d, "alpha", a, alpha_band)
-    put_ci(d, "alpha", a, boot, o_per, alpha_from_coincidence_array)
+    put_ci(d, "alpha", a, boot, o_per, kernel)
 
 
 def _collapse(conf: FloatArray, k: int) -> FloatArray:
@@ -130,16 +205,20 @@ def pair_categories(st: StudyStats, p: int, boot: SessionBootstrap) -> list[Repo
     out: list[Report] = []
     for ci, cat in enumerate(meta.codebook.categories):
         d: Report = {"id": cat.id, "exclusive": cat.exclusive}
-        code_vars = [st.var_index("code", c.id) for c in cat.codes if c.kind == "state"]
-        svars = [k for k in code_vars if k is not None]
+        state_ids = [c.id for c in cat.codes if c.kind == "state"]
+        svars = [k for k in (st.var_index("code", c) for c in state_ids) if k is not None]
         cat_var = st.var_index("category", cat.id)
-        per = category_tables(cat_var, svars, lambda k: st.pair_tab[k][:, p])
-        a_per = category_tables(cat_var, svars, lambda k: st.alpha_pair[k][:, p])
-        if per is None or a_per is None:
+        got = category_tables(cat_var, svars, lambda k: st.pair_tab[k][:, p])
+        a_got = category_tables(cat_var, svars, lambda k: st.alpha_pair[k][:, p])
+        if got is None or a_got is None:
             put_only_points(d)
         else:
-            table = _put_kappa_family(d, per, boot, binary=False)
-            _put_alpha(d, a_per, boot)
+            per, pooled = got
+            if pooled:
+                _put_pooled_family(d, per, boot, state_ids)
+            else:
+                table = _put_exclusive_family(d, per, boot)
+            _put_alpha(d, a_got[0], boot, stacked=pooled)
             d["table_unit"] = unit
             if cat_var is not None:
                 d["confusion"] = {
@@ -160,11 +239,12 @@ def pair_categories(st: StudyStats, p: int, boot: SessionBootstrap) -> list[Repo
                     put_null(cd, name, POINT_CODE, band=True)
                     put_null(cd, f"{name}_ci", POINT_CODE)
                 for name in ("pabak", "percent_agreement", "kappa_max", "prevalence_index",
-                             "bias_index"):
+                             "bias_index", "positive_agreement", "negative_agreement", "ac1"):
                     put_null(cd, name, POINT_CODE)
+                put_null(cd, "ac1_ci", POINT_CODE)
             else:
-                t = _put_kappa_family(cd, st.pair_tab[k][:, p], boot, binary=True)
-                _put_alpha(cd, st.alpha_pair[k][:, p], boot)
+                t = _put_code_family(cd, st.pair_tab[k][:, p], boot)
+                _put_alpha(cd, st.alpha_pair[k][:, p], boot, stacked=False)
                 cd["table"] = (t / scale).tolist()
                 cd["table_unit"] = unit
             cd["seconds"] = per_coder(st.seconds[:, [i, j], cidx].sum(axis=0), names, False)

@@ -6,20 +6,32 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from annotator.core.reliability import DiffRun
+from annotator.core.reliability.summary import summary as build_summary
 
 Report = Mapping[str, Any]
 Diffs = Mapping[Any, Sequence[DiffRun]]
 DASH = "—"
 
 
+def fixed(value: float, digits: int = 2) -> str:
+    """``value`` with ``digits`` decimals; a value that rounds to zero never shows as -0.00."""
+    text = f"{float(value):.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
 def num(value: Any, digits: int = 2) -> str:
-    return DASH if value is None else f"{float(value):.{digits}f}"
+    return DASH if value is None else fixed(value, digits)
 
 
 def ci_text(ci: Any, digits: int = 2) -> str:
     if not ci:
         return DASH
-    return f"[{float(ci[0]):.{digits}f}, {float(ci[1]):.{digits}f}]"
+    return f"[{fixed(ci[0], digits)}, {fixed(ci[1], digits)}]"
+
+
+def label(d: Mapping[str, Any]) -> str:
+    """A category's or code's label in the report's language (its id if it has none)."""
+    return str(d.get("label") or d["id"])
 
 
 def seconds(value: Any) -> str:
@@ -64,3 +76,11 @@ def session_diffs(diffs: Diffs | None, case: str, session: int) -> Sequence[Diff
         if key in diffs:
             return diffs[key]
     return None
+
+
+def summary(report: Report) -> list[tuple[str, str]]:
+    """What to report and why (computed with the report: its ``summary`` key)."""
+    items = report.get("summary")
+    if items is None:
+        items = build_summary(report)
+    return [(str(d["heading"]), str(d["text"])) for d in items]

@@ -18,12 +18,17 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _row_name(head: str, lab: str) -> str:
+    return "∅ (no code)" if lab == "∅" else f"{head}. {_short(lab, 28)}"
+
+
 def heatmap(conf: Mapping[str, Any]) -> str:
     """Confusion matrix as a heatmap: green diagonal (agreement), red off-diagonal."""
-    labels = [str(x) for x in conf["labels"]]
+    labels = [str(x) for x in conf.get("label_names") or conf["labels"]]
+    heads = [str(k + 1) if lab != "∅" else "∅" for k, lab in enumerate(labels)]
     matrix = [[float(v) for v in row] for row in conf["matrix"]]
     n = len(labels)
-    cell, left, top = 64, 150, 70
+    cell, left, top = 64, 210, 70
     width, height = left + n * cell + 10, top + n * cell + 10
     peak = max((v for row in matrix for v in row), default=0.0) or 1.0
     unit = str(conf.get("unit", ""))
@@ -37,11 +42,12 @@ def heatmap(conf: Mapping[str, Any]) -> str:
     for j, lab in enumerate(labels):
         x = left + j * cell + cell / 2
         parts.append(f'<text x="{x:.0f}" y="{top - 8}" text-anchor="middle" class="lab">'
-                     f'{escape(_short(lab, 9))}</text>')
+                     f'{escape(heads[j])}<title>{escape(lab)}</title></text>')
     for i, lab in enumerate(labels):
         y = top + i * cell
         parts.append(f'<text x="{left - 8}" y="{y + cell / 2 + 4:.0f}" text-anchor="end" '
-                     f'class="lab">{escape(_short(lab, 18))}</text>')
+                     f'class="lab">{escape(_row_name(heads[i], lab))}'
+                     f'<title>{escape(lab)}</title></text>')
         for j, v in enumerate(matrix[i]):
             share = v / peak
             hue = 130 if i == j else 2
@@ -98,8 +104,11 @@ def _merged_marks(
 
 
 def timeline(runs: Sequence[DiffRun], duration_ms: int, exclusive: Mapping[str, bool],
-             order: Sequence[tuple[str, str]], coders: Sequence[str]) -> str:
-    """One lane per code (non-exclusive categories) or per exclusive category."""
+             order: Sequence[tuple[str, str]], coders: Sequence[str],
+             names: Mapping[str, str] | None = None) -> str:
+    """One lane per code (non-exclusive categories) or per exclusive category; ``names`` maps
+    a lane ("category" or "category / code" in ids) to the label shown."""
+    shown = dict(names or {})
     def lane_of(r: DiffRun) -> str:
         if exclusive.get(r.category, False):
             return r.category
@@ -120,7 +129,9 @@ def timeline(runs: Sequence[DiffRun], duration_ms: int, exclusive: Mapping[str, 
         y = top + n * lane_h
         parts.append(f'<rect x="{left}" y="{y}" width="{plot}" height="{lane_h - 4}" '
                      f'class="lane"/><text x="{left - 8}" y="{y + 12}" text-anchor="end" '
-                     f'class="lab">{escape(_short(name, 28))}</text>')
+                     f'class="lab">{escape(_short(shown.get(name, name), 30))}'
+                     + (f"<title>{escape(shown[name])}</title>"
+                        if len(shown.get(name, name)) > 30 else "") + "</text>")
     marks = sorted(_merged_marks(runs, lane_of, scale), key=lambda m: STATUS_ORDER[m[1]])
     if tips:
         for lane, status, x0, x1, first, last, count in marks:

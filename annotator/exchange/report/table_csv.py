@@ -3,19 +3,31 @@
 Columns (in this order; empty cell = undefined or not applicable):
 
 - ``analysis``: ``all`` for the main analysis, or ``A|B`` for one pair of coders (3+ coders);
-- ``level``: ``category`` or ``code``; ``category``, ``code`` (empty on category rows);
+- ``level``: ``category`` or ``code``; ``category``, ``code`` (empty on category rows), and
+  ``category_label``, ``code_label`` in the report's language;
 - ``kind``: ``state`` or ``point`` (codes); ``exclusive``: the category is exclusive;
 - ``kappa_type``: ``cohen`` or ``fleiss``;
 - ``kappa``, ``kappa_ci_low``, ``kappa_ci_high``, ``kappa_band``, ``kappa_reason``;
-- ``percent_agreement`` (proportion p_o), ``pabak``, ``kappa_max``, ``prevalence_index``,
-  ``bias_index``;
+- ``percent_agreement`` (proportion p_o), ``pabak`` (also Brennan-Prediger), ``kappa_max``,
+  ``prevalence_index``, ``bias_index``, ``positive_agreement``, ``negative_agreement``;
+- ``ac1``, ``ac1_ci_low``, ``ac1_ci_high`` (Gwet's AC1); ``light_kappa`` (3+ coders);
+- ``pooled_codes`` (non-exclusive categories: the codes pooled, ``|``-separated);
+- ``notes``: K-dependence or stacking notes of the row's measures;
 - ``alpha``, ``alpha_ci_low``, ``alpha_ci_high``, ``alpha_band``, ``alpha_reason``;
 - ``table_unit``: ``s`` (exact durations) or ``slices``;
 - ``seconds_<coder>``, ``events_<coder>``: coded seconds and segment counts per coder;
 - ``events_matched``, ``events_unmatched_A``, ``events_unmatched_B``,
   ``event_kappa_with_unmatched``, ``event_kappa_matched_only``;
-- ``icc_seconds``, ``icc_seconds_band``, ``icc_counts``, ``icc_counts_band``, ``icc_reason``;
-- ``resolution_ms``, ``alpha_resolution_ms``, ``tolerance_ms``, ``sessions``.
+- ``icc_seconds``, ``icc_seconds_ci_low``, ``icc_seconds_ci_high``, ``icc_seconds_band``,
+  ``icc_counts``, ``icc_counts_ci_low``, ``icc_counts_ci_high``, ``icc_counts_band``,
+  ``icc_reason`` (95% CIs by McGraw & Wong's F method);
+- ``resolution_ms``, ``alpha_resolution_ms``, ``tolerance_ms``, ``sessions``;
+- ``key``, ``text``: only on the note rows: first the ``summary`` rows (what to report and
+  why), then the measures, then rows whose ``level`` is ``setting``
+  (``empty_value`` = the ∅ handling, ``resolution``, ``alpha_resolution``, ``tolerance``,
+  ``bands`` = the band sources, ``language``, ``bootstrap``), ``excluded_session`` (a session
+  left out and why), ``methods`` (``key`` en or nb: the Methods paragraph) and ``definition``
+  (every definition the report states).
 """
 
 from __future__ import annotations
@@ -25,7 +37,7 @@ from typing import Any
 
 import pandas as pd
 
-from .common import Report, sections
+from .common import Report, sections, summary
 
 
 def _ci(d: Mapping[str, Any], name: str, k: int) -> Any:
@@ -42,6 +54,8 @@ def _row(report: Report, analysis: str, coders: list[str], cat: Mapping[str, Any
         "level": level,
         "category": cat["id"],
         "code": d["id"] if level == "code" else "",
+        "category_label": cat.get("label", cat["id"]),
+        "code_label": d.get("label", d["id"]) if level == "code" else "",
         "kind": d.get("kind", ""),
         "exclusive": cat["exclusive"],
         "kappa_type": report.get("kappa_type", "cohen") if analysis == "all" else "cohen",
@@ -51,8 +65,14 @@ def _row(report: Report, analysis: str, coders: list[str], cat: Mapping[str, Any
         "kappa_band": d.get("kappa_band"),
         "kappa_reason": d.get("kappa_reason"),
     }
-    for name in ("percent_agreement", "pabak", "kappa_max", "prevalence_index", "bias_index"):
+    for name in ("percent_agreement", "pabak", "kappa_max", "prevalence_index", "bias_index",
+                 "positive_agreement", "negative_agreement", "ac1"):
         row[name] = d.get(name)
+    row["ac1_ci_low"], row["ac1_ci_high"] = _ci(d, "ac1", 0), _ci(d, "ac1", 1)
+    row["light_kappa"] = d.get("light_kappa")
+    row["pooled_codes"] = "|".join(d.get("pooled_codes") or [])
+    row["notes"] = " ".join(f"{name}: {d[f'{name}_note']}." for name in ("pabak", "ac1", "alpha")
+                            if d.get(f"{name}_note"))
     row.update({
         "alpha": d.get("alpha"),
         "alpha_ci_low": _ci(d, "alpha", 0),
@@ -71,8 +91,12 @@ def _row(report: Report, analysis: str, coders: list[str], cat: Mapping[str, Any
         "event_kappa_with_unmatched": ev.get("kappa_with_unmatched"),
         "event_kappa_matched_only": ev.get("kappa_matched_only"),
         "icc_seconds": d.get("icc_seconds"),
+        "icc_seconds_ci_low": _ci(d, "icc_seconds", 0),
+        "icc_seconds_ci_high": _ci(d, "icc_seconds", 1),
         "icc_seconds_band": d.get("icc_seconds_band"),
         "icc_counts": d.get("icc_counts"),
+        "icc_counts_ci_low": _ci(d, "icc_counts", 0),
+        "icc_counts_ci_high": _ci(d, "icc_counts", 1),
         "icc_counts_band": d.get("icc_counts_band"),
         "icc_reason": d.get("icc_counts_reason") or d.get("icc_seconds_reason"),
         "resolution_ms": report.get("resolution_ms"),
@@ -83,6 +107,34 @@ def _row(report: Report, analysis: str, coders: list[str], cat: Mapping[str, Any
     return row
 
 
+def _note(level: str, key: str, text: str) -> dict[str, Any]:
+    return {"analysis": "", "level": level, "key": key, "text": text}
+
+
+def _settings(report: Report) -> list[dict[str, Any]]:
+    defs = report.get("definitions") or {}
+    res = report.get("resolution_ms")
+    boot = report.get("bootstrap") or {}
+    rows = [
+        _note("setting", "empty_value", str(defs.get("empty_value", ""))),
+        _note("setting", "resolution", "exact durations" if res is None else
+              f"{res} ms slices (midpoint rule)"),
+        _note("setting", "alpha_resolution", f"{report.get('alpha_resolution_ms')} ms slices"),
+        _note("setting", "tolerance", f"{report.get('tolerance_ms')} ms (point codes link "
+              "within it)"),
+        _note("setting", "bands", str(defs.get("bands", ""))),
+        _note("setting", "language", str(report.get("language", ""))),
+        _note("setting", "bootstrap", f"{boot.get('resamples')} resamples of sessions, seed "
+              f"{boot.get('seed')}, percentile intervals"),
+    ]
+    rows += [_note("excluded_session", f"{e['case']}/{e['session']}",
+                   f"{e['case']}/{e['session']}: {e['reason']}")
+             for e in report.get("excluded_sessions") or []]
+    rows += [_note("methods", lang, text) for lang, text in (report.get("methods") or {}).items()]
+    rows += [_note("definition", key, str(text)) for key, text in defs.items()]
+    return rows
+
+
 def to_csv(report: Report) -> str:
     rows = []
     for k, (_title, coders, cats) in enumerate(sections(report)):
@@ -91,6 +143,8 @@ def to_csv(report: Report) -> str:
             rows.append(_row(report, analysis, list(report["coders"]), cat, cat, "category"))
             rows += [_row(report, analysis, list(report["coders"]), cat, c, "code")
                      for c in cat["codes"]]
+    rows = [_note("summary", head, text) for head, text in summary(report)] + rows
+    rows += _settings(report)
     frame = pd.DataFrame(rows)
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return text

@@ -24,7 +24,13 @@ from annotator.exchange.reliability_data import (
     select_codings,
 )
 from annotator.store import AssignmentInfo, CoderInfo, SessionInfo, Study
-from annotator.store.consensus import accept_version, create_consensus, find_consensus
+from annotator.store.consensus import (
+    AcceptedRange,
+    accept_version,
+    accepted_ranges,
+    create_consensus,
+    find_consensus,
+)
 from annotator.ui.workers import Cancelled, TaskContext
 
 
@@ -120,6 +126,7 @@ class Options:
     alpha_resolution_ms: int | None = None
     bootstrap: int = 1000
     seed: int = 0
+    lang: str | None = None  # labels' language; None: the codebook's first
 
 
 @dataclass
@@ -134,6 +141,11 @@ class Comparison:
     assignments: dict[int, dict[str, AssignmentInfo]]  # session id -> label -> assignment
     consensus: dict[int, AssignmentInfo] = field(default_factory=dict)
     options: Options = field(default_factory=Options)
+    coders: list[str] = field(default_factory=list)  # every coder id in the study
+
+    @property
+    def lang(self) -> str:
+        return str(self.report.get("language") or "en")
 
 
 def compute(
@@ -146,6 +158,7 @@ def compute(
         sel: Selection = select_codings(study, coders, session_keys)
         codebook, coded = read_codings(study, sel)
         consensus = {a.session_id: a for a in study.assignments(purpose="consensus")}
+        all_coders = [c.id for c in study.coders()]
     ctx.check()
     try:
         report = compute_reliability(
@@ -153,7 +166,7 @@ def compute(
             tolerance_ms=options.tolerance_ms, alpha_resolution_ms=options.alpha_resolution_ms,
             bootstrap=options.bootstrap, seed=options.seed,
             progress=lambda f: ctx.progress(0.1 + 0.9 * f, "computing"),
-            cancelled=lambda: ctx.cancelled,
+            cancelled=lambda: ctx.cancelled, excluded=sel.excluded, lang=options.lang,
         )
     except ReliabilityCancelled:
         raise Cancelled() from None
@@ -162,7 +175,7 @@ def compute(
         coded={s.id: cs for s, cs in zip(sel.sessions, coded, strict=True)},
         assignments=sel.assignments,
         consensus={sid: a for sid, a in consensus.items() if sid in sel.assignments},
-        options=options,
+        options=options, coders=all_coders,
     )
 
 
@@ -173,12 +186,15 @@ class ConsensusState:
     session_id: int
     assignment: AssignmentInfo | None
     segments: list[SegmentView]
+    accepted: list[AcceptedRange] = field(default_factory=list)  # versions accepted so far
 
 
 def load_consensus(target: str, session_id: int) -> ConsensusState:
     with Study.open(target) as study:
         a = find_consensus(study, session_id)
-        return ConsensusState(session_id, a, study.segments(a.id) if a is not None else [])
+        if a is None:
+            return ConsensusState(session_id, None, [])
+        return ConsensusState(session_id, a, study.segments(a.id), accepted_ranges(study, a.id))
 
 
 def start_consensus(
@@ -186,7 +202,7 @@ def start_consensus(
 ) -> ConsensusState:
     with Study.open(target) as study:
         a = create_consensus(study, session_id, coder, from_assignment, by)
-        return ConsensusState(session_id, a, study.segments(a.id))
+        return ConsensusState(session_id, a, study.segments(a.id), accepted_ranges(study, a.id))
 
 
 def take_version(
@@ -197,4 +213,4 @@ def take_version(
         accept_version(study, consensus_id, source_id, start_ms, end_ms,
                        category_id=category_id, code_id=code_id, by=by)
         return ConsensusState(session_id, study.assignment(consensus_id),
-                              study.segments(consensus_id))
+                              study.segments(consensus_id), accepted_ranges(study, consensus_id))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from annotator.core.reliability import DiffRun, next_disagreement, previous_disagreement
 from annotator.core.timefmt import format_tc
 from annotator.ui.timeline import TimelineView
+from annotator.ui.timeline.theme import LIGHT
 from annotator.ui.workers import Task, TaskContext, run_task
 
 from . import data
@@ -47,12 +48,55 @@ from .lanes import (
     SessionView,
     describe,
     lane_id,
+    resolved_runs,
     run_codes,
     session_view,
     settle_target,
 )
 
 NAV_SPAN_MS = 60_000  # Previous/Next zoom to a minute when the view shows much more
+NEW_CONSENSUS_CODER = "CONS"
+
+
+def default_consensus_coder(user: str | None, compared: set[str], known: list[str],
+                            consensus_coders: list[str]) -> str:
+    """The consensus coder to propose: the user when they are not one of the compared
+    coders, else a coder who already makes consensus codings (not compared), else a new
+    consensus coder id."""
+    if user and user not in compared:
+        return user
+    for c in consensus_coders:
+        if c not in compared:
+            return c
+    new, k = NEW_CONSENSUS_CODER, 2
+    while new in known:
+        new, k = f"{NEW_CONSENSUS_CODER}{k}", k + 1
+    return new
+
+
+class Legend(QWidget):
+    """The diff lane's colours, named (one chip per status) beside the consensus lane's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.items: dict[str, QLabel] = {}
+        for status, text in (("agree", "both code it"),
+                             ("disagree", "different codes (exclusive category)"),
+                             ("only_one", "only one coder codes it")):
+            chip = QLabel(self)
+            chip.setFixedSize(14, 14)
+            chip.setStyleSheet(f"background:{LIGHT.status_colors[status]};"
+                               "border:1px solid #888;")
+            label = QLabel(text, self)
+            lay.addWidget(chip)
+            lay.addWidget(label)
+            lay.addSpacing(10)
+            self.items[status] = label
+        lay.addWidget(QLabel("Diff lane colours. Consensus lanes use the code's colour.", self))
+        lay.addStretch(1)
 
 
 class ElidedLabel(QLabel):
@@ -130,6 +174,8 @@ class DiffPanel(QWidget):
         self._view_token = 0
         self._fresh = False
         self._announce: set[int] = set()
+        self._resolved: list[bool] = []
+        self._advance_from: int | None = None
 
         self.session_box = QComboBox(self)
         self.session_box.setMinimumContentsLength(8)
@@ -158,6 +204,8 @@ class DiffPanel(QWidget):
             b.setAutoDefault(False)
         self.timeline = TimelineView(self)
         self.timeline.setMinimumHeight(160)
+        self.legend = Legend(self)
+        self.resolved_label = QLabel(self)
 
         nav = QHBoxLayout()
         nav.addWidget(QLabel("Session", self))
@@ -175,6 +223,7 @@ class DiffPanel(QWidget):
         cons = QHBoxLayout()
         cons.addWidget(self.create_btn)
         cons.addWidget(self.consensus_label)
+        cons.addWidget(self.resolved_label)
         cons.addSpacing(16)
         cons.addWidget(self.accept_a)
         cons.addWidget(self.accept_b)
@@ -184,6 +233,7 @@ class DiffPanel(QWidget):
         lay.setSpacing(4)
         lay.addLayout(nav)
         lay.addLayout(cons)
+        lay.addWidget(self.legend)
         lay.addWidget(self.timeline, 1)
 
         self.session_box.currentIndexChanged.connect(self._on_session_picked)
@@ -273,11 +323,12 @@ class DiffPanel(QWidget):
         token, pair, codebook, coded = self._view_token, self.pair(), comp.codebook, comp.coded[sid]
         coder_lanes, only = self.coder_lanes.isChecked(), self.only_diff.isChecked()
         tolerance = comp.options.tolerance_ms
+        lang = comp.lang
 
         def work(ctx: TaskContext) -> tuple[int, SessionView]:
             return token, session_view(codebook, coded, sid, pair, tolerance_ms=tolerance,
                                        consensus=cons, coder_lanes=coder_lanes,
-                                       only_differences=only)
+                                       only_differences=only, lang=lang)
 
         self._view_task = run_task(work, on_result=self._on_view_ready,
                                    on_error=self._on_task_error)
@@ -302,6 +353,10 @@ class DiffPanel(QWidget):
         if self._selected is not None and not any(
                 r == self._selected for r in view.layout.runs.values()):
             self._selected = None
+        self._refresh_resolved()
+        if self._advance_from is not None:  # an accept was saved: go on to the next one
+            start, self._advance_from = self._advance_from, None
+            self.next_unresolved(start)
         self._update_controls()
         self.viewReady.emit(view.session_id)
         if view.session_id in self._announce:
@@ -331,6 +386,42 @@ class DiffPanel(QWidget):
             self.timeline.set_view_range(lo, lo + NAV_SPAN_MS)
         self._go_to(target)
         return target
+
+    def resolved(self) -> tuple[int, int]:
+        """(disagreements settled by an accepted version, disagreements) in this view."""
+        n = sum(1 for r in self._runs if r.status != "agree")
+        return sum(self._resolved), n
+
+    def _refresh_resolved(self) -> None:
+        comp, sid = self._comp, self._session_id
+        state = self._consensus.get(sid) if sid is not None else None
+        accepted = state.accepted if state is not None else []
+        self._resolved = (resolved_runs(self._runs, accepted, comp.codebook)
+                          if comp is not None else [])
+
+    def next_unresolved(self, after_ms: int) -> int | None:
+        """Go to the first disagreement after ``after_ms`` not yet settled (wrapping round to
+        the start); stay when all are settled. Returns its time or None."""
+        open_starts = sorted({r.start_ms for r, done in zip(self._runs, self._resolved,
+                                                            strict=True)
+                              if r.status != "agree" and not done})
+        if not open_starts:
+            return None
+        target = next((t for t in open_starts if t > after_ms), open_starts[0])
+        self.timeline.set_playhead(target - 1 if target > 0 else 0)
+        if target == 0:
+            return self._select_at(0)
+        return self.step(+1)
+
+    def _select_at(self, t: int) -> int | None:
+        self.timeline.set_playhead(t)
+        runs = [sid for sid, r in self._layout.runs.items()
+                if r.start_ms == t and r.status != "agree"] if self._layout else []
+        if runs:
+            self.timeline.set_selection(runs[:1])
+            self._select(runs[0])
+        self._go_to(t)
+        return t
 
     def _go_to(self, ms: int) -> None:
         self.timeline.set_playhead(ms)
@@ -382,8 +473,14 @@ class DiffPanel(QWidget):
         comp = self._comp
         if comp is None or self._session_id is None:
             return
-        coders = sorted({a.coder for m in comp.assignments.values() for a in m.values()})
-        dlg = ConsensusDialog(list(self.pair()), coders, self._user or "", self)
+        compared = {a.coder for m in comp.assignments.values() for a in m.values()}
+        known = comp.coders or sorted(compared)
+        default = default_consensus_coder(
+            self._user, compared, known, sorted({a.coder for a in comp.consensus.values()}))
+        choices = [c for c in known if c not in compared]
+        if default not in choices:
+            choices.insert(0, default)
+        dlg = ConsensusDialog(list(self.pair()), choices, default, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         self.create_consensus(dlg.start.currentText(), dlg.coder.currentText().strip())
@@ -413,6 +510,7 @@ class DiffPanel(QWidget):
         cid = state.assignment.id
         start, end = run.start_ms, run.end_ms
         by = self._user or state.assignment.coder
+        self._advance_from = run.start_ms
         self._run(lambda ctx: data.take_version(self._target, sid, cid, source, start, end,
                                                 category, codes, by))
 
@@ -455,6 +553,7 @@ class DiffPanel(QWidget):
 
     def _on_write_error(self, exc: BaseException) -> None:
         self._task = None
+        self._advance_from = None
         self._update_controls()
         self.failed.emit(str(exc))
 
@@ -509,6 +608,11 @@ class DiffPanel(QWidget):
         else:
             self.consensus_label.setText("Consensus: loading…" if known else
                                          "Consensus: none yet")
+        done, total = self.resolved()
+        self.resolved_label.setText(f"· resolved {done} of {total}" if has_cons else "")
+        self.resolved_label.setToolTip(
+            "Disagreements of this pair in this session for which a version was accepted "
+            "into the consensus")
         if run is not None and comp is not None:
             span = format_tc(run.start_ms) if run.start_ms == run.end_ms else \
                 f"{format_tc(run.start_ms)}–{format_tc(run.end_ms)}"

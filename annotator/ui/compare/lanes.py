@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.reliability import DiffRun, disagreements, timeline_diff
@@ -104,10 +105,10 @@ def build_layout(
     names = code_labels(codebook, lang)
     for i, r in enumerate(runs):
         note = describe(r, codebook, a, b, lang, names)
-        for code in run_codes(r):
-            sid = f"{DIFF}\x1f{i}\x1f{code}"
-            segments.append((lane_id(code, DIFF),
-                             SegmentView(sid, "", code, r.start_ms, r.end_ms, note)))
+        for code_id in run_codes(r):
+            sid = f"{DIFF}\x1f{i}\x1f{code_id}"
+            segments.append((lane_id(code_id, DIFF),
+                             SegmentView(sid, "", code_id, r.start_ms, r.end_ms, note)))
             status[sid] = ui_status(r)
             by_id[sid] = r
     for seg in consensus or ():
@@ -129,14 +130,33 @@ class SessionView:
 def session_view(
     codebook: Codebook, session: CodedSession, session_id: int, pair: tuple[str, str], *,
     tolerance_ms: int, consensus: Sequence[SegmentView] | None, coder_lanes: bool,
-    only_differences: bool,
+    only_differences: bool, lang: str = "en",
 ) -> SessionView:
     """Diff runs, disagreement times and timeline layout (pure; runs on a worker)."""
     a, b = pair
     runs = [] if a == b else timeline_diff(session, a, b, codebook, tolerance_ms=tolerance_ms)
     layout = build_layout(codebook, session, pair, runs, consensus=consensus,
-                          coder_lanes=coder_lanes, only_differences=only_differences)
+                          coder_lanes=coder_lanes, only_differences=only_differences,
+                          lang=lang)
     return SessionView(session_id, pair, runs, disagreements(runs), layout)
+
+
+def resolved_runs(runs: Sequence[DiffRun], accepted: Sequence[Any],
+                  codebook: Codebook) -> list[bool]:
+    """For each run: a disagreement some accepted version covered (same category, or one of
+    the run's codes, over the whole run). Agreeing runs are never 'resolved'."""
+    out = []
+    for r in runs:
+        if r.status == "agree":
+            out.append(False)
+            continue
+        codes = set(run_codes(r))
+        out.append(any(
+            a.start_ms <= r.start_ms and r.end_ms <= a.end_ms
+            and (a.category == r.category if a.category is not None
+                 else bool(codes & set(a.codes or ())))
+            for a in accepted))
+    return out
 
 
 def settle_target(run: DiffRun, codebook: Codebook) -> tuple[str | None, list[str] | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -65,6 +66,11 @@ class SetupPanel(QWidget):
         self.tolerance.setValue(1000)
         self.tolerance.setSuffix(" ms")
         self.tolerance.setToolTip("How far apart two point codes may be and still be linked")
+        self.lang = QComboBox(self)
+        self.lang.addItem("codebook's language", None)
+        self.lang.addItem("English (en)", "en")
+        self.lang.addItem("Norsk (nb)", "nb")
+        self.lang.setToolTip("Language of the code and category labels in the results")
         self.bootstrap = QSpinBox(self)
         self.bootstrap.setRange(0, 10_000)
         self.bootstrap.setSingleStep(100)
@@ -99,6 +105,7 @@ class SetupPanel(QWidget):
         form.addRow("Resolution", self.resolution)
         form.addRow("Point tolerance", self.tolerance)
         form.addRow("Bootstrap", self.bootstrap)
+        form.addRow("Labels", self.lang)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute_btn, 1)
         buttons.addWidget(self.cancel_btn)
@@ -196,8 +203,10 @@ class SetupPanel(QWidget):
 
     def options(self) -> Options:
         res = self.resolution.value()
+        lang = self.lang.currentData()
         return Options(resolution_ms=res or None, tolerance_ms=self.tolerance.value(),
-                       bootstrap=self.bootstrap.value())
+                       bootstrap=self.bootstrap.value(),
+                       lang=str(lang) if lang is not None else None)
 
     def set_checked_coders(self, labels: list[str]) -> None:
         """Check exactly the entries with these labels (``A``, ``A (re-code)``, ...)."""

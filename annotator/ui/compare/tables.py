@@ -27,6 +27,8 @@ ICC_TINTS = {"poor": "#f6d5d8", "moderate": "#fbe5c8", "good": "#dcefd6",
              "excellent": "#c6e5bc"}
 KAPPA_TIP = "Cohen's kappa (two coders) or Fleiss' kappa (three or more), on time"
 ALPHA_TIP = "Krippendorff's alpha (nominal) on time slices"
+AC1_TIP = "Gwet's AC1 (pooled like kappa for a non-exclusive category)"
+ID_TIP = "Id in the codebook (stable; labels may change)"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,20 +73,24 @@ def category_rows(
     categories: Sequence[Mapping[str, Any]], codebook: Codebook, lang: str = "en",
 ) -> tuple[list[str], list[str], list[list[Cell]]]:
     """(headers, header tooltips, rows): one row per category."""
-    headers = ["Category", "Type", "κ", "95% CI", "κ band", "% agree", "PABAK", "α", "α band"]
-    tips = ["", "Exclusive: at most one code at a time (multi-class kappa with ∅); "
-            "non-exclusive: kappa pooled over the codes' 2×2 tables",
-            KAPPA_TIP, "Bootstrap over sessions", "Landis & Koch (1977)",
-            "Percentage of time both coders agree", "Prevalence- and bias-adjusted kappa",
+    headers = ["Category", "id", "Type", "κ", "95% CI", "κ band", "AC1", "% agree", "PABAK",
+               "α", "α band"]
+    tips = ["", "The category's id in the codebook",
+            "Exclusive: at most one code at a time (multi-class kappa with ∅); "
+            "non-exclusive: de Vries et al.'s (2008) pooled kappa, (mean p_o − mean p_e) / "
+            "(1 − mean p_e) over the codes in use",
+            KAPPA_TIP, "Bootstrap over sessions", "Landis & Koch (1977)", AC1_TIP,
+            "Percentage of time both coders agree",
+            "Prevalence- and bias-adjusted kappa, also Brennan–Prediger",
             ALPHA_TIP, "Krippendorff: ≥ .800 reliable, ≥ .667 tentative"]
     rows = []
     for cat in categories:
         label = codebook.category(cat["id"]).label_in(lang)
         rows.append([
-            Cell(label, cat["id"], bold=True),
+            Cell(label, cat["id"], bold=True), Cell(cat["id"], ID_TIP),
             Cell("exclusive" if cat.get("exclusive") else "non-exclusive"),
             _measure(cat, "kappa", band=True), _ci(cat, "kappa"), _band(cat, "kappa"),
-            _pct(cat, "percent_agreement"), _measure(cat, "pabak"),
+            _measure(cat, "ac1"), _pct(cat, "percent_agreement"), _measure(cat, "pabak"),
             _measure(cat, "alpha", band=True), _band(cat, "alpha"),
         ])
     return headers, tips, rows
@@ -97,9 +103,13 @@ def code_rows(
     """(headers, header tooltips, rows): one row per code."""
     events = any(isinstance(cd.get("event_agreement"), Mapping)
                  for cat in categories for cd in cat["codes"])
-    headers = ["Code", "κ", "95% CI", "PABAK", "κ max", "% agree", "α"]
-    tips = ["", KAPPA_TIP, "Bootstrap over sessions", "Prevalence- and bias-adjusted kappa",
-            "The largest kappa the coders' marginal totals allow", "", ALPHA_TIP]
+    headers = ["Code", "id", "κ", "95% CI", "AC1", "PABAK", "κ max", "% agree", "PA+", "PA−",
+               "α"]
+    tips = ["", "The code's id in the codebook", KAPPA_TIP, "Bootstrap over sessions", AC1_TIP,
+            "Prevalence- and bias-adjusted kappa, also Brennan–Prediger",
+            "The largest kappa the coders' marginal totals allow", "",
+            "Positive specific agreement 2a / (2a + b + c)",
+            "Negative specific agreement 2d / (2d + b + c)", ALPHA_TIP]
     headers += [f"s {c}" for c in coders] + [f"n {c}" for c in coders]
     tips += [f"Seconds coded by {c}" for c in coders] + [f"Events coded by {c}" for c in coders]
     if events:
@@ -121,9 +131,11 @@ def code_rows(
             row = [
                 Cell(code.label_in(lang) + kind,
                      f"{code.label_in(lang)}\ncode {cd['id']} in category {cat['id']}"),
-                _measure(cd, "kappa", band=True), _ci(cd, "kappa"), _measure(cd, "pabak"),
-                _measure(cd, "kappa_max"), _pct(cd, "percent_agreement"),
-                _measure(cd, "alpha", band=True),
+                Cell(cd["id"], ID_TIP),
+                _measure(cd, "kappa", band=True), _ci(cd, "kappa"), _measure(cd, "ac1"),
+                _measure(cd, "pabak"), _measure(cd, "kappa_max"),
+                _pct(cd, "percent_agreement"), _measure(cd, "positive_agreement"),
+                _measure(cd, "negative_agreement"), _measure(cd, "alpha", band=True),
             ]
             secs = cd.get("seconds") or {}
             counts = cd.get("events") or {}

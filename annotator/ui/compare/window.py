@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -104,6 +105,11 @@ class CompareWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.section = QComboBox(self)
         self.section.hide()
+        self.copy_methods = QPushButton("Copy Methods paragraph", self)
+        self.copy_methods.setToolTip(
+            "Copy a Methods paragraph with these numbers and its references to the clipboard "
+            "(Norwegian when the labels are Norwegian, else English)")
+        self.copy_methods.setEnabled(False)
         self.summary = _table(self, self.summary_model)
         self.codes = _table(self, self.codes_model)
         self.confusion = ConfusionView(self)
@@ -118,6 +124,7 @@ class CompareWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.section)
+        top.addWidget(self.copy_methods)
         al.addLayout(top)
         al.addWidget(self.summary)
         al.addWidget(self.codes)
@@ -144,6 +151,7 @@ class CompareWindow(QMainWindow):
         self.setup.computeRequested.connect(self.compute)
         self.setup.cancelRequested.connect(self.cancel)
         self.section.currentIndexChanged.connect(self._on_section_picked)
+        self.copy_methods.clicked.connect(self._on_copy_methods)
         self.summary.selectionModel().currentRowChanged.connect(self._on_category_row)
         self.codes.selectionModel().currentRowChanged.connect(self._on_code_row)
         self.diff.seekRequested.connect(self.seekRequested)
@@ -242,6 +250,7 @@ class CompareWindow(QMainWindow):
         self.section.setVisible(len(secs) > 1)
         self._on_section_picked(0)
         self.diff.set_comparison(comp)
+        self.copy_methods.setEnabled(bool(r.get("methods")))
         warn = r.get("warnings") or []
         self.message.setStyleSheet("")
         self.message.setText("; ".join(warn) if warn else "Computed.")
@@ -253,9 +262,10 @@ class CompareWindow(QMainWindow):
             return
         secs = list(sections(comp.report))
         _title, coders, cats = secs[max(0, i)]
-        headers, tips, rows = category_rows(cats, comp.codebook)
+        lang = comp.lang
+        headers, tips, rows = category_rows(cats, comp.codebook, lang)
         self.summary_model.set_rows(headers, tips, rows, [c["id"] for c in cats])
-        headers, tips, rows = code_rows(cats, coders, comp.codebook)
+        headers, tips, rows = code_rows(cats, coders, comp.codebook, lang)
         self.codes_model.set_rows(headers, tips, rows,
                                   [cd["id"] for c in cats for cd in c["codes"]])
         for view in (self.summary, self.codes):
@@ -266,8 +276,23 @@ class CompareWindow(QMainWindow):
             view.setFixedHeight(height)
         pair_cats = cats if len(coders) == 2 else secs[1][2] if len(secs) > 1 else cats
         pair = coders if len(coders) == 2 else secs[1][1] if len(secs) > 1 else coders
-        self.confusion.set_matrices(matrices(pair_cats, pair, comp.codebook))
-        self.notes.setHtml(notes_html(comp.report, cats, comp.codebook))
+        self.confusion.set_matrices(matrices(pair_cats, pair, comp.codebook, lang))
+        self.notes.setHtml(notes_html(comp.report, cats, comp.codebook, lang))
+
+    def methods_text(self) -> str:
+        """The Methods paragraph in the labels' language (nb), else in English."""
+        if self.report is None:
+            return ""
+        texts = self.report.get("methods") or {}
+        lang = "nb" if self.report.get("language") == "nb" else "en"
+        return str(texts.get(lang, ""))
+
+    def _on_copy_methods(self) -> None:
+        text = self.methods_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.setStyleSheet("")
+            self.message.setText("Methods paragraph copied to the clipboard.")
 
     def _on_category_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
