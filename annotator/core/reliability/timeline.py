@@ -69,8 +69,9 @@ def exact_units(tl: Timeline) -> Units:
 def slice_midpoints(duration_ms: int, resolution_ms: int) -> IntArray:
     """Midpoints of the slices [k*N, min((k+1)*N, duration)); the last slice may be shorter."""
     starts = np.arange(0, duration_ms, resolution_ms, dtype=np.int64)
-    ends = np.minimum(starts + resolution_ms, duration_ms)
-    return (starts + ends) // 2
+    ends: IntArray = np.minimum(starts + resolution_ms, duration_ms)
+    mids: IntArray = (starts + ends) // 2
+    return mids
 
 
 def state_at(tl: Timeline, times: IntArray) -> BoolArray:
