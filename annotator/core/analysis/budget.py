@@ -51,8 +51,10 @@ BUDGET_NOTES = (
 
 
 def _sum_by(values: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:  # type: ignore[type-arg]
+    """Sums of ``values`` (one row per unit) per group; units in group -1 are left out."""
     out = np.zeros((n,) + values.shape[1:])
-    np.add.at(out, g, values)
+    keep = g >= 0
+    np.add.at(out, g[keep], values[keep])
     return out
 
 
@@ -70,10 +72,12 @@ def time_budget(data: AnalysisData, by: str = "session",
     dur_g = np.where(any_known, dur_g, np.nan)
     covered = _sum_by(cov.code, g_unit, n_g)  # n_g x n_k, ms
     seg_g = g_unit[data.seg_unit] if data.seg_unit.size else np.zeros(0, np.int64)
-    cell = seg_g * n_k + data.seg_code
+    in_group = seg_g >= 0
+    cell = (seg_g * n_k + data.seg_code)[in_group]
     counts = np.bincount(cell, minlength=n_g * n_k).reshape(n_g, n_k).astype(float)
     # Bout statistics per group x code (seconds).
-    bouts = pd.DataFrame({"cell": cell, "d": (data.seg_end - data.seg_start) / 1000.0})
+    bouts = pd.DataFrame({"cell": cell,
+                          "d": (data.seg_end - data.seg_start)[in_group] / 1000.0})
     stats = bouts.groupby("cell")["d"].agg(["mean", "std", "median", "min", "max"])
     full = stats.reindex(np.arange(n_g * n_k))
     # Latency: first onset per unit x code, then the mean over units per group.

@@ -25,7 +25,8 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
 def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
     """The group index of each unit and one row of key columns per group (in unit order).
 
-    Per case, ``coder`` joins the coders whose codings were pooled (``AK+BL``)."""
+    Per case, ``coder`` joins the coders whose codings were pooled (``AK+BL``). When pooling,
+    sessions without a coding that counts (purpose ``none``) belong to no group (index -1)."""
     if by not in BY_CHOICES:
         raise ValueError(f"unknown grouping {by!r}")
     units = data.units
@@ -42,7 +43,8 @@ def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
     else:
         labels = ["" for _ in units]
     index: dict[str, int] = {}
-    g = np.array([index.setdefault(x, len(index)) for x in labels], dtype=np.int64)
+    g = np.array([-1 if u.purpose == "none" else index.setdefault(x, len(index))
+                  for u, x in zip(units, labels, strict=True)], dtype=np.int64)
     rows: list[dict[str, object]] = []
     for label, gi in index.items():
         members = [u for u, x in zip(units, g, strict=True) if x == gi]

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from annotator.core.analysis.budget import time_budget
 from annotator.core.analysis.cooccurrence import overlap_matrix
 from annotator.core.analysis.results import Results
 from annotator.core.analysis.trends import case_session_matrix
@@ -40,20 +41,15 @@ def _wrap(label: str, width: int = 28) -> str:
 
 
 def _budget(res: Results) -> Figure | None:
-    t = res.tables["budget"]
     d = res.data
     if not d.n_codes:
         return None
-    pooled = t.groupby("code", sort=False).agg(count=("count", "sum"))
-    cov = res.cover.code.sum(axis=0)
-    dur = np.nansum(d.durations_ms())
-    counts = pooled["count"].reindex([c.id for c in d.codes]).to_numpy(dtype=float)
+    pooled = time_budget(d, "all", res.cover)
     fig = _new(7.0, 0.32 * d.n_codes + 1.2)
     ax1, ax2 = fig.subplots(1, 2, sharey=True)
     y = np.arange(d.n_codes)
     colors = [c.color for c in d.codes]
-    pct = np.array([math.nan if c.is_point or dur <= 0 else 100.0 * cov[i] / dur
-                    for i, c in enumerate(d.codes)])
+    pct = pooled["percent_of_session"].to_numpy(dtype=float)
     ax1.barh(y, np.nan_to_num(pct), color=colors)
     ax1.set_yticks(y, [_wrap(c.label, 34) for c in d.codes])
     ax1.invert_yaxis()
@@ -62,8 +58,7 @@ def _budget(res: Results) -> Figure | None:
     for i, c in enumerate(d.codes):
         if c.is_point:
             ax1.text(0, i, " point code", va="center", fontsize=6.5, color="#666")
-    rate = counts / (dur / 600_000.0) if dur > 0 else np.zeros_like(counts)
-    ax2.barh(y, rate, color=colors)
+    ax2.barh(y, np.nan_to_num(pooled["rate_per_10min"].to_numpy(dtype=float)), color=colors)
     ax2.set_xlabel("events per 10 min (pooled)")
     ax2.set_title("Rate")
     return fig
