@@ -64,10 +64,25 @@ def _budget(res: Results) -> Figure | None:
     return fig
 
 
+def _cells(ax: Any, mat: np.ndarray, cmap: Any, vmin: float, vmax: float) -> Any:  # type: ignore[type-arg]
+    """A matrix as vector cells (pcolormesh, not a raster image), row 0 at the top."""
+    rows, cols = mat.shape
+    im = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5,
+                       np.ma.masked_invalid(mat), cmap=cmap, vmin=vmin, vmax=vmax)
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
+    return im
+
+
+def _colorbar(fig: Figure, im: Any, ax: Any, label: str) -> None:
+    cb = fig.colorbar(im, ax=ax, shrink=0.8, label=label)
+    if cb.solids is not None:
+        cb.solids.set_rasterized(False)  # vectors in the SVG and the PDF
+
+
 def _heatmap(ax: Any, mat: np.ndarray, rows: list[str], cols: list[str],  # type: ignore[type-arg]
              cmap: str, vmin: float, vmax: float, fmt: Callable[[float], str]) -> Any:
-    masked = np.ma.masked_invalid(mat)
-    im = ax.imshow(masked, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    im = _cells(ax, mat, cmap, vmin, vmax)
     ax.set_xticks(range(len(cols)), cols, rotation=40, ha="right")
     ax.set_yticks(range(len(rows)), rows)
     ax.spines[:].set_visible(False)
@@ -96,7 +111,7 @@ def _cooccurrence(res: Results) -> Figure | None:
     ax = fig.subplots()
     im = _heatmap(ax, share, labels, labels, "Blues", 0.0, 100.0, lambda v: f"{v:.0f}")
     ax.set_title("Co-occurrence: % of the row code's time with the column code on")
-    fig.colorbar(im, ax=ax, shrink=0.8, label="% of row code's time")
+    _colorbar(fig, im, ax, "% of row code's time")
     return fig
 
 
@@ -119,7 +134,7 @@ def _sequences(res: Results) -> dict[str, Figure]:
                      f"{res.min_expected:g})")
         ax.set_ylabel("given")
         ax.set_xlabel("target")
-        fig.colorbar(im, ax=ax, shrink=0.8, label="adjusted residual z")
+        _colorbar(fig, im, ax, "adjusted residual z")
         out[f"sequences-{t.scope}"] = fig
     return out
 
@@ -177,8 +192,7 @@ def _case_session(res: Results) -> Figure | None:
 
         cmap = LinearSegmentedColormap.from_list(c.id, ["#ffffff", c.color])
         vmax = float(np.nanmax(mat)) if np.isfinite(mat).any() else 1.0
-        ax.imshow(np.ma.masked_invalid(mat), cmap=cmap, vmin=0, vmax=vmax or 1.0,
-                  aspect="auto")
+        _cells(ax, mat, cmap, 0.0, vmax or 1.0)
         ax.set_xticks(range(len(sessions)), [str(s) for s in sessions])
         ax.set_yticks(range(len(names)), names, fontsize=5.5)
         ax.set_title(_wrap(c.label, 24) + ("\n(per 10 min)" if c.is_point else "\n(%)"),
