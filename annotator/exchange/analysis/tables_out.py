@@ -53,10 +53,13 @@ def table_rows(frame: pd.DataFrame) -> list[list[str]]:
 
 
 def csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV; text cells that a spreadsheet would run as formulas are guarded
+    (numbers, negative ones included, are written as they are)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    for i, row in enumerate(table_rows(frame)):
-        w.writerow(row if i == 0 else [safe_text(c) for c in row])
+    w.writerow(list(frame.columns))
+    for rec in frame.itertuples(index=False, name=None):
+        w.writerow([safe_text(v) if isinstance(v, str) else cell_text(v) for v in rec])
     return buf.getvalue()
 
 
