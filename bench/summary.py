@@ -21,12 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.codebook_files import load_codebook
 from annotator.store import Study
 from annotator.store.edits import NewSegment
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(path: Path, cases: int, per_session: int, minutes: int = 50, seed: int = 7) -> None:

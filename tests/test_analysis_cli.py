@@ -129,3 +129,24 @@ def test_xlsx_is_a_real_workbook(toy: Path, tmp_path: Path) -> None:
     run_cli("summary", str(toy), "-o", str(out), check=True)
     with zipfile.ZipFile(out) as z:
         assert "xl/workbook.xml" in z.namelist()
+
+
+def test_csv_keeps_negative_numbers_and_guards_formulas(tmp_path: Path) -> None:
+    from annotator.store.edits import NewSegment
+    from tests.studyutil import make_study
+
+    path = tmp_path / "f.annot"
+    study = make_study(str(path))
+    study.add_sessions([("=C01", 1, None, 60_000, None)])
+    a = study.assign(study.session("=C01", 1).id, "AK")
+    study.add_segments([NewSegment(a.id, c, s, s + 1000) for c, s in
+                        (("therapist", 0), ("child", 2000), ("therapist", 4000),
+                         ("child", 6000))])
+    study.close()
+    proc = run_cli("summary", str(path), "-o", "-", "--what", "sequences", "--min-expected",
+                   "0", check=True)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    tt = next(r for r in rows if (r["given"], r["target"]) == ("therapist", "therapist"))
+    assert tt["yules_q"] == "-1" and tt["adjusted_residual"].startswith("-")
+    budget = run_cli("summary", str(path), "-o", "-", check=True).stdout
+    assert budget.splitlines()[1].startswith("'=C01,1,AK")

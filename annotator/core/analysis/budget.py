@@ -52,7 +52,7 @@ BUDGET_NOTES = (
 
 def _sum_by(values: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:  # type: ignore[type-arg]
     """Sums of ``values`` (one row per unit) per group; units in group -1 are left out."""
-    out = np.zeros((n,) + values.shape[1:])
+    out = np.zeros((n, *values.shape[1:]))
     keep = g >= 0
     np.add.at(out, g[keep], values[keep])
     return out
@@ -81,10 +81,10 @@ def time_budget(data: AnalysisData, by: str = "session",
     stats = bouts.groupby("cell")["d"].agg(["mean", "std", "median", "min", "max"])
     full = stats.reindex(np.arange(n_g * n_k))
     # Latency: first onset per unit x code, then the mean over units per group.
-    first = np.full(data.n_units * n_k, np.inf)
+    flat = np.full(data.n_units * n_k, np.inf)
     if data.seg_unit.size:
-        np.minimum.at(first, data.seg_unit * n_k + data.seg_code, data.seg_start.astype(float))
-    first = first.reshape(data.n_units, n_k)
+        np.minimum.at(flat, data.seg_unit * n_k + data.seg_code, data.seg_start.astype(float))
+    first = flat.reshape(data.n_units, n_k)
     used = np.isfinite(first)
     lat_sum = _sum_by(np.where(used, first, 0.0), g_unit, n_g)
     lat_n = _sum_by(used.astype(float), g_unit, n_g)

@@ -7,6 +7,7 @@ pooled overlap of every pair of codes. Point codes cover no time and are left ou
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,7 +57,7 @@ def coverage(data: AnalysisData) -> Coverage:
             cuts.append(int(b))
     cuts.append(unit.size)
     span = int(max(int(end.max()), 0)) + 1
-    for lo, hi in zip(cuts[:-1], cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         u, s, e, k = unit[lo:hi], start[lo:hi], end[lo:hi], code[lo:hi]
         base = u * span
         pos = np.concatenate([s + base, e + base])

@@ -22,7 +22,7 @@ from annotator.core.analysis.results import Results
 from annotator.core.analysis.trends import case_session_matrix
 
 PNG_DPI = 300
-_RC = {"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 8.5,
+_RC: Any = {"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 8.5,
        "axes.labelsize": 8, "xtick.labelsize": 7, "ytick.labelsize": 7,
        "legend.fontsize": 7, "svg.fonttype": "none", "axes.spines.top": False,
        "axes.spines.right": False}

@@ -122,7 +122,8 @@ def spss_name(name: str, used: set[str]) -> str:
     return out
 
 
-def _sav_frame(frame: pd.DataFrame, labels: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
+def _sav_frame(frame: pd.DataFrame, labels: dict[str, str],
+               ) -> tuple[pd.DataFrame, dict[str, str | None]]:
     used: set[str] = set()
     rename = {c: spss_name(c, used) for c in frame.columns}
     out = frame.rename(columns=rename).copy()
@@ -131,7 +132,8 @@ def _sav_frame(frame: pd.DataFrame, labels: dict[str, str]) -> tuple[pd.DataFram
             out[c] = out[c].map(lambda v: "" if v is None else str(v))
         elif out[c].dtype.kind in "iub":
             out[c] = out[c].astype("float64")
-    col_labels = {rename[c]: labels.get(c, COLUMN_LABELS.get(c, c))[:250] for c in frame.columns}
+    col_labels: dict[str, str | None] = {
+        rename[c]: labels.get(c, COLUMN_LABELS.get(c, c))[:250] for c in frame.columns}
     return out, col_labels
 
 

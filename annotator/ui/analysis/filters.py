@@ -152,6 +152,6 @@ class FilterPanel(QWidget):
             self.progress.setValue(0)
 
     def set_progress(self, fraction: float, text: str = "") -> None:
-        self.progress.setValue(int(round(100 * max(0.0, min(1.0, fraction)))))
+        self.progress.setValue(round(100 * max(0.0, min(1.0, fraction))))
         if text:
             self.status.setText(text)

@@ -187,9 +187,9 @@ class AnalysisWindow(QMainWindow):
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
         lines = comp.meta.lines(res)
-        self.header.setText(" · ".join(text for what, text in lines
-                                       if what in ("Coding that counts", "Selection",
-                                                   "Grouping")))
+        parts = {what: text for what, text in lines}
+        self.header.setText(f"Counted: {parts['Coding that counts']} · {parts['Selection']} "
+                            f"· rows {parts['Grouping']} · {parts['Codebook']}")
         notes = [f"{what}: {text}" for what, text in lines
                  if what in ("Durations", "No duration", "Not coded", "Note")]
         self.filters.set_progress(1.0, "Computed." if not notes else "\n".join(notes))
@@ -218,8 +218,11 @@ class AnalysisWindow(QMainWindow):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
+        cats = {f"sequences-{c.id}": f"Sequences: {c.label}"
+                for c in comp.results.data.categories}
+        cats["sequences-all"] = "Sequences: all codes"
         for i, (name, png) in enumerate(pngs.items()):
-            title = QLabel(FIGURE_TITLES.get(name, name.replace("-", " ").capitalize()))
+            title = QLabel(FIGURE_TITLES.get(name) or cats.get(name, name))
             title.setStyleSheet("font-weight: 600; margin-top: 8px;")
             pic = QLabel()
             pix = QPixmap()
