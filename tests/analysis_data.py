@@ -34,7 +34,8 @@ TOY_SEGMENTS = {
 }
 
 
-def toy_study(path: Path) -> Path:
+def toy_study(path: Path | str) -> Path:
+    """Build the toy study at ``path`` (a file, or a PostgreSQL URL given as a string)."""
     study = make_study(str(path))
     try:
         study.add_sessions([("C01", 1, None, 60_000, None), ("C01", 2, None, None, None),
@@ -48,7 +49,7 @@ def toy_study(path: Path) -> Path:
         study.add_segments(items, validate=False)
     finally:
         study.close()
-    return path
+    return Path(path) if not str(path).startswith("postgresql") else path  # type: ignore[return-value]
 
 
 def random_study(path: Path, seed: int, *, cases: int = 3, sessions: int = 3,

@@ -240,3 +240,18 @@ def test_bad_selection(tmp_path: Path, sel: Selection, needle: str) -> None:
     with pytest.raises(AnalysisInputError) as info:
         _run(tmp_path, sel)
     assert needle in str(info.value)
+
+
+@pytest.mark.postgres
+def test_postgres_gives_the_same_tables(tmp_path: Path, pg_url: str) -> None:
+    toy_study(pg_url)
+    study = Study.open(pg_url)
+    try:
+        pg, meta = analyse(study, pg_url, Selection(coding=CONSENSUS_FIRST))
+    finally:
+        study.close()
+    lite, _ = _run(tmp_path, Selection(coding=CONSENSUS_FIRST))
+    for name in ("budget", "categories", "wide", "cooccurrence", "sequences", "trends"):
+        assert pg.table(name).equals(lite.table(name)), name
+    password = pg_url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+    assert password not in meta.study.replace("postgresql", "")  # the report shows no password

@@ -216,36 +216,43 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
     coder = sel.coding if sel.coding not in (PRIMARY, CONSENSUS_FIRST) else None
     q = _live_segments(Assignment.id, Segment.code_id, Segment.start_ms, Segment.end_ms,
                        cast(Segment.modifiers, Text), coder=coder, case=None,
-                       purposes=purposes)
+                       purposes=purposes).order_by(None)  # the order is ours to make
     parts_u: list[np.ndarray] = []  # type: ignore[type-arg]
     parts: list[np.ndarray] = []  # type: ignore[type-arg]
     open_n = 0
     unknown_codes: dict[str, int] = {}
+    n_read = 0
     with study.read() as conn:
-        result = conn.execute(q)
-        while True:
-            rows = result.fetchmany(_FETCH)
-            if not rows:
-                break
-            keep_u: list[int] = []
-            keep: list[tuple[int, int, int]] = []
-            for aid, code, start, end, mods in rows:
-                u = unit_of.get(aid)
-                if u is None:
-                    continue
-                if mods not in _NO_MODIFIERS and json.loads(mods).get("open"):
-                    open_n += 1
-                    continue
-                k = code_index.get(code)
-                if k is None:
-                    unknown_codes[code] = unknown_codes.get(code, 0) + 1
-                    continue
-                keep_u.append(u)
-                keep.append((k, start, end))
-            if keep:
-                parts_u.append(np.array(keep_u, dtype=np.int64))
-                parts.append(np.array(keep, dtype=np.int64))
-            report(0.1 + 0.5 * min(1.0, sum(p.shape[0] for p in parts) / 1e6), "reading")
+        # Plain DB-API rows (the query is the store's; only the row objects are skipped,
+        # which makes reading 700,000 segments several times faster).
+        sql = str(q.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cur.execute(sql)
+            while True:
+                rows = cur.fetchmany(_FETCH)
+                if not rows:
+                    break
+                aids, codes_, starts, ends, mods = zip(*rows, strict=True)
+                units_ = [unit_of.get(a, -1) for a in aids]
+                ks = [code_index.get(c, -1) for c in codes_]
+                keep = np.ones(len(rows), dtype=bool)
+                for i, m in enumerate(mods):
+                    if m not in _NO_MODIFIERS and units_[i] >= 0 and json.loads(m).get("open"):
+                        open_n += 1
+                        keep[i] = False
+                u_arr = np.array(units_, dtype=np.int64)
+                k_arr = np.array(ks, dtype=np.int64)
+                for i in np.flatnonzero((k_arr < 0) & (u_arr >= 0) & keep):
+                    unknown_codes[codes_[i]] = unknown_codes.get(codes_[i], 0) + 1
+                keep &= (u_arr >= 0) & (k_arr >= 0)
+                parts_u.append(u_arr[keep])
+                parts.append(np.column_stack([k_arr, np.array(starts, dtype=np.int64),
+                                              np.array(ends, dtype=np.int64)])[keep])
+                n_read += len(rows)
+                report(0.1 + 0.5 * min(1.0, n_read / 1e6), "reading")
+        finally:
+            cur.close()
     seg_u = np.concatenate(parts_u) if parts_u else np.zeros(0, np.int64)
     arr = np.concatenate(parts) if parts else np.zeros((0, 3), np.int64)
     seg_k, seg_s, seg_e = arr[:, 0].copy(), arr[:, 1].copy(), arr[:, 2].copy()
