@@ -243,8 +243,8 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
                         keep[i] = False
                 u_arr = np.array(units_, dtype=np.int64)
                 k_arr = np.array(ks, dtype=np.int64)
-                for i in np.flatnonzero((k_arr < 0) & (u_arr >= 0) & keep):
-                    unknown_codes[codes_[i]] = unknown_codes.get(codes_[i], 0) + 1
+                for j in np.flatnonzero((k_arr < 0) & (u_arr >= 0) & keep).tolist():
+                    unknown_codes[codes_[j]] = unknown_codes.get(codes_[j], 0) + 1
                 keep &= (u_arr >= 0) & (k_arr >= 0)
                 parts_u.append(u_arr[keep])
                 parts.append(np.column_stack([k_arr, np.array(starts, dtype=np.int64),

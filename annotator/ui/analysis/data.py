@@ -3,7 +3,7 @@ connection): the catalog for the filters, the analysis itself, the figures as PN
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from annotator.core.analysis.results import Results
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.analysis.reader import Selection
 from annotator.store import Study
+from annotator.ui.analysis.table_model import TextTable, frame_table
 from annotator.ui.workers import TaskContext
 
 #: Figures in the window are drawn at screen resolution (the exports use 300 dpi).
@@ -41,6 +42,7 @@ class Computed:
     results: Results
     meta: ReportMeta
     choices: Choices
+    texts: dict[str, TextTable] = field(default_factory=dict)
 
 
 def load_catalog(target: str) -> Catalog:
@@ -73,7 +75,9 @@ def compute(target: str, choices: Choices, ctx: TaskContext | None = None) -> Co
                             min_expected=choices.min_expected, progress=progress)
     finally:
         study.close()
-    return Computed(res, meta, choices)
+    from annotator.core.analysis.results import TABLES
+
+    return Computed(res, meta, choices, {name: frame_table(res.table(name)) for name in TABLES})
 
 
 def figure_pngs(res: Results, ctx: TaskContext | None = None) -> dict[str, bytes]:

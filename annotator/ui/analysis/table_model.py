@@ -11,6 +11,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from annotator.exchange.analysis.tables_out import COLUMN_LABELS, table_rows
 
 Index = QModelIndex | QPersistentModelIndex
+TextTable = tuple[list[str], list[list[str]], list[bool]]
+
+
+def frame_table(frame: pd.DataFrame) -> TextTable:
+    """Header, text rows and which columns are numbers (cheap to show; make it off the GUI
+    thread for big tables)."""
+    rows = table_rows(frame)
+    return rows[0], rows[1:], [frame[c].dtype.kind in "iuf" for c in frame.columns]
 
 
 class FrameModel(QAbstractTableModel):
@@ -21,11 +29,12 @@ class FrameModel(QAbstractTableModel):
         self._numeric: list[bool] = []
 
     def set_frame(self, frame: pd.DataFrame) -> None:
+        self.set_table(frame_table(frame))
+
+    def set_table(self, table: TextTable) -> None:
+        """Show a table prepared (on a worker) by :func:`frame_table`."""
         self.beginResetModel()
-        rows = table_rows(frame)
-        self._columns = rows[0]
-        self._rows = rows[1:]
-        self._numeric = [frame[c].dtype.kind in "iuf" for c in frame.columns]
+        self._columns, self._rows, self._numeric = table
         self.endResetModel()
 
     def columns(self) -> list[str]:

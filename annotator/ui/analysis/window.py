@@ -59,6 +59,7 @@ def _view(parent: QWidget, model: FrameModel) -> QTableView:
     v.verticalHeader().hide()
     v.verticalHeader().setDefaultSectionSize(22)
     v.setWordWrap(False)
+    v.horizontalHeader().setResizeContentsPrecision(200)  # size columns from 200 rows
     return v
 
 
@@ -181,7 +182,7 @@ class AnalysisWindow(QMainWindow):
         self.result = comp
         res = comp.results
         for key, model in self.models.items():
-            model.set_frame(res.table(key))
+            model.set_table(comp.texts[key])
         for i in range(len(TABS)):
             view = self.tabs.widget(i)
             if isinstance(view, QTableView):
