@@ -73,14 +73,16 @@ def coverage(data: AnalysisData) -> Coverage:
         del on
         length = np.zeros(m)
         length[:-1] = np.diff(pos)
+        # Positions are unit-major, so each unit is one run of rows: sum the runs at once.
         iu = pos // span
-        for j in range(n_k):
-            code_cov[:, j] += np.bincount(iu, weights=length * active[:, j], minlength=n_u)
+        starts = np.flatnonzero(np.r_[True, iu[1:] != iu[:-1]])
+        units_here = iu[starts]
+        weighted = active * length[:, None]
+        code_cov[units_here] += np.add.reduceat(weighted, starts, axis=0)
         for ci, members in enumerate(cat_members):
             if members.size:
-                hit = active[:, members].any(axis=1)
-                cat_cov[:, ci] += np.bincount(iu, weights=length * hit, minlength=n_u)
-        any_cov += np.bincount(iu, weights=length * active.any(axis=1), minlength=n_u)
-        weighted = active.T.astype(np.float64) * length
-        overlap += weighted @ active.astype(np.float64)
+                hit = active[:, members].any(axis=1) * length
+                cat_cov[units_here, ci] += np.add.reduceat(hit, starts)
+        any_cov[units_here] += np.add.reduceat(active.any(axis=1) * length, starts)
+        overlap += weighted.T @ active.astype(np.float64)
     return Coverage(code_cov, cat_cov, any_cov, overlap)

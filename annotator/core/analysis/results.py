@@ -16,6 +16,7 @@ from annotator.core.analysis.sequences import (
     ALL_SCOPE,
     MIN_EXPECTED,
     Transitions,
+    event_order,
     sequence_notes,
     transitions,
     transitions_frame,
@@ -59,10 +60,12 @@ def compute(data: AnalysisData, *, by: str = "session", sequence_scope: str = "c
     report(0.6, "co-occurrence")
     co = cooccurrence(data, cov)
     report(0.7, "sequences")
+    order = event_order(data)
     if sequence_scope == ALL_SCOPE:
-        seqs = [transitions(data, ALL_SCOPE, min_expected)]
+        seqs = [transitions(data, ALL_SCOPE, min_expected, order)]
     else:
-        seqs = [transitions(data, c.id, min_expected) for c in data.categories if c.codes]
+        seqs = [transitions(data, c.id, min_expected, order)
+                for c in data.categories if c.codes]
     report(0.85, "trends")
     tables = {
         "budget": budget, "categories": cats,

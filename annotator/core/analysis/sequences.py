@@ -101,9 +101,16 @@ def _table(scope: str, codes: list[int], n: FloatArray, min_expected: float) -> 
     return Transitions(scope, codes, n, prob, exp, z, q, reason)
 
 
+def event_order(data: AnalysisData) -> np.ndarray:  # type: ignore[type-arg]
+    """The events sorted by unit, onset, codebook order and end (compute once, share)."""
+    return np.lexsort((data.seg_end, data.seg_code, data.seg_start, data.seg_unit))
+
+
 def transitions(data: AnalysisData, scope: str = ALL_SCOPE,
-                min_expected: float = MIN_EXPECTED) -> Transitions:
-    """The lag-1 table of ``scope``: a category id, or ``"all"`` for all codes."""
+                min_expected: float = MIN_EXPECTED,
+                order: np.ndarray | None = None) -> Transitions:  # type: ignore[type-arg]
+    """The lag-1 table of ``scope``: a category id, or ``"all"`` for all codes
+    (``order``: :func:`event_order`, when several scopes share it)."""
     if scope == ALL_SCOPE:
         codes = list(range(data.n_codes))
     else:
@@ -113,11 +120,12 @@ def transitions(data: AnalysisData, scope: str = ALL_SCOPE,
     k = len(codes)
     local = np.full(data.n_codes, -1, dtype=np.int64)
     local[codes] = np.arange(k)
-    sel = local[data.seg_code] >= 0 if data.seg_code.size else np.zeros(0, bool)
-    u = data.seg_unit[sel]
-    lc = local[data.seg_code[sel]]
-    order = np.lexsort((data.seg_end[sel], lc, data.seg_start[sel], u))
-    u, lc = u[order], lc[order]
+    ordered = event_order(data) if order is None else order
+    codes_in_order = data.seg_code[ordered]
+    lc_all = local[codes_in_order]
+    sel = lc_all >= 0
+    u = data.seg_unit[ordered][sel]
+    lc = lc_all[sel]
     same = u[1:] == u[:-1]
     pairs = lc[:-1][same] * k + lc[1:][same]
     n = np.bincount(pairs, minlength=k * k).reshape(k, k).astype(np.float64)
