@@ -202,13 +202,13 @@ def _case_session(res: Results) -> Figure | None:
     cases = sorted(per_case["case"].unique())
     lines = max(_wrap(c.label, 24).count("\n") + 2 for c in d.codes)
     top = 0.3 + 0.12 * lines
-    cell_h = 0.14 * len(cases)
+    cell_h = min(0.14 * len(cases), 4.0)
     fig = _new(1.6 * cols + 0.6, (cell_h + 0.25 + 0.12 * lines) * rows + top + 0.3,
                constrained=False)
     _margins(fig, left=0.5, right=0.1, top=top, bottom=0.3,
              hspace=(0.25 + 0.12 * lines) / cell_h, wspace=0.45)
     axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False)).ravel()
-    for ax, c in zip(axes, d.codes, strict=False):
+    for i, (ax, c) in enumerate(zip(axes, d.codes, strict=False)):
         metric = "rate_per_10min" if c.is_point else "percent_of_session"
         names, sessions, mat = case_session_matrix(per_case, c.id, metric)
         from matplotlib.colors import LinearSegmentedColormap
@@ -217,8 +217,12 @@ def _case_session(res: Results) -> Figure | None:
         vmax = float(np.nanmax(mat)) if np.isfinite(mat).any() else 1.0
         _cells(ax, mat, cmap, 0.0, vmax or 1.0)
         ax.set_xticks(range(len(sessions)), [str(s) for s in sessions])
-        ax.set_yticks(range(len(names)), names, fontsize=5.5)
-        ax.set_title(_wrap(c.label, 24) + ("\n(per 10 min)" if c.is_point else "\n(%)"),
+        if i % cols == 0 and len(names) <= 40:  # case labels once per row of panels
+            ax.set_yticks(range(len(names)), names, fontsize=5.5)
+        else:
+            ax.set_yticks([])
+        unit = "per 10 min" if c.is_point else "%"
+        ax.set_title(f"{_wrap(c.label, 24)}\n({unit}, white 0 to full {vmax:.3g})",
                      fontsize=6.5)
         ax.spines[:].set_visible(False)
         ax.set_facecolor("#eeeeee")
