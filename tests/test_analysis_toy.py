@@ -255,3 +255,34 @@ def test_postgres_gives_the_same_tables(tmp_path: Path, pg_url: str) -> None:
         assert pg.table(name).equals(lite.table(name)), name
     password = pg_url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
     assert f":{password}@" not in meta.study and ":***@" in meta.study  # no password shown
+
+
+def test_open_recordings_unknown_codes_and_segments_past_the_end(tmp_path: Path) -> None:
+    from annotator.store.edits import NewSegment
+    from tests.studyutil import make_study
+
+    path = tmp_path / "odd.annot"
+    study = make_study(str(path))
+    study.add_sessions([("C01", 1, None, 10_000, None)])
+    a = study.assign(study.session("C01", 1).id, "AK")
+    study.add_segments([
+        NewSegment(a.id, "therapist", 0, 4000),
+        NewSegment(a.id, "therapist", 5000, 5000, modifiers={"open": True}),  # recording
+        NewSegment(a.id, "gone", 1000, 2000),  # a code in no codebook version
+        NewSegment(a.id, "child", 8000, 15_000),  # runs past the 10 s session
+        NewSegment(a.id, "child", 12_000, 13_000),  # starts after it
+    ], validate=False)
+    study.close()
+    study = Study.open(path)
+    try:
+        res, meta = analyse(study, str(path), Selection())
+    finally:
+        study.close()
+    b = res.table("budget")
+    t = _row(b, code="therapist")
+    assert (t["count"], t["total_s"], t["latency_s"]) == (1, 4.0, 0.0)
+    c = _row(b, code="child")
+    assert (c["count"], c["total_s"], c["max_bout_s"]) == (1, 2.0, 2.0)
+    text = " ".join(meta.notes)
+    assert "1 code(s) still being recorded" in text and "gone (1)" in text
+    assert "1 segment(s) starting after" in text and "1 running past" in text
