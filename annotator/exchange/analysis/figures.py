@@ -51,18 +51,41 @@ def _wrap(label: str, width: int = 28) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
+def _text_width(labels: list[str], size_pt: float = 7.0) -> float:
+    """About how wide (inches) the longest line of ``labels`` is in DejaVu Sans."""
+    longest = max((len(line) for lb in labels for line in lb.split("\n")), default=1)
+    return longest * size_pt * 0.0072 + 0.1
+
+
+def _square(n: int, labels: list[str]) -> Figure:
+    """A figure for an n x n heatmap with row and column labels and a colour bar, with fixed
+    margins (the constrained layout doubles the drawing time)."""
+    side = _text_width(labels)
+    cell = 0.5
+    width = side + 0.35 + cell * n + 1.35
+    height = 0.45 + cell * 0.84 * n + side * 0.6 + 0.45
+    fig = _new(width, height, constrained=False)
+    _margins(fig, left=side + 0.35, right=0.2, top=0.4, bottom=side * 0.6 + 0.45,
+             hspace=0.0, wspace=0.0)
+    return fig
+
+
 def _budget(res: Results) -> Figure | None:
     d = res.data
     if not d.n_codes:
         return None
     pooled = time_budget(d, "all", res.cover)
-    fig = _new(7.0, 0.32 * d.n_codes + 1.2)
+    names = [_wrap(c.label, 34) for c in d.codes]
+    lines = sum(n.count("\n") + 1 for n in names)
+    fig = _new(7.0, 0.16 * max(lines, 2 * d.n_codes) + 0.9, constrained=False)
+    _margins(fig, left=_text_width(names) + 0.1, right=0.2, top=0.3, bottom=0.45, hspace=0,
+             wspace=0.08)
     ax1, ax2 = fig.subplots(1, 2, sharey=True)
     y = np.arange(d.n_codes)
     colors = [c.color for c in d.codes]
     pct = pooled["percent_of_session"].to_numpy(dtype=float)
     ax1.barh(y, np.nan_to_num(pct), color=colors)
-    ax1.set_yticks(y, [_wrap(c.label, 34) for c in d.codes])
+    ax1.set_yticks(y, names)
     ax1.invert_yaxis()
     ax1.set_xlabel("% of session time (pooled)")
     ax1.set_title("Time budget")
@@ -86,7 +109,7 @@ def _cells(ax: Any, mat: np.ndarray, cmap: Any, vmin: float, vmax: float) -> Any
 
 
 def _colorbar(fig: Figure, im: Any, ax: Any, label: str) -> None:
-    cb = fig.colorbar(im, ax=ax, shrink=0.8, label=label)
+    cb = fig.colorbar(im, ax=ax, shrink=0.8, label=label, fraction=0.08, pad=0.03)
     if cb.solids is not None:
         cb.solids.set_rasterized(False)  # vectors in the SVG and the PDF
 
@@ -118,7 +141,7 @@ def _cooccurrence(res: Results) -> Figure | None:
     np.fill_diagonal(share, np.nan)
     labels = [_wrap(d.codes[i].label, 26) for i in state]
     n = len(state)
-    fig = _new(1.6 + 0.5 * n + 1.8, 1.2 + 0.42 * n + 1.0)
+    fig = _square(n, labels)
     ax = fig.subplots()
     im = _heatmap(ax, share, labels, labels, "Blues", 0.0, 100.0, lambda v: f"{v:.0f}")
     ax.set_title("Co-occurrence: % of the row code's time with the column code on")
@@ -134,7 +157,7 @@ def _sequences(res: Results) -> dict[str, Figure]:
             continue
         labels = [_wrap(d.codes[i].label, 26) for i in t.codes]
         n = len(t.codes)
-        fig = _new(1.8 + 0.5 * n + 1.8, 1.2 + 0.42 * n + 1.0)
+        fig = _square(n, labels)
         ax = fig.subplots()
         z = t.adjusted_residual
         lim = max(3.0, float(np.nanmax(np.abs(z)))) if np.isfinite(z).any() else 3.0
