@@ -63,9 +63,9 @@ def _square(n: int, labels: list[str]) -> Figure:
     side = _text_width(labels)
     cell = 0.5
     width = side + 0.35 + cell * n + 1.35
-    height = 0.45 + cell * 0.84 * n + side * 0.6 + 0.45
+    height = 0.45 + cell * 0.84 * n + side * 0.6 + 0.65
     fig = _new(width, height, constrained=False)
-    _margins(fig, left=side + 0.35, right=0.2, top=0.4, bottom=side * 0.6 + 0.45,
+    _margins(fig, left=side + 0.35, right=0.2, top=0.4, bottom=side * 0.6 + 0.65,
              hspace=0.0, wspace=0.0)
     return fig
 
@@ -161,7 +161,8 @@ def _sequences(res: Results) -> dict[str, Figure]:
         ax = fig.subplots()
         z = t.adjusted_residual
         lim = max(3.0, float(np.nanmax(np.abs(z)))) if np.isfinite(z).any() else 3.0
-        im = _heatmap(ax, z, labels, labels, "RdBu_r", -lim, lim, lambda v: f"{v:.1f}")
+        im = _heatmap(ax, z, labels, labels, "RdBu_r", -lim, lim,
+                      lambda v: f"{v:.1f}".replace("-0.0", "0.0"))
         scope = "all codes" if t.scope == "all" else next(
             c.label for c in d.categories if c.id == t.scope)
         ax.set_title(f"Lag-1 adjusted residuals, {scope} (grey: expected < "
