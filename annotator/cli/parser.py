@@ -13,7 +13,7 @@ def _study(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from annotator.cli import reliability_cmds
+    from annotator.cli import analysis_cmds, reliability_cmds
 
     parser = argparse.ArgumentParser(
         prog="annotator",
@@ -172,4 +172,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="lab_cmds:cmd_lab_add_coder")
 
     reliability_cmds.add_parsers(sub, _study)
+    analysis_cmds.add_parsers(sub, _study)
     return parser

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from annotator.ui.analysis import open_analysis
+
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
@@ -111,6 +113,8 @@ def build_menus(w: MainWindow) -> None:
                     None, "Assign a stratified sample of sessions to a second coder, blind"))
     m.addAction(act("compare", "&Compare coders…", sa.compare, "Ctrl+K",
                     "Reliability, confusion and timeline differences between coders"))
+    m.addAction(act("analysis", "&Analysis…", lambda: open_analysis(w), None,
+                    "Time budgets, co-occurrence, sequences and trends over sessions"))
     m.addAction(act("check_study", "C&heck study", sa.check_study, None,
                     "Integrity, schema and missing media"))
 

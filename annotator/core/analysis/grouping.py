@@ -1,0 +1,59 @@
+"""How units are grouped for a table: per session (each unit alone), per case, per coder,
+or the whole selection."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from annotator.core.analysis.data import AnalysisData, IntArray
+
+By = Literal["session", "case", "coder", "all"]
+BY_CHOICES: tuple[str, ...] = ("session", "case", "coder", "all")
+
+#: The key columns of each grouping, before the code columns.
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "session": ("case", "session", "coder"),
+    "case": ("case", "coder"),
+    "coder": ("coder",),
+    "all": (),
+}
+
+
+def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
+    """The group index of each unit and one row of key columns per group (in unit order).
+
+    Per case, ``coder`` joins the coders whose codings were pooled (``AK+BL``). When pooling,
+    sessions without a coding that counts (purpose ``none``) belong to no group (index -1)."""
+    if by not in BY_CHOICES:
+        raise ValueError(f"unknown grouping {by!r}")
+    units = data.units
+    if by == "session":
+        keys = pd.DataFrame({"case": [u.case for u in units],
+                             "session": [u.session for u in units],
+                             "coder": [u.coder for u in units],
+                             "coding": [u.purpose for u in units]})
+        return np.arange(len(units), dtype=np.int64), keys
+    if by == "case":
+        labels = [u.case for u in units]
+    elif by == "coder":
+        labels = [u.coder for u in units]
+    else:
+        labels = ["" for _ in units]
+    index: dict[str, int] = {}
+    g = np.array([-1 if u.purpose == "none" else index.setdefault(x, len(index))
+                  for u, x in zip(units, labels, strict=True)], dtype=np.int64)
+    rows: list[dict[str, object]] = []
+    for label, gi in index.items():
+        members = [u for u, x in zip(units, g, strict=True) if x == gi]
+        row: dict[str, object] = {}
+        if by == "case":
+            row["case"] = label
+            row["coder"] = "+".join(sorted({u.coder for u in members if u.coder}))
+        elif by == "coder":
+            row["coder"] = label
+        row["sessions"] = len(members)
+        rows.append(row)
+    return g, pd.DataFrame(rows)

@@ -1,0 +1,162 @@
+"""CSV, XLSX and SAV files of the analysis tables.
+
+- CSV: one table (``--what``, default the time budget), UTF-8 with a header.
+- XLSX: an ``about`` sheet (which coding counts, filters, notes, definitions) and one sheet
+  per table, the wide one among them.
+- SAV: the chosen table; by default the time budget in ``OUT`` and the wide dataset (one row
+  per session) beside it in ``OUT_wide.sav``, with variable labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from annotator.core.analysis.results import TABLES, Results
+from annotator.core.analysis.wide import wide_columns
+from annotator.exchange.analysis.cells import cell_text, safe_text
+from annotator.exchange.analysis.meta import ReportMeta
+from annotator.exchange.atomic import atomic_path
+
+SHEET_TITLES = {"budget": "time budget", "categories": "categories", "wide": "wide",
+                "cooccurrence": "co-occurrence", "sequences": "sequences", "trends": "trends",
+                "trends_by_case": "trends by case"}
+
+COLUMN_LABELS: dict[str, str] = {
+    "case": "Case", "session": "Session number", "coder": "Coder", "coding": "Coding purpose",
+    "sessions": "Sessions pooled", "category": "Category id", "code": "Code id",
+    "code_label": "Code", "category_label": "Category", "count": "Count",
+    "total_s": "Total seconds", "percent_of_session": "% of session",
+    "rate_per_10min": "Rate per 10 min", "mean_bout_s": "Mean bout (s)",
+    "sd_bout_s": "SD bout (s)", "median_bout_s": "Median bout (s)",
+    "min_bout_s": "Shortest bout (s)", "max_bout_s": "Longest bout (s)",
+    "latency_s": "First onset (s)", "duration_s": "Session duration (s)",
+    "duration_source": "Duration from", "coded_s": "Seconds with any code",
+    "percent_coded": "% with any code", "uncoded_s": "Seconds without",
+    "percent_uncoded": "% without",
+}
+
+
+def table_rows(frame: pd.DataFrame) -> list[list[str]]:
+    """The table as text cells (:func:`cell_text`), header first."""
+    cols = list(frame.columns)
+    rows = [cols]
+    for rec in frame.itertuples(index=False, name=None):
+        rows.append([cell_text(v) for v in rec])
+    return rows
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV; text cells that a spreadsheet would run as formulas are guarded
+    (numbers, negative ones included, are written as they are)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(frame.columns))
+    for rec in frame.itertuples(index=False, name=None):
+        w.writerow([safe_text(v) if isinstance(v, str) else cell_text(v) for v in rec])
+    return buf.getvalue()
+
+
+def _xlsx_value(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+        if isinstance(v, float) and math.isnan(v):
+            return None
+    return v
+
+
+def write_xlsx(results: Results, meta: ReportMeta, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+
+    def text_cell(ws: Any, v: Any) -> Any:
+        if isinstance(v, str) and v.startswith("="):
+            cell = WriteOnlyCell(ws, value=v)
+            cell.data_type = "s"
+            return cell
+        return v
+
+    ws = wb.create_sheet("about")
+    for what, text in meta.lines(results):
+        ws.append([what, text_cell(ws, text)])
+    ws.append([])
+    for section, notes in results.notes.items():
+        for n in notes:
+            ws.append([section, n])
+    for name in TABLES:
+        frame = results.table(name)
+        ws = wb.create_sheet(SHEET_TITLES[name])
+        ws.append(list(frame.columns))
+        for rec in frame.itertuples(index=False, name=None):
+            ws.append([text_cell(ws, _xlsx_value(v)) for v in rec])
+    with atomic_path(Path(path)) as tmp:
+        wb.save(tmp)
+
+
+_BAD_VAR = re.compile(r"[^A-Za-z0-9_]")
+
+
+def spss_name(name: str, used: set[str]) -> str:
+    """A valid, unique SPSS variable name (letter first, at most 64 characters)."""
+    base = _BAD_VAR.sub("_", name)
+    if not base or not base[0].isalpha():
+        base = "v_" + base
+    base = base[:64]
+    out, n = base, 2
+    while out.lower() in used:
+        tail = f"_{n}"
+        out, n = base[: 64 - len(tail)] + tail, n + 1
+    used.add(out.lower())
+    return out
+
+
+def _sav_frame(frame: pd.DataFrame, labels: dict[str, str],
+               ) -> tuple[pd.DataFrame, dict[str, str | None]]:
+    used: set[str] = set()
+    rename = {c: spss_name(c, used) for c in frame.columns}
+    out = frame.rename(columns=rename).copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].map(lambda v: "" if v is None else str(v))
+        elif out[c].dtype.kind in "iub":
+            out[c] = out[c].astype("float64")
+    col_labels: dict[str, str | None] = {
+        rename[c]: labels.get(c, COLUMN_LABELS.get(c, c))[:250] for c in frame.columns}
+    return out, col_labels
+
+
+def _write_sav(frame: pd.DataFrame, labels: dict[str, str], path: Path) -> None:
+    import pyreadstat
+
+    out, col_labels = _sav_frame(frame, labels)
+    with atomic_path(path) as tmp:
+        pyreadstat.write_sav(out, str(tmp), column_labels=col_labels)
+
+
+def wide_sav_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}_wide.sav")
+
+
+def write_sav(results: Results, path: Path, what: str | None) -> list[Path]:
+    """Write ``what`` (or the budget and the wide dataset); returns the files written."""
+    wide_labels = dict(wide_columns(results.data))
+    if what is not None:
+        labels = wide_labels if what == "wide" else {}
+        _write_sav(results.table(what), labels, path)
+        return [path]
+    _write_sav(results.table("budget"), {}, path)
+    other = wide_sav_path(path)
+    _write_sav(results.table("wide"), wide_labels, other)
+    return [path, other]
