@@ -103,7 +103,9 @@ def _table(scope: str, codes: list[int], n: FloatArray, min_expected: float) -> 
 
 def event_order(data: AnalysisData) -> np.ndarray:  # type: ignore[type-arg]
     """The events sorted by unit, onset, codebook order and end (compute once, share)."""
-    return np.lexsort((data.seg_end, data.seg_code, data.seg_start, data.seg_unit))
+    order: np.ndarray = np.lexsort(  # type: ignore[type-arg]
+        (data.seg_end, data.seg_code, data.seg_start, data.seg_unit))
+    return order
 
 
 def transitions(data: AnalysisData, scope: str = ALL_SCOPE,
