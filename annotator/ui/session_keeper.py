@@ -166,6 +166,10 @@ class SessionKeeper(QObject):
         self._saved = None
 
     def _on_media_loaded(self, _info: object) -> None:
+        # after the player's own "loaded" handling (it moves to 0 right after this signal)
+        QTimer.singleShot(0, self._seek_pending)
+
+    def _seek_pending(self) -> None:
         pos, self._pending_seek = self._pending_seek, None
         if pos is not None and self.w.controller is not None:
             self.w.player.controller.seek(pos)
