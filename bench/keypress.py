@@ -69,9 +69,12 @@ def timed(obj: object, name: str, parts: dict[str, float], part: str) -> None:
 def checkpointed_frames(shm: Path) -> int:
     """WAL frames SQLite has copied back into the database (``nBackfill`` in the shared
     wal-index): it changes when a checkpoint runs."""
-    with shm.open("rb") as fh:
-        fh.seek(96)
-        return int.from_bytes(fh.read(4), sys.byteorder)
+    try:
+        with shm.open("rb") as fh:
+            fh.seek(96)
+            return int.from_bytes(fh.read(4), sys.byteorder)
+    except OSError:  # no connection open: no wal-index
+        return -1
 
 
 class GcWatch:
@@ -136,6 +139,9 @@ def main() -> None:
     ap.add_argument("--segments", type=int, default=10_000)
     ap.add_argument("--presses", type=int, default=500)
     ap.add_argument("--video", action="store_true")
+    ap.add_argument("--diagnose-sync-normal", action="store_true",
+                    help="diagnosis only, never the product: commit without fsync "
+                         "(PRAGMA synchronous=NORMAL) to see how much of a spike is the fsync")
     args = ap.parse_args()
     app = make_app()
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,6 +166,17 @@ def main() -> None:
         print(f"session opened in {time.perf_counter() - t0:.2f} s "
               f"({w.table.model.rowCount():,} rows in the table)")
 
+        if args.diagnose_sync_normal:
+            from sqlalchemy import event
+
+            engine = w.controller.study.engine
+
+            @event.listens_for(engine, "connect")
+            def _normal(dbapi_conn: object, _rec: object) -> None:
+                dbapi_conn.execute("PRAGMA synchronous=NORMAL")  # type: ignore[attr-defined]
+
+            engine.dispose()  # the pooled connections reconnect with it
+            print("DIAGNOSIS: synchronous=NORMAL (no fsync per commit): not the product")
         parts = {"store": 0.0, "commit": 0.0, "segment table": 0.0, "timeline": 0.0}
         timed(w.controller.study, "start_recording", parts, "store")
         timed(w.controller.study, "end_recording", parts, "store")

@@ -14,6 +14,7 @@ The window calls :meth:`may_leave` at each place it leaves a session, and
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from annotator.core.timefmt import format_short
 from annotator.store import StudyError
 from annotator.ui.player.controller import LoadState
+from annotator.ui.workers import TaskContext, run_task
 
 if TYPE_CHECKING:
     from annotator.ui.coding_controller import CodingController
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 
 #: How often a moved playhead is stored (ms).
 POSITION_SAVE_MS = 3000
+#: How often the SQLite WAL is copied back into the study file, on a worker (ms).
+CHECKPOINT_MS = 2000
 
 
 class LeaveBox(QMessageBox):
@@ -72,6 +76,15 @@ class SessionKeeper(QObject):
         self._timer.setInterval(POSITION_SAVE_MS)
         self._timer.timeout.connect(self.save_position)
         self._timer.start()
+        # Key presses commit to SQLite's WAL; every 1000 pages the commit that crosses the
+        # limit also copies the WAL into the study file and fsyncs it (15-30 ms under
+        # load: the slowest key presses of bench/keypress.py). A passive checkpoint on a
+        # worker every few seconds keeps the WAL short, so that never falls on a press.
+        self._checkpointing = False
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(CHECKPOINT_MS)
+        self._checkpoint_timer.timeout.connect(self._checkpoint)
+        self._checkpoint_timer.start()
         window.player.controller.loaded.connect(self._on_media_loaded)
         window.player.controller.loadFailed.connect(self._on_media_failed)
         # hold mode, visible
@@ -144,6 +157,10 @@ class SessionKeeper(QObject):
         pc.set_rate(1.0)
         if ctl is None:
             return
+        # The session's segments and their views live until it is left: out of the
+        # cyclic collector's way, so a collection during a key press does not walk them
+        # all (until session_closing hands them back).
+        gc.freeze()
         ctl.lang = self.w.lang
         try:
             pos = self.w.study.last_position(ctl.assignment.id) if self.w.study else None
@@ -159,11 +176,35 @@ class SessionKeeper(QObject):
         else:
             self.w._on_seek_requested(pos)  # no recording: the timeline is the clock
 
+    def _checkpoint(self) -> None:
+        study, ctl = self.w.study, self.w.controller
+        if study is None or ctl is None or not study.is_sqlite or self._checkpointing:
+            return
+        if ctl.guard is not None and ctl.guard() is not None:
+            return
+        engine = study.engine
+        self._checkpointing = True
+
+        def work(_ctx: TaskContext) -> None:
+            raw = engine.raw_connection()  # a pooled connection of its own
+            try:
+                raw.driver_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                raw.close()
+
+        def done() -> None:
+            self._checkpointing = False
+
+        # a failed checkpoint is harmless: SQLite checkpoints in a commit then
+        run_task(work, on_done=done, on_error=lambda _exc: done())
+
     def session_closing(self) -> None:
         """The session is about to be left: store where the playhead is."""
         self.save_position()
         self._pending_seek = None
         self._saved = None
+        gc.unfreeze()
 
     def _on_media_loaded(self, _info: object) -> None:
         # after the player's own "loaded" handling (it moves to 0 right after this signal)
