@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from annotator.core.timefmt import format_short as fs
@@ -94,6 +95,27 @@ def test_cancel_stays_and_discard_throws_the_recording_away(
     assert w.open_session_key("C01:2")
     assert w.session is not None and w.session.number == 2
     assert stored(study, "AK", "C01", 1) == [] and recorded(study, "AK", "C01", 1) == []
+
+
+def test_a_new_session_starts_at_1x(qtbot: QtBot, study: Path, tmp_path: Path) -> None:
+    w = _window(qtbot, study, tmp_path)
+    pc = w.player.controller
+    pc.set_rate(2.0)
+    assert w.open_session_key("C01:2")
+    assert pc.rate == 1.0
+    one = [a for a in w.findChildren(QAction) if a.isCheckable() and a.text() == "1×"]
+    assert one and one[0].isChecked()
+
+
+def test_check_study_lists_open_recordings(qtbot: QtBot, study: Path, tmp_path: Path) -> None:
+    with Study.open(study) as s:
+        a = s.find_assignment(s.session("C01", 2).id, "AK")
+        assert a is not None
+        s.start_recording(a.id, "child", 42_000, by="AK")
+    w = _window(qtbot, study, tmp_path)
+    shown = answer("", ":escape", shots=_shot("check-open-recordings.png"))
+    w.actions_by_name["check_study"].trigger()
+    assert shown and "C01 session 2 (AK): 'Child' recording since 00:42.0" in shown[0]
 
 
 def test_switching_coder_while_recording_asks(qtbot: QtBot, study: Path,

@@ -18,6 +18,7 @@ import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from annotator.core.timefmt import format_short
@@ -85,6 +86,7 @@ class SessionKeeper(QObject):
         self._checkpoint_timer.setInterval(CHECKPOINT_MS)
         self._checkpoint_timer.timeout.connect(self._checkpoint)
         self._checkpoint_timer.start()
+        window.player.controller.rateChanged.connect(self._on_rate)
         window.player.controller.loaded.connect(self._on_media_loaded)
         window.player.controller.loadFailed.connect(self._on_media_failed)
         # hold mode, visible
@@ -236,6 +238,12 @@ class SessionKeeper(QObject):
         except StudyError:
             return  # a convenience only: never in the coder's way
         self._saved = key
+
+    def _on_rate(self, rate: float) -> None:
+        """Keep Playback ▸ Speed's check mark on the speed actually playing."""
+        for action in self.w.findChildren(QAction):
+            if action.isCheckable() and action.text() == f"{rate:g}×":
+                action.setChecked(True)
 
     # ------------------------------------------------------------------ hold mode
     def _on_hold_mode(self, on: bool) -> None:
