@@ -114,7 +114,14 @@ def sqlite_backup(path: Path, reason: str) -> Path:
         os.replace(tmp, dest)
     finally:
         scratch.remove_scratch(tmp)
-    backups = sorted(folder.glob(f"{path.stem}-{reason}-*"))
+    backups = sorted(backup_files(path, reason))
     for old in backups[:-BACKUP_KEEP]:
         old.unlink(missing_ok=True)
     return dest
+
+
+def backup_files(path: Path, reason: str) -> list[Path]:
+    """The finished backups of a study made for ``reason`` (never a half-written one)."""
+    folder = path.parent / f".{path.name}.backups"
+    suffix = path.suffix or ".annot"
+    return [p for p in folder.glob(f"{path.stem}-{reason}-*{suffix}") if p.is_file()]

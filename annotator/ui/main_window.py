@@ -36,6 +36,7 @@ from annotator.ui.instance_lock import StudyAlreadyOpen, StudyLock
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
 from annotator.ui.segment_table import Column, SegmentTable
+from annotator.ui.session_keeper import SessionKeeper
 from annotator.ui.settings import Settings
 from annotator.ui.study_browser import StudyBrowser
 from annotator.ui.timeline.model import Lane
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.study_actions = StudyActions(self)
         self.actions_by_name: dict[str, QAction] = {}
         build_menus(self)
+        self.keeper = SessionKeeper(self)  # leaving while recording; position; hold
 
         # ---- wiring
         self.keys.pressed.connect(self._on_code_key)
@@ -200,8 +202,6 @@ class MainWindow(QMainWindow):
         if isinstance(split, QByteArray | bytes):
             self.central_split.restoreState(split)
         self._needs_default_sizes = not restored
-        rate = self.settings.get("player/rate", 1.0, float)
-        self.player.controller.set_rate(float(rate))
         self.keys.enabled = True
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -246,7 +246,6 @@ class MainWindow(QMainWindow):
         self.settings.set("window/split", self.central_split.saveState())
         self.settings.set("window/table_header",
                           self.table.view.horizontalHeader().saveState())
-        self.settings.set("player/rate", self.player.controller.rate)
         self.settings.set("language", self.lang)
         self.settings.sync()
 
@@ -298,6 +297,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ study / coder
     def open_study(self, target: str) -> bool:
         """Open a study (file or URL); returns whether it is open."""
+        if not self.keeper.may_leave("open another study"):
+            return False
         self.close_study()
         lock = StudyLock(target)
         try:
@@ -343,6 +344,8 @@ class MainWindow(QMainWindow):
             f"The rotating backup failed: {exc}"))
 
     def close_study(self) -> None:
+        if not self.keeper.may_leave("close the study"):
+            return
         self._backup_timer.stop()
         self.close_session()
         if self.study is not None:
@@ -358,6 +361,10 @@ class MainWindow(QMainWindow):
 
     def set_coder(self, coder: str) -> None:
         assert self.study is not None
+        if self.controller is not None and coder != self.coder:
+            if not self.keeper.may_leave("switch coder"):
+                return
+            self.close_session()  # the session was this coder's coding, not the new one's
         if not self.study.has_coder(coder):
             self.study.add_coder(coder)
         self.coder = coder
@@ -422,6 +429,8 @@ class MainWindow(QMainWindow):
             return False
         if self.coder is None and not self.study_actions.choose_coder():
             return False
+        if not self.keeper.may_leave("switch to another session"):
+            return False
         self.close_session()
         session = self.study.session_by_id(session_id)
         try:
@@ -467,6 +476,7 @@ class MainWindow(QMainWindow):
         self.browser.set_open_session(session.id)
         self.browser.select_session(session.id)
         self.settings.set("last_session", session.key)
+        self.keeper.session_opened()
         return True
 
     def _set_media_problem(self, text: str, details: str = "") -> None:
@@ -477,6 +487,7 @@ class MainWindow(QMainWindow):
         self.media_label.setVisible(bool(text))
 
     def close_session(self) -> None:
+        self.keeper.session_closing()
         self._set_media_problem("")
         if self.controller is not None:
             self.controller.deleteLater()
@@ -536,9 +547,11 @@ class MainWindow(QMainWindow):
                 sid = ids.get(code)
                 if sid is not None and sid in ctl.segments:
                     seg = ctl.segments[sid]
-                    lo, hi = (start, ms) if ms >= start else (ms, start)
+                    # from its own start; never drawn backwards (a playhead before the
+                    # start shows the start only)
                     self.timeline.upsert_segment(seg.code, SegmentView(
-                        seg.id, seg.coder, seg.code, lo, hi, seg.note, seg.modifiers))
+                        seg.id, seg.coder, seg.code, start, max(start, ms), seg.note,
+                        seg.modifiers))
 
     def _on_seek_requested(self, ms: int) -> None:
         pc = self.player.controller
@@ -789,6 +802,9 @@ class MainWindow(QMainWindow):
             "coders, export coded timelines.<br>MIT licence. No network access, ever.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.keeper.may_leave("quit"):
+            event.ignore()
+            return
         self.save_layout()
         self.close_study()
         self.player.controller.close()

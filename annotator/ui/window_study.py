@@ -420,4 +420,8 @@ class StudyActions:
                     "browser (right-click ▸ Relink media…)."
         else:
             text += "\n\nAll linked media are present."
+        recordings = w.study.open_recordings()
+        if recordings:
+            text += ("\n\nStill being recorded (not segments until ended):\n"
+                     + "\n".join(r.describe() for r in recordings))
         QMessageBox.information(w, "Study check", text)
