@@ -14,6 +14,9 @@ from pathlib import Path
 
 LANGUAGES = ("en", "nb")
 
+WEB_SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+"""Pages MkDocs makes for a web server (absolute /css links, site URLs): useless from disk."""
+
 
 def build_manual(repo: Path, out: Path) -> list[Path]:
     """Build every language of the manual from ``repo/docs`` into ``out``; the index pages."""
@@ -27,6 +30,8 @@ def build_manual(repo: Path, out: Path) -> list[Path]:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet",
                         "-f", str(docs / f"mkdocs-{lang}.yml"), "-d", str(site.resolve())],
                        check=True)
+        for name in WEB_SERVER_ONLY:
+            (site / name).unlink(missing_ok=True)
         pages.append(site / "index.html")
     img = out / "img"
     if img.exists():
