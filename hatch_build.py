@@ -14,7 +14,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-class ManualBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+class ManualBuildHook(BuildHookInterface):  # type: ignore[misc]  # hatchling is untyped here
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:

@@ -60,7 +60,7 @@ def test_open_refuses_before_asking_the_desktop_when_missing(
         tmp_path: Path, qtbot: object) -> None:
     browser = _Browser()
     opened = browser.opened
-    QDesktopServices.setUrlHandler("file", browser, "show")
+    QDesktopServices.setUrlHandler("file", browser, "show")  # type: ignore[arg-type]
     try:
         with pytest.raises(manual.ManualNotFoundError):
             manual.open_manual("en", root=tmp_path)

@@ -39,7 +39,7 @@ def save(widget: QWidget, name: str) -> Path:
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     path = IMG / name
     IMG.mkdir(parents=True, exist_ok=True)
-    assert image.save(str(path), "PNG", 0)  # 0: the smallest PNG
+    assert image.save(str(path), "PNG", 0)  # type: ignore[call-overload]  # 0: the smallest PNG
     assert path.stat().st_size < MAX_BYTES, f"{name} is {path.stat().st_size} bytes"
     return path
 
