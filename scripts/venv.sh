@@ -14,3 +14,6 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# the user manual for Help > User manual (annotator/_manual, git-ignored)
+[ -f annotator/_manual/nb/index.html ] && [ -z "$(find docs/manual docs/mkdocs-*.yml -newer annotator/_manual/nb/index.html -print -quit)" ] \
+  || PYTHON=.venv/bin/python bash scripts/build-manual.sh >/dev/null

@@ -11,6 +11,7 @@ import sys, zipfile
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 need = [f"annotator/_codebooks/{n}.yaml"
         for n in ("helper-maneuvers", "alliance-obstacles", "bordin-alliance")]
+need += [f"annotator/_manual/{lang}/index.html" for lang in ("en", "nb")]
 missing = [n for n in need if n not in names]
 if missing:
     sys.exit(f"the wheel lacks {missing}")
