@@ -58,6 +58,8 @@ def add_parsers(sub: Any, study_arg: Callable[[argparse.ArgumentParser], None]) 
                    help="(html, pdf) leave the figures out of the report")
     p.add_argument("--lang", metavar="LANG",
                    help="label language (default: the codebook's first language)")
+    p.add_argument("--raw", action="store_true",
+                   help="(csv, xlsx) write text cells as they are: no ' before =, +, -, @")
     p.set_defaults(handler="analysis_cmds:cmd_summary")
 
 
@@ -130,11 +132,12 @@ def cmd_summary(ns: argparse.Namespace) -> int:
         if out is None:
             from annotator.exchange.analysis.tables_out import csv_text
 
-            text = (csv_text(res.table(ns.what or "budget")) if fmt == "csv"
+            text = (csv_text(res.table(ns.what or "budget"), raw=ns.raw) if fmt == "csv"
                     else render_html(res, meta, with_figures=not ns.no_figures))
             sys.stdout.write(text)
         else:
-            written = write(res, meta, fmt, out, what=ns.what, with_figures=not ns.no_figures)
+            written = write(res, meta, fmt, out, what=ns.what, with_figures=not ns.no_figures,
+                            raw=ns.raw)
         if fig_dir is not None:
             written += write_figures(res, fig_dir)
     except OSError as exc:

@@ -40,6 +40,8 @@ def add_parsers(sub: Any, study_arg: Callable[[argparse.ArgumentParser], None]) 
                    help="language of the code and category labels (default: the codebook's "
                         "first language)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead of stdout")
+    p.add_argument("--raw", action="store_true",
+                   help="(csv) write text cells as they are: no ' before =, +, -, @")
     p.set_defaults(handler="reliability_cmds:cmd_reliability")
 
     p = sub.add_parser("plan-reliability",
@@ -131,7 +133,8 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
             progress.done(f"wrote {ns.output}")
             return 0
     else:
-        text = {"json": rr.to_json, "table": rr.to_table, "csv": rr.to_csv}[ns.format](report)
+        text = (rr.to_csv(report, raw=ns.raw) if ns.format == "csv" else
+                {"json": rr.to_json, "table": rr.to_table}[ns.format](report))
     if out is not None:
         try:
             with atomic_text(out) as fh:

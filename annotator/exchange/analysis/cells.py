@@ -8,8 +8,6 @@ from typing import Any
 
 import numpy as np
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def cell_text(value: Any) -> str:
     """Empty for missing, integers as integers, other numbers with at most 4 decimals."""
@@ -27,7 +25,3 @@ def cell_text(value: Any) -> str:
         return "0" if text in ("-0", "") else text
     return str(value)
 
-
-def safe_text(text: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (OWASP: prefix ``'``)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text

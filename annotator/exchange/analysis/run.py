@@ -66,17 +66,18 @@ def write_figures(res: Results, folder: Path) -> list[Path]:
 
 
 def write(res: Results, meta: ReportMeta, fmt: str, path: Path, *, what: str | None = None,
-          with_figures: bool = True) -> list[Path]:
-    """Write ``fmt`` to ``path``; returns the files written."""
+          with_figures: bool = True, raw: bool = False) -> list[Path]:
+    """Write ``fmt`` to ``path``; returns the files written. ``raw``: CSV and XLSX text cells
+    as they are, without the ``'`` before a formula character."""
     from annotator.exchange.analysis import tables_out
     from annotator.exchange.atomic import atomic_text
 
     if fmt == "csv":
         with atomic_text(path) as fh:
-            fh.write(tables_out.csv_text(res.table(what or "budget")))
+            fh.write(tables_out.csv_text(res.table(what or "budget"), raw=raw))
         return [path]
     if fmt == "xlsx":
-        tables_out.write_xlsx(res, meta, path)
+        tables_out.write_xlsx(res, meta, path, raw=raw)
         return [path]
     if fmt == "sav":
         return tables_out.write_sav(res, path, what)

@@ -5,11 +5,15 @@
   per table, the wide one among them.
 - SAV: the chosen table; by default the time budget in ``OUT`` and the wide dataset (one row
   per session) beside it in ``OUT_wide.sav``, with variable labels.
+
+Labels can come from a stranger's file (a codebook built from an ELAN file), so CSV and XLSX
+text cells that a spreadsheet would run as a formula get one leading ``'`` unless ``raw``
+(:func:`annotator.exchange.cells.neutralise`, as in the timeline export); numbers stay
+numbers, and an XLSX text cell is always a string cell, never a formula.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import re
@@ -20,9 +24,10 @@ import pandas as pd
 
 from annotator.core.analysis.results import TABLES, Results
 from annotator.core.analysis.wide import wide_columns
-from annotator.exchange.analysis.cells import cell_text, safe_text
+from annotator.exchange.analysis.cells import cell_text
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.atomic import atomic_path
+from annotator.exchange.cells import CsvWriter, neutralise
 
 SHEET_TITLES = {"budget": "time budget", "categories": "categories", "wide": "wide",
                 "cooccurrence": "co-occurrence", "sequences": "sequences", "trends": "trends",
@@ -52,14 +57,18 @@ def table_rows(frame: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """The table as CSV; text cells that a spreadsheet would run as formulas are guarded
-    (numbers, negative ones included, are written as they are)."""
+def _text(value: str, raw: bool) -> str:
+    return value if raw else neutralise(value)
+
+
+def csv_text(frame: pd.DataFrame, *, raw: bool = False) -> str:
+    """The table as CSV; unless ``raw``, text cells that a spreadsheet would run as formulas
+    get a leading ``'`` (numbers, negative ones included, are written as they are)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(list(frame.columns))
+    w = CsvWriter(buf)
+    w.row([_text(str(c), raw) for c in frame.columns])
     for rec in frame.itertuples(index=False, name=None):
-        w.writerow([safe_text(v) if isinstance(v, str) else cell_text(v) for v in rec])
+        w.row([_text(v, raw) if isinstance(v, str) else cell_text(v) for v in rec])
     return buf.getvalue()
 
 
@@ -75,32 +84,30 @@ def _xlsx_value(v: Any) -> Any:
     return v
 
 
-def write_xlsx(results: Results, meta: ReportMeta, path: Path) -> None:
+def write_xlsx(results: Results, meta: ReportMeta, path: Path, *, raw: bool = False) -> None:
+    """Every text cell a string cell (never a formula), neutralised unless ``raw``."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+
+    from annotator.exchange.xlsx import text_cell
 
     wb = Workbook(write_only=True)
 
-    def text_cell(ws: Any, v: Any) -> Any:
-        if isinstance(v, str) and v.startswith("="):
-            cell = WriteOnlyCell(ws, value=v)
-            cell.data_type = "s"
-            return cell
-        return v
+    def cell(ws: Any, v: Any) -> Any:
+        return text_cell(ws, _text(v, raw)) if isinstance(v, str) else v
 
     ws = wb.create_sheet("about")
     for what, text in meta.lines(results):
-        ws.append([what, text_cell(ws, text)])
+        ws.append([cell(ws, what), cell(ws, text)])
     ws.append([])
     for section, notes in results.notes.items():
         for n in notes:
-            ws.append([section, n])
+            ws.append([cell(ws, section), cell(ws, n)])
     for name in TABLES:
         frame = results.table(name)
         ws = wb.create_sheet(SHEET_TITLES[name])
-        ws.append(list(frame.columns))
+        ws.append([cell(ws, str(c)) for c in frame.columns])
         for rec in frame.itertuples(index=False, name=None):
-            ws.append([text_cell(ws, _xlsx_value(v)) for v in rec])
+            ws.append([cell(ws, _xlsx_value(v)) for v in rec])
     with atomic_path(Path(path)) as tmp:
         wb.save(tmp)
 

@@ -28,6 +28,11 @@ Columns (in this order; empty cell = undefined or not applicable):
   ``bands`` = the band sources, ``language``, ``bootstrap``), ``excluded_session`` (a session
   left out and why), ``methods`` (``key`` en or nb: the Methods paragraph) and ``definition``
   (every definition the report states).
+
+Text cells that a spreadsheet would run as a formula (a label ``=HYPERLINK(...)`` from a
+codebook built from a stranger's ELAN file) get one leading ``'`` unless ``raw``
+(:func:`annotator.exchange.cells.neutralise`, as in the timeline export); numbers are never
+changed.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+
+from annotator.exchange.cells import neutralise
 
 from .common import Report, sections, summary
 
@@ -135,7 +142,11 @@ def _settings(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(report: Report) -> str:
+def _safe(value: Any) -> Any:
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def to_csv(report: Report, *, raw: bool = False) -> str:
     rows = []
     for k, (_title, coders, cats) in enumerate(sections(report)):
         analysis = "all" if k == 0 else "|".join(coders)
@@ -146,5 +157,10 @@ def to_csv(report: Report) -> str:
     rows = [_note("summary", head, text) for head, text in summary(report)] + rows
     rows += _settings(report)
     frame = pd.DataFrame(rows)
+    if not raw:
+        frame = frame.rename(columns=_safe)
+        for col in frame.columns:
+            if not pd.api.types.is_numeric_dtype(frame[col]):
+                frame[col] = frame[col].map(_safe)
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return text
