@@ -113,10 +113,16 @@ def test_server_limits_are_the_same_and_errors_are_clear(pg_url: str) -> None:
     with pytest.raises(EditError, match="1-20 characters"):
         study.add_coder("A" * 30)
     s = study.add_session("C01", 1, duration_ms=1000)
-    # A value the checks let through but the server's int4 column cannot hold.
+    # An 8 GiB recording fits (sessions.media_size is bigint since schema 0003) ...
     link = MediaLink("a.mp4", "0" * 64, 2**33, 1000, 25.0, 25, 320, 240, "mp4v")
-    with pytest.raises(StudyError) as err:
-        study.relink_media(s.id, link)
+    study.relink_media(s.id, link)
+    assert study.session("C01", 1).media == link
+    # ... but a value written past the checks that the server's int4 column cannot hold
+    # is a clear error, not a connection problem.
+    from sqlalchemy import text
+
+    with pytest.raises(StudyError) as err, study.write() as conn:
+        conn.execute(text("UPDATE sessions SET frame_count = 8589934592"))
     assert "does not fit" in str(err.value) and "server is running" not in str(err.value)
     study.close()
     proc = run_cli("session", "add", pg_url, "--case", "C02", "--number", "2147483648",

@@ -1,5 +1,6 @@
 """The limits every value entering the tool is checked against, one set for SQLite and
-PostgreSQL alike (PostgreSQL's ``integer`` is 4 bytes, so every stored number is int4-safe).
+PostgreSQL alike (PostgreSQL's ``integer`` is 4 bytes, so every stored number is int4-safe,
+except a media file's size in bytes, which is stored as ``bigint``).
 
 Each ``check_*`` returns the cleaned value or raises :class:`LimitError` with a message that
 says what is wrong and what is allowed. The command line, the importers, the store and the
@@ -12,6 +13,8 @@ import math
 import unicodedata
 
 INT4_MAX = 2_147_483_647
+INT8_MAX = 9_223_372_036_854_775_807
+MAX_MEDIA_BYTES = INT8_MAX  # sessions.media_size is bigint: any real file fits
 MAX_TIME_MS = 100 * 3600 * 1000  # 100 hours: longer than any recorded session
 MAX_SESSION_NUMBER = 9_999
 MAX_CASE_LEN = 60  # cases.label
@@ -150,3 +153,10 @@ def check_at_least_zero(value: int, what: str, high: int) -> int:
 
 def check_int4(value: int, what: str) -> int:
     return check_count(value, what, -INT4_MAX - 1, INT4_MAX)
+
+
+def check_media_size(value: int, what: str = "the media size") -> int:
+    """A file size in bytes: 0 .. the largest ``bigint``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LimitError(f"{what} {value!r} is not a whole number of bytes.")
+    return check_count(value, what, 0, MAX_MEDIA_BYTES)

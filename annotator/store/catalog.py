@@ -71,11 +71,16 @@ def _check_session_values(case: str, number: int, media: MediaLink | None,
     if date is not None and (len(date) > 10 or limits.control_chars(date)):
         raise EditError(f"The date {date!r} is not YYYY-MM-DD.")
     if media is not None:
-        _checked(limits.check_time_ms, media.duration_ms, "the media duration")
-        for what, value in (("frame count", media.frame_count), ("width", media.width),
-                            ("height", media.height)):
-            _checked(lambda v, w: limits.check_count(v, w, 0, limits.INT4_MAX), value,
-                     f"the media {what}")
+        _check_media(media)
+
+
+def _check_media(media: MediaLink) -> None:
+    _checked(limits.check_time_ms, media.duration_ms, "the media duration")
+    _checked(limits.check_media_size, media.size, "the media size")
+    for what, value in (("frame count", media.frame_count), ("width", media.width),
+                        ("height", media.height)):
+        _checked(lambda v, w: limits.check_count(v, w, 0, limits.INT4_MAX), value,
+                 f"the media {what}")
 
 
 class CatalogMixin:
@@ -165,6 +170,7 @@ class CatalogMixin:
         return int(res.inserted_primary_key[0])
 
     def relink_media(self, session_id: int, media: MediaLink, by: str | None = None) -> None:
+        _check_media(media)
         with self.write() as conn:
             before = conn.execute(
                 select(Session.media_path).where(Session.id == session_id)

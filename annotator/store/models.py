@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -67,7 +68,7 @@ class Session(Base):
     date: Mapped[str | None] = mapped_column(String(10), nullable=True)
     media_path: Mapped[str | None] = mapped_column(Text, nullable=True)
     media_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    media_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    media_size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # bytes
     media_duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fps: Mapped[float | None] = mapped_column(Float, nullable=True)
     frame_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
