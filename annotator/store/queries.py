@@ -27,11 +27,12 @@ class StoredSegment:
     segment: SegmentView
 
 
-def _live_segments(*columns: Any, coder: str | None, case: str | None,
-                   session_id: int | None = None,
-                   purposes: tuple[str, ...] | None = None) -> Any:
-    """The query of every live segment with the given filters, in export order: case,
-    session, coder, purpose, start, end, code, note."""
+def live_segments_query(*columns: Any, coder: str | None, case: str | None,
+                        session_id: int | None = None,
+                        purposes: tuple[str, ...] | None = None) -> Any:
+    """The query of ``columns`` for every live segment (not deleted, not being recorded)
+    with the given filters, in export order: case, session, coder, purpose, start, end,
+    code, note. Callers may add ``where`` clauses or drop the order (``order_by(None)``)."""
     q: Any = (
         select(*columns)
         .join(Assignment, Assignment.id == Segment.assignment_id)
@@ -57,7 +58,7 @@ def iter_segments(
     session_id: int | None = None, purposes: tuple[str, ...] | None = None,
 ) -> Iterator[StoredSegment]:
     """Every live segment, ordered by case, session, coder, purpose, start, end, code."""
-    q = _live_segments(
+    q = live_segments_query(
         Case.label, Session.number, Session.id, Assignment.coder_id, Assignment.purpose,
         Assignment.codebook_id, Segment.id, Segment.code_id, Segment.start_ms,
         Segment.end_ms, Segment.note, Segment.modifiers,
@@ -82,7 +83,7 @@ def segment_rows(
     study: Study, *, coder: str | None = None, case: str | None = None,
 ) -> list[SegmentRow]:
     """Every live segment as a plain tuple, in export order (fast path for big exports)."""
-    q = _live_segments(
+    q = live_segments_query(
         Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
         Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
         Segment.note, cast(Segment.modifiers, Text), coder=coder, case=case,

@@ -26,7 +26,7 @@ from annotator.core.analysis.data import AnalysisData, CategorySpec, CodeSpec, U
 from annotator.core.analysis.errors import AnalysisInputError
 from annotator.core.codebook import Codebook
 from annotator.store.models import Assignment, Segment
-from annotator.store.queries import _live_segments
+from annotator.store.queries import live_segments_query
 from annotator.store.records import AssignmentInfo, SessionInfo
 from annotator.store.study import Study
 
@@ -218,8 +218,9 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
     code_num = case(code_index, value=Segment.code_id, else_=-1) if code_index else literal(-1)
     mods = cast(Segment.modifiers, Text)
     is_open = case((or_(mods.like('%"open": true%'), mods.like('%"open":true%')), 1), else_=0)
-    q = _live_segments(Assignment.id, code_num, Segment.start_ms, Segment.end_ms, is_open,
-                       coder=coder, case=None, purposes=purposes).order_by(None)
+    q = live_segments_query(Assignment.id, code_num, Segment.start_ms, Segment.end_ms,
+                            is_open, coder=coder, case=None,
+                            purposes=purposes).order_by(None)
     parts: list[np.ndarray] = []  # type: ignore[type-arg]
     n_read = 0
     with study.read() as conn:
@@ -254,7 +255,7 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
         unknown_codes: dict[str, int] = {}
         if (counted & (arr[:, 1] < 0)).any():
             chosen_ids = sorted(unit_of)
-            uq = (_live_segments(Segment.code_id, coder=coder, case=None, purposes=purposes)
+            uq = (live_segments_query(Segment.code_id, coder=coder, case=None, purposes=purposes)
                   .order_by(None).where(Assignment.id.in_(chosen_ids)))
             for (c,) in conn.execute(uq):
                 if c not in code_index:
