@@ -11,6 +11,11 @@ Audio-only recordings (WAV, M4A, MP3; see ``annotator.media.audio``) are describ
 A truncated file (an interrupted copy or recording) whose first part decodes is accepted:
 its ``MediaInfo`` describes the part that can be played and ``warning`` says so, with the
 playable duration, for the CLI and the GUI to show.
+
+The duration is the playable one: a video whose sound runs on after its last frame plays
+(QtMultimedia, showing the last frame) to the end of the sound, so its duration is where
+the sound ends (``annotator.media.stream_starts.sound_end_ms``; MP4/MOV) when that is
+later than the picture's end. A truncated file keeps the picture's end.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from annotator.media.capture import check_file, fourcc_text, open_capture
 from annotator.media.errors import MediaEmptyError, MediaUnreadableError
 from annotator.media.index import CancelledFn, ProgressFn, StreamIndex, build_index
 from annotator.media.interlace import check_stills_supported
+from annotator.media.stream_starts import sound_end_ms
 
 # A file whose frames end this much (share, and at least ms) before the announced end is
 # truncated.
@@ -153,10 +159,14 @@ def describe(
     path: Path, index: StreamIndex, fps: float, width: int, height: int, codec: str
 ) -> tuple[StreamIndex, MediaInfo]:
     """The index and MediaInfo of what plays: for a truncated file, the frames up to the
-    last decodable one, with ``warning`` set (see truncation_warning)."""
+    last decodable one, with ``warning`` set (see truncation_warning); else the duration
+    runs to the end of the sound if that outlasts the picture."""
     info = info_from_index(index, fps, width, height, codec)
     warning = truncation_warning(path, index, info)
     if not warning:
+        sound_end = sound_end_ms(path)
+        if sound_end > info.duration_ms:
+            info = replace(info, duration_ms=sound_end)
         return index, info
     count = _decodable_count(path, index)
     if 0 < count < index.frame_count:

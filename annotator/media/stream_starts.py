@@ -1,4 +1,5 @@
-"""Where the sound starts on the playback timeline (the container's), read from the file.
+"""Where the sound starts and ends on the playback timeline (the container's), read from
+the file.
 
 QtMultimedia plays every stream on the container's timeline, which starts with the earliest
 stream. Its ``QAudioDecoder`` (the waveform's decoder) counts the sound's time from the
@@ -15,6 +16,11 @@ Read from the container without decoding:
 
 Other containers (AVI, Matroska, WAV, MP3) give 0: their streams start together in
 practice (AVI has no per-stream start; Matroska and WAV/MP3 are handled as starting at 0).
+
+``sound_end_ms``: where the last sound track ends on that timeline. QtMultimedia plays a
+file to the end of its longest stream, so a video whose sound runs on after the picture
+plays (showing the last frame) until the sound ends. Read for ISO base media only (a
+track's header duration, which includes its edits); other containers give 0 (not known).
 """
 
 from __future__ import annotations
@@ -65,6 +71,46 @@ def _iso_audio_offset(path: Path) -> int:
         return 0
     first = min(t for ts in starts.values() for t in ts)
     return round((min(starts[b"soun"]) - first) * 1000)
+
+
+def sound_end_ms(path: Path) -> int:
+    """Where the last sound track ends on the playback timeline (ms; 0 if not known)."""
+    if path.suffix.lower() not in _ISO_SUFFIXES:
+        return 0
+    try:
+        return _iso_sound_end(path)
+    except (OSError, ValueError, KeyError, struct.error, IndexError):
+        return 0
+
+
+def _iso_sound_end(path: Path) -> int:
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        moov = iso_child(data, (0, len(data)), b"moov")
+        mvhd_s, _ = iso_child(data, moov, b"mvhd")
+        at = mvhd_s + (20 if data[mvhd_s] == 1 else 12)
+        scale = struct.unpack(">I", data[at:at + 4])[0]
+        if scale <= 0:
+            return 0
+        first: float | None = None
+        end = 0.0
+        for kind, s, e in iso_boxes(data, *moov):
+            if kind != b"trak":
+                continue
+            delay = _iso_track_delay(data, (s, e)) / scale
+            first = delay if first is None else min(first, delay)
+            hdlr_s, _ = iso_child(data, iso_child(data, (s, e), b"mdia"), b"hdlr")
+            if bytes(data[hdlr_s + 8:hdlr_s + 12]) != b"soun":
+                continue
+            tkhd_s, _ = iso_child(data, (s, e), b"tkhd")
+            if data[tkhd_s] == 1:
+                duration = struct.unpack(">Q", data[tkhd_s + 28:tkhd_s + 36])[0]
+            else:
+                duration = struct.unpack(">I", data[tkhd_s + 20:tkhd_s + 24])[0]
+            if duration not in (0, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF):  # 0 / all ones: unknown
+                end = max(end, duration / scale)  # the edits' total: delay included
+    if first is None or end <= 0:
+        return 0
+    return round((end - first) * 1000)
 
 
 def _iso_track_delay(data: mmap.mmap, trak: tuple[int, int]) -> int:
