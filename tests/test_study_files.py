@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -137,7 +138,10 @@ def _as_nobody() -> list[str]:
     return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
-def test_read_only_location(tmp_path: Path) -> None:
+def test_read_only_location() -> None:
+    # Not under pytest's own temporary root: another pytest run on the machine resets that
+    # root to 0700, and the other user could then not reach the study at all.
+    tmp_path = Path(tempfile.mkdtemp(prefix="annot-ro-", dir="/tmp"))
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "s.annot"
@@ -147,10 +151,6 @@ def test_read_only_location(tmp_path: Path) -> None:
     os.chmod(path, 0o444)
     os.chmod(folder, 0o555)
     os.chmod(tmp_path, 0o755)
-    for parent in tmp_path.parents:
-        if parent == Path("/"):
-            break
-        os.chmod(parent, os.stat(parent).st_mode | 0o005)
     before = digest(path)
     try:
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]),
@@ -170,6 +170,7 @@ def test_read_only_location(tmp_path: Path) -> None:
     finally:
         os.chmod(folder, 0o755)
         os.chmod(path, 0o644)
+        shutil.rmtree(tmp_path, ignore_errors=True)
 
 
 def test_init_refuses_an_existing_file(tmp_path: Path) -> None:
