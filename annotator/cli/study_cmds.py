@@ -25,6 +25,8 @@ def cmd_check(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     problems = 0
     try:
+        if not study.integrity_checked:  # a migration on open already ran it
+            study.check_integrity()
         print(f"{study.where}: integrity ok, schema up to date.")
         sessions = study.sessions()
         missing = []
