@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
 
 from annotator.core.segments import SegmentView
+from annotator.store import bulk_log
 from annotator.store.errors import EditError, NotFoundError
 from annotator.store.models import Assignment, EditLog, Segment, Session
 
 if TYPE_CHECKING:
     from annotator.core.codebook import Codebook
 
+_UNDOABLE = ("segment", bulk_log.BULK_ENTITY)
 _SEG_FIELDS = ("code_id", "start_ms", "end_ms", "note", "modifiers", "deleted")
 
 # Statements built once: executing a prebuilt statement with parameters skips
@@ -328,7 +330,7 @@ class EditsMixin:
         row = conn.execute(
             select(EditLog.batch).where(
                 EditLog.assignment_id == aid, EditLog.state == state,
-                EditLog.entity == "segment",
+                EditLog.entity.in_(_UNDOABLE),
             ).order_by(order).limit(1)
         ).first()
         return None if row is None else row[0]
@@ -342,14 +344,22 @@ class EditsMixin:
             if batch is None:
                 return []
             rows = conn.execute(
-                select(EditLog.id, EditLog.entity_id, EditLog.before, EditLog.after)
+                select(EditLog.id, EditLog.entity_id, EditLog.before, EditLog.after,
+                       EditLog.entity)
                 .where(EditLog.assignment_id == aid, EditLog.batch == batch,
-                       EditLog.entity == "segment")
+                       EditLog.entity.in_(_UNDOABLE))
                 .order_by(EditLog.id.desc() if undo else EditLog.id.asc())
             ).all()
             touched: list[str] = []
+            bulk: list[int] = []
             t = _now()
-            for log_id, seg_id, before, after in rows:
+            for log_id, seg_id, before, after, entity in rows:
+                if entity == bulk_log.BULK_ENTITY:  # a bulk import: one range update
+                    touched.extend(bulk_log.set_deleted(conn, aid, after, undo, t))
+                    bulk.append(int(log_id))
+                    conn.execute(update(EditLog).where(EditLog.id == log_id)
+                                 .values(state="undone" if undo else "done"))
+                    continue
                 target = before if undo else after
                 if target is None:  # undoing a creation
                     target = {**(after or {}), "deleted": True}
@@ -362,7 +372,8 @@ class EditsMixin:
             conn.execute(insert(EditLog).values(
                 at=t, coder_id=by, action="undo" if undo else "redo", entity="batch",
                 entity_id=batch or "", assignment_id=aid, before=None,
-                after={"segments": touched}, state="audit",
+                after={"segments": touched} if not bulk else {"imports": bulk},
+                state="audit",
             ))
         return touched
 
