@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
 from annotator.core.segments import SegmentView
 from annotator.store import bulk_log
 from annotator.store.errors import EditError, NotFoundError
+from annotator.store.gc_pause import gc_paused
 from annotator.store.models import Assignment, EditLog, Segment, Session
 
 if TYPE_CHECKING:
@@ -109,15 +110,17 @@ class EditsMixin:
             if coder is None:
                 raise NotFoundError(f"There is no assignment with id {assignment_id}.")
             q = _LOAD_ALL if include_deleted else _LOAD_LIVE
-            rows = conn.execute(q, {"aid": assignment_id}).all()
-        who = str(coder)
-        # Plain tuples, modifiers as text parsed only when present: a session's thousands
-        # of segments load in a few ms.
-        return [
-            SegmentView(sid, who, code, start, end, note or "",
-                        {} if mods in _NO_MODIFIERS else dict(json.loads(mods)))
-            for sid, code, start, end, note, mods in rows
-        ]
+            who = str(coder)
+            # Plain tuples, modifiers as text parsed only when present, and no garbage
+            # collection while the rows and views are made (gc_pause says why): a session's
+            # thousands of segments load in a few ms.
+            with gc_paused():
+                rows = conn.execute(q, {"aid": assignment_id}).all()
+                return [
+                    SegmentView(sid, who, code, start, end, note or "",
+                                {} if mods in _NO_MODIFIERS else dict(json.loads(mods)))
+                    for sid, code, start, end, note, mods in rows
+                ]
 
     def segment(self, segment_id: str) -> SegmentView:
         with self.read() as conn:

@@ -1,0 +1,39 @@
+"""Reliability's one-query read gives exactly the spans ``Study.segments`` gives, per
+coding, without deleted segments (issue 13 point 4); SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import gc
+
+from annotator.store.segment_arrays import read_segment_arrays
+from tests.studyutil import make_study
+
+
+def test_one_query_matches_the_per_coding_read(study_target: str) -> None:
+    study = make_study(study_target)
+    try:
+        s1 = study.add_session("C01", 1, duration_ms=600_000)
+        s2 = study.add_session("C01", 2, duration_ms=600_000)
+        aids = []
+        for sess, coder in ((s1, "AK"), (s1, "BL"), (s2, "AK")):
+            a = study.assign(sess.id, coder)
+            aids.append(a.id)
+            for i in range(40):
+                code = ("child", "therapist")[i % 2] if coder != "BL" else "praise"
+                study.add_segment(a.id, code, (40 - i) * 1000, (40 - i) * 1000 + 700)
+            study.add_segment(a.id, "question", 5000, 5000)
+            study.add_segment(a.id, "praise", 5000, 5100)
+        doomed = study.segments(aids[0])[3].id
+        study.delete_segment(doomed)
+        empty = study.assign(s2.id, "BL").id
+        arrays = read_segment_arrays(study, [*aids, empty])
+        assert len(arrays) == 3 * 42 - 1
+        for aid in aids:
+            assert arrays.spans(aid) == [v.span() for v in study.segments(aid)]
+        assert arrays.spans(empty) == []
+        assert doomed not in {v.id for v in study.segments(aids[0])}
+        assert len(read_segment_arrays(study, [aids[1]])) == 42
+        assert len(read_segment_arrays(study, [])) == 0
+        assert gc.isenabled()
+    finally:
+        study.close()
