@@ -10,8 +10,6 @@ from pathlib import Path
 from annotator.cli.common import open_study, relative_media_path
 from annotator.cli.errors import UsageError
 from annotator.cli.progress import Progress
-from annotator.media.hashing import sha256_file
-from annotator.media.probe import probe
 from annotator.store import MediaLink
 
 
@@ -27,6 +25,9 @@ def _check_date(text: str | None, where: str) -> str | None:
 
 def media_link(study_target: str, media: Path, progress: Progress | None) -> MediaLink:
     """Probe and hash a recording (raises a MediaError subclass with a clear message)."""
+    from annotator.media.hashing import sha256_file  # OpenCV and numpy: only with media
+    from annotator.media.probe import probe
+
     info = probe(media)
     size = media.stat().st_size
 
