@@ -33,6 +33,11 @@ def test_one_query_matches_the_per_coding_read(study_target: str) -> None:
         assert arrays.spans(empty) == []
         assert doomed not in {v.id for v in study.segments(aids[0])}
         assert len(read_segment_arrays(study, [aids[1]])) == 42
+        # numbered by the database; a code outside the given list is found by name
+        partial = read_segment_arrays(study, aids, ["praise", "child"])
+        for aid in aids:
+            assert partial.spans(aid) == arrays.spans(aid)
+        assert set(partial.codes) == {"praise", "child", "therapist", "question"}
         assert len(read_segment_arrays(study, [])) == 0
         assert gc.isenabled()
     finally:

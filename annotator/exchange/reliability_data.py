@@ -185,7 +185,8 @@ def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSess
     # Every selected coding's segments in one query (not one query and a row of objects per
     # segment per coding).
     arrays = read_segment_arrays(
-        study, [sel.assignments[s.id][lbl].id for s in sel.sessions for lbl in sel.labels])
+        study, [sel.assignments[s.id][lbl].id for s in sel.sessions for lbl in sel.labels],
+        [c.id for c in codebook.codes])
     out: list[CodedSession] = []
     for s in sel.sessions:
         duration = _duration(s)

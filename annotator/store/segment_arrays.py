@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -49,38 +50,54 @@ class SegmentArrays:
             return list(map(Span, names, self.start[lo:hi].tolist(), self.end[lo:hi].tolist()))
 
 
-def read_segment_arrays(study: Study, assignment_ids: Sequence[int]) -> SegmentArrays:
-    """Every live segment of ``assignment_ids``, in one query."""
+def read_segment_arrays(
+    study: Study, assignment_ids: Sequence[int], codes: Sequence[str] = (),
+) -> SegmentArrays:
+    """Every live segment of ``assignment_ids``, in one query.
+
+    ``codes`` (e.g. the codebook's) are numbered by the database as it reads, so every row
+    arrives as four integers; a code not among them is looked up by name afterwards."""
     aids = sorted({int(a) for a in assignment_ids})
+    known = list(dict.fromkeys(codes))
+    empty = np.zeros(0, dtype=np.int64)
     if not aids:
-        empty = np.zeros(0, dtype=np.int64)
-        return SegmentArrays((), empty, empty, empty, empty, {})
-    sql = ("SELECT assignment_id, code_id, start_ms, end_ms FROM segments "
-           f"WHERE deleted = false AND assignment_id IN ({', '.join(map(str, aids))})")
+        return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
+    where = f"deleted = false AND assignment_id IN ({', '.join(map(str, aids))})"
+    cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
+    code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
+    sql = f"SELECT assignment_id, {code_sql}, start_ms, end_ms FROM segments WHERE {where}"
     with study.read() as conn:
-        raw = conn.connection.driver_connection
-        cur = raw.cursor()  # type: ignore[union-attr]
+        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cur.execute(sql)
             with gc_paused():
                 rows = cur.fetchall()
+            n = len(rows)
+            table = np.fromiter(chain.from_iterable(rows), np.int64, count=4 * n).reshape(n, 4)
+            del rows
+            if n and (table[:, 1] < 0).any():  # codes outside ``codes``: by name
+                cur.execute(f"SELECT DISTINCT code_id FROM segments WHERE {where}")
+                for (name,) in cur.fetchall():
+                    if name not in known:
+                        known.append(name)
+                cur.execute(f"SELECT code_id FROM segments WHERE {where}")
+                index = {c: i for i, c in enumerate(known)}
+                table[:, 1] = np.fromiter((index[r[0]] for r in cur.fetchall()), np.int64,
+                                          count=n)
         finally:
             cur.close()
-    n = len(rows)
     if n == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return SegmentArrays((), empty, empty, empty, empty, {})
-    aid_col, code_col, start_col, end_col = zip(*rows, strict=True)
-    del rows
-    index: dict[str, int] = {}
-    code = np.fromiter((index.setdefault(c, len(index)) for c in code_col), np.int64, count=n)
-    assignment = np.fromiter(aid_col, np.int64, count=n)
-    start = np.fromiter(start_col, np.int64, count=n)
-    end = np.fromiter(end_col, np.int64, count=n)
-    order = np.lexsort((end, start, assignment))
-    assignment, code, start, end = assignment[order], code[order], start[order], end[order]
+        return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
+    order = np.lexsort((table[:, 3], table[:, 2], table[:, 0]))
+    table = table[order]
+    assignment, code = table[:, 0].copy(), table[:, 1].copy()
+    start, end = table[:, 2].copy(), table[:, 3].copy()
     present, first = np.unique(assignment, return_index=True)
     last = np.append(first[1:], n)
     bounds = {int(a): (int(lo), int(hi))
               for a, lo, hi in zip(present.tolist(), first.tolist(), last.tolist(), strict=True)}
-    return SegmentArrays(tuple(index), assignment, code, start, end, bounds)
+    return SegmentArrays(tuple(known), assignment, code, start, end, bounds)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
