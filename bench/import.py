@@ -73,11 +73,11 @@ def child_store(target: str, scale: int) -> dict[str, Any]:
 
     rows = list(scaled.timeline_rows(scale))
     study = Study.open(target)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = import_timeline(study, rows, source="timeline.csv")
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     study.close()
-    return {"seconds": dt, "segments": result.segments, "rss_mb": _rss_mb()}
+    return {"seconds": dt, "cpu": cpu, "segments": result.segments, "rss_mb": _rss_mb()}
 
 
 def child_baseline(target: str, scale: int) -> dict[str, Any]:
@@ -120,7 +120,7 @@ def child_baseline(target: str, scale: int) -> dict[str, Any]:
         con = psycopg.connect(dsn)
         pg_rows = [(*r[:7], now, now, r[9]) for r in seg_rows]
         pg_log = [(now, *r[1:]) for r in log_rows]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with con.cursor() as cur:
             cur.executemany(seg_sql + "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", pg_rows)
             cur.executemany(log_sql + "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", pg_log)
@@ -134,14 +134,15 @@ def child_baseline(target: str, scale: int) -> dict[str, Any]:
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA foreign_keys=ON")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         con.execute("BEGIN IMMEDIATE")
         con.executemany(seg_sql + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seg_rows)
         con.executemany(log_sql + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log_rows)
         con.execute("COMMIT")
         dt = time.perf_counter() - t0
         con.close()
-    return {"seconds": dt, "segments": len(seg_rows), "rss_mb": _rss_mb()}
+    return {"seconds": dt, "cpu": time.process_time() - c0, "segments": len(seg_rows),
+            "rss_mb": _rss_mb()}
 
 
 def _assign_all(target: str) -> None:

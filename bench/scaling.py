@@ -13,12 +13,14 @@ in a temporary folder under /tmp and measures, all in this one run:
   of BL's segments changed in the checkout and merged again (the re-merge), with the
   shipped codebook and with one whose manifest category is exclusive;
 * open: ``Study.open`` + ``close`` in a fresh process (best of 5), and ``annotator session
-  list`` as a process;
+  list`` as a process; ``annotator check`` (the full integrity check) as a process;
 * session load: both codings of one session (``Study.segments``) in a fresh process
   (median of 5).
 
-It prints a table with the growth exponent between scales (log(t2/t1) / log(n2/n1): 1.0 is
-linear) and the machine load (``uptime``) at the start and the end.
+It prints a table of wall and CPU times (the CPU time of the process, or of the measured
+part of this one: less sensitive to a busy machine than wall time), with the growth
+exponent between scales computed on CPU time (log(t2/t1) / log(n2/n1): 1.0 is linear),
+and the machine load at the start and the end.
 
     python bench/scaling.py [--scales 1 4 16]
 """
@@ -31,6 +33,7 @@ import itertools
 import json
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,11 +52,17 @@ bench_import = importlib.import_module("import")
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def _process(*args: str) -> float:
-    t0 = time.perf_counter()
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _process(*args: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one command as a process."""
+    t0, c0 = time.perf_counter(), _children_cpu()
     subprocess.run([sys.executable, "-m", "annotator.cli", *args], check=True, env=ENV,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _children_cpu() - c0
 
 
 def _child(code: str) -> dict[str, Any]:
@@ -65,11 +74,11 @@ def _child(code: str) -> dict[str, Any]:
 OPEN = """
 import json, sys, time
 from annotator.store import Study
-times = []
+times, cpu = [], []
 for _ in range(5):
-    t0 = time.perf_counter(); s = Study.open(sys.argv[1] if len(sys.argv) > 1 else {path!r})
-    s.close(); times.append(time.perf_counter() - t0)
-print(json.dumps({{"best": min(times)}}))
+    t0, c0 = time.perf_counter(), time.process_time(); s = Study.open({path!r})
+    s.close(); times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
+print(json.dumps({{"best": min(times), "cpu": min(cpu)}}))
 """
 
 LOAD = """
@@ -78,17 +87,19 @@ from annotator.store import Study
 s = Study.open({path!r})
 sess = s.session("C03", 2)
 aids = [a.id for a in s.assignments() if a.session_id == sess.id]
-times, n = [], 0
+times, cpu, n = [], [], 0
 for _ in range(5):
-    t0 = time.perf_counter(); n = sum(len(s.segments(a)) for a in aids)
-    times.append(time.perf_counter() - t0)
+    t0, c0 = time.perf_counter(), time.process_time(); n = sum(len(s.segments(a)) for a in aids)
+    times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
 s.close()
-print(json.dumps({{"median": statistics.median(times), "segments": n}}))
+print(json.dumps({{"median": statistics.median(times), "cpu": statistics.median(cpu),
+                  "segments": n}}))
 """
 
 
-def _merge_case(folder: Path, scale: int, exclusive: bool) -> tuple[float, float]:
-    """(first merge, re-merge after 10% changes) seconds, in this process."""
+def _merge_case(folder: Path, scale: int, exclusive: bool) -> tuple[tuple[float, float], ...]:
+    """(wall, CPU) of the first merge and of the re-merge after 10% changes, in this
+    process."""
     import random
     from datetime import UTC, datetime
 
@@ -114,9 +125,9 @@ def _merge_case(folder: Path, scale: int, exclusive: bool) -> tuple[float, float
     import_timeline(other, [r for r in rows if r.coder == "BL"], source="BL.csv", by="BL")
     other.close()
     del rows
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     merge(main, co_path)
-    first = time.perf_counter() - t0
+    first = time.perf_counter() - t0, time.process_time() - c0
     other = Study.open(co_path)
     with other.read() as conn:
         ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM segments")]
@@ -125,9 +136,9 @@ def _merge_case(folder: Path, scale: int, exclusive: bool) -> tuple[float, float
         conn.execute(update(Segment).where(Segment.id == bindparam("sid")).values(
             note="revised", updated_at=datetime.now(UTC)), [{"sid": i} for i in picked])
     other.close()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = merge(main, co_path)
-    again = time.perf_counter() - t0
+    again = time.perf_counter() - t0, time.process_time() - c0
     assert report.changed == len(picked), report.summary()
     main.close()
     for p in folder.glob(f"[mc]{tag}{scale}.annot*"):
@@ -135,8 +146,9 @@ def _merge_case(folder: Path, scale: int, exclusive: bool) -> tuple[float, float
     return first, again
 
 
-def measure(folder: Path, scale: int) -> dict[str, float]:
-    fig: dict[str, float] = {}
+def measure(folder: Path, scale: int) -> dict[str, Any]:
+    """Figures of one scale: (wall, CPU) seconds, and a few plain numbers."""
+    fig: dict[str, Any] = {}
     csv_path = folder / f"timeline-{scale}.csv"
     n = scaled.write_csv(csv_path, scaled.timeline_rows(scale))
     fig["segments"] = n
@@ -145,10 +157,12 @@ def measure(folder: Path, scale: int) -> dict[str, float]:
     bench_import._new_study(study)
     bench_import._new_study(base)
     bench_import._assign_all(base)
+    c0 = _children_cpu()
     cli = bench_import._run_cli(study, csv_path)
-    fig["import"] = cli["process_s"]
+    fig["import"] = (cli["process_s"], _children_cpu() - c0)
     fig["import RSS MB"] = cli["rss_mb"]
-    fig["import baseline"] = bench_import._run_child("baseline", base, scale)["seconds"]
+    base_fig = bench_import._run_child("baseline", base, scale)
+    fig["import baseline"] = (base_fig["seconds"], base_fig["cpu"])
     fig["file MB"] = Path(study).stat().st_size / 1e6
     for p in folder.glob(f"base-{scale}.annot*"):
         p.unlink()
@@ -156,10 +170,12 @@ def measure(folder: Path, scale: int) -> dict[str, float]:
     fig["export"] = _process("export", study, "-o", str(folder / "out.csv"))
     fig["reliability"] = _process("reliability", study, "--coders", "AK", "BL", "--format",
                                   "json", "-o", str(folder / "r.json"))
-    fig["open"] = _child(OPEN.format(path=study))["best"]
+    opened = _child(OPEN.format(path=study))
+    fig["open"] = (opened["best"], opened["cpu"])
     fig["session list"] = _process("session", "list", study)
+    fig["check"] = _process("check", study)
     load = _child(LOAD.format(path=study))
-    fig["session load"] = load["median"]
+    fig["session load"] = (load["median"], load["cpu"])
     fig["session segments"] = load["segments"]
     for p in folder.glob(f"study-{scale}.annot*"):
         p.unlink()
@@ -169,7 +185,7 @@ def measure(folder: Path, scale: int) -> dict[str, float]:
 
 
 ROWS = ["import", "import baseline", "export", "reliability", "merge", "re-merge",
-        "merge excl.", "re-merge excl.", "open", "session list", "session load"]
+        "merge excl.", "re-merge excl.", "open", "session list", "check", "session load"]
 
 
 def main() -> None:
@@ -181,8 +197,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scaling-", dir="/tmp") as d:
         for scale in ns.scales:
             figs[scale] = measure(Path(d), scale)
-            print(f"{scale}x done: {json.dumps({k: round(v, 3) for k, v in figs[scale].items()})}",
-                  flush=True)
+            print(f"{scale}x done: {json.dumps(figs[scale])}", flush=True)
     load_after = os.getloadavg()
     scales = ns.scales
     head = "| operation | " + " | ".join(f"{s}x" for s in scales) + " | " + " | ".join(
@@ -190,21 +205,23 @@ def main() -> None:
     print()
     print(head)
     print("|" + "---|" * (1 + len(scales) + len(scales) - 1))
-    for row in ["segments", *ROWS]:
+    def show(v: float) -> str:
+        return f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s"
+
+    counts = " | ".join(f"{figs[s]['segments']:,}" for s in scales)
+    print(f"| segments | {counts} |" + " — |" * (len(scales) - 1))
+    for row in ROWS:
         vals = [figs[s][row] for s in scales]
-        if row == "segments":
-            cells = [f"{int(v):,}" for v in vals]
-        else:
-            cells = [f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s" for v in vals]
+        cells = [f"{show(w)} (CPU {show(c)})" for w, c in vals]
         exps = []
-        for (a, va), (b, vb) in itertools.pairwise(zip(scales, vals, strict=True)):
+        for (a, (_wa, ca)), (b, (_wb, cb)) in itertools.pairwise(zip(scales, vals, strict=True)):
             na, nb = figs[a]["segments"], figs[b]["segments"]
-            exps.append("—" if row == "segments" or va <= 0 else
-                        f"{math.log(vb / va) / math.log(nb / na):.2f}")
+            exps.append(f"{math.log(cb / ca) / math.log(nb / na):.2f}" if ca > 0 else "—")
         print(f"| {row} | " + " | ".join(cells) + " | " + " | ".join(exps) + " |")
     for s in scales:
         f = figs[s]
-        print(f"{s}x: import {f['import'] / f['import baseline']:.2f}x the baseline, peak RSS "
+        print(f"{s}x: import {f['import'][0] / f['import baseline'][0]:.2f}x the baseline "
+              f"(wall), peak RSS "
               f"{f['import RSS MB']:.0f} MB, file {f['file MB']:.0f} MB; session load of "
               f"{int(f['session segments']):,} segments")
     print(f"load average at the start {load_before[0]:.2f}, at the end {load_after[0]:.2f} "
