@@ -1,9 +1,9 @@
 """Scaled synthetic studies for the scaling benchmarks (issue 13). Not a benchmark itself.
 
 At scale 1 a study has 45 sessions (9 cases x 5) of 50 minutes, two coders (AK primary,
-BL reliability) and the 10 helper-maneuver codes: 484 segments per coder and session, so
-43,560 segments in all; scale k has k times as many segments per session (16x: 696,960,
-about 15,500 per session). BL codes AK's segments with jittered boundaries.
+BL reliability) and the 10 helper-maneuver codes: 480 segments per coder and session, so
+43,200 segments in all; scale k has k times as many segments per session (16x: 696,600,
+about 15,500 per session). BL codes AK's segments with boundaries moved inwards by up to 150 ms.
 
 With ``exclusive=True`` the manifest category (five codes) is exclusive: its segments of a
 coder never overlap (they are laid out one after another), as the import requires.
@@ -73,7 +73,8 @@ def timeline_rows(scale: int, seed: int = 1, exclusive: bool = False) -> Iterato
             for coder, purpose in CODERS:
                 for cat, code, s, e in base:
                     if coder != "AK":  # jitter inwards: never creates an overlap
-                        s, e = s + rng.randrange(0, 150), e - rng.randrange(0, 150)
+                        most = min(150, (e - s) // 3)
+                        s, e = s + rng.randrange(0, most + 1), e - rng.randrange(0, most + 1)
                     line += 1
                     yield TimelineRow(line, case, number, coder, cat, code, s, e, "", purpose)
 
