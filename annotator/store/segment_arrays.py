@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -55,8 +54,9 @@ def read_segment_arrays(
 ) -> SegmentArrays:
     """Every live segment of ``assignment_ids``, in one query.
 
-    ``codes`` (e.g. the codebook's) are numbered by the database as it reads, so every row
-    arrives as four integers; a code not among them is looked up by name afterwards."""
+    The database numbers ``codes`` (e.g. the codebook's) as it reads and hands back one
+    row per assignment, each column as one comma-separated text that numpy parses in C:
+    no Python object per segment. A code not among ``codes`` is looked up by name."""
     aids = sorted({int(a) for a in assignment_ids})
     known = list(dict.fromkeys(codes))
     empty = np.zeros(0, dtype=np.int64)
@@ -65,38 +65,58 @@ def read_segment_arrays(
     where = f"deleted = false AND assignment_id IN ({', '.join(map(str, aids))})"
     cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
     code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
-    sql = f"SELECT assignment_id, {code_sql}, start_ms, end_ms FROM segments WHERE {where}"
+    sqlite = study.is_sqlite
+
+    def agg(expr: str) -> str:
+        return f"group_concat({expr})" if sqlite else f"string_agg(CAST({expr} AS TEXT), ',')"
+
+    sql = (f"SELECT assignment_id, count(*), {agg(code_sql)}, {agg('start_ms')}, "
+           f"{agg('end_ms')} FROM segments WHERE {where} GROUP BY assignment_id")
+    parts: list[tuple[int, IntArray, IntArray, IntArray]] = []
     with study.read() as conn:
         cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cur.execute(sql)
-            with gc_paused():
-                rows = cur.fetchall()
-            n = len(rows)
-            table = np.fromiter(chain.from_iterable(rows), np.int64, count=4 * n).reshape(n, 4)
-            del rows
-            if n and (table[:, 1] < 0).any():  # codes outside ``codes``: by name
+            for aid, n, code_text, start_text, end_text in cur.fetchall():
+                cols = [np.fromstring(t, dtype=np.int64, sep=",")
+                        for t in (code_text, start_text, end_text)]
+                if any(c.size != int(n) for c in cols):
+                    raise RuntimeError(f"assignment {aid}: {n} segments read as "
+                                       f"{[c.size for c in cols]} values")
+                parts.append((int(aid), cols[0], cols[1], cols[2]))
+            if any((p[1] < 0).any() for p in parts):  # codes outside ``codes``: by name
                 cur.execute(f"SELECT DISTINCT code_id FROM segments WHERE {where}")
-                for (name,) in cur.fetchall():
-                    if name not in known:
-                        known.append(name)
-                cur.execute(f"SELECT code_id FROM segments WHERE {where}")
-                index = {c: i for i, c in enumerate(known)}
-                table[:, 1] = np.fromiter((index[r[0]] for r in cur.fetchall()), np.int64,
-                                          count=n)
+                known.extend(sorted({str(r[0]) for r in cur.fetchall()} - set(known)))
+                parts = [(aid, *_renumbered(cur, aid, known, code, start, end))
+                         for aid, code, start, end in parts]
         finally:
             cur.close()
-    if n == 0:
+    if not parts:
         return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
-    order = np.lexsort((table[:, 3], table[:, 2], table[:, 0]))
-    table = table[order]
-    assignment, code = table[:, 0].copy(), table[:, 1].copy()
-    start, end = table[:, 2].copy(), table[:, 3].copy()
+    assignment = np.concatenate([np.full(p[1].size, p[0], dtype=np.int64) for p in parts])
+    code, start, end = (np.concatenate([p[k] for p in parts]) for k in (1, 2, 3))
+    order = np.lexsort((end, start, assignment))
+    assignment, code, start, end = assignment[order], code[order], start[order], end[order]
+    n = int(start.size)
     present, first = np.unique(assignment, return_index=True)
     last = np.append(first[1:], n)
     bounds = {int(a): (int(lo), int(hi))
               for a, lo, hi in zip(present.tolist(), first.tolist(), last.tolist(), strict=True)}
     return SegmentArrays(tuple(known), assignment, code, start, end, bounds)
+
+
+def _renumbered(cur: Any, aid: int, known: list[str], code: IntArray, start: IntArray,
+                end: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """One assignment's columns again, its codes numbered by name (the rare slow path)."""
+    if not (code < 0).any():
+        return code, start, end
+    cur.execute("SELECT code_id, start_ms, end_ms FROM segments WHERE deleted = false AND "
+                f"assignment_id = {int(aid)}")
+    rows = cur.fetchall()
+    index = {c: i for i, c in enumerate(known)}
+    return (np.array([index[str(r[0])] for r in rows], dtype=np.int64),
+            np.array([int(r[1]) for r in rows], dtype=np.int64),
+            np.array([int(r[2]) for r in rows], dtype=np.int64))
 
 
 def _quote(text: str) -> str:
