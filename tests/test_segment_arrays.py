@@ -4,6 +4,7 @@ coding, without deleted segments (issue 13 point 4); SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from annotator.store.segment_arrays import read_segment_arrays
 from tests.studyutil import make_study
@@ -40,5 +41,25 @@ def test_one_query_matches_the_per_coding_read(study_target: str) -> None:
         assert set(partial.codes) == {"praise", "child", "therapist", "question"}
         assert len(read_segment_arrays(study, [])) == 0
         assert gc.isenabled()
+    finally:
+        study.close()
+
+
+def test_loaded_views_equal_views_made_the_ordinary_way(tmp_path: Path) -> None:
+    from annotator.core.segments import SegmentView
+
+    study = make_study(str(tmp_path / "s.annot"))
+    try:
+        sess = study.add_session("C01", 1, duration_ms=60_000)
+        a = study.assign(sess.id, "AK")
+        made = [study.add_segment(a.id, "praise", 100, 900, note="n"),
+                study.add_segment(a.id, "question", 50, 50, modifiers={"who": "child"}),
+                study.add_segment(a.id, "child", 0, 40)]
+        loaded = study.segments(a.id)
+        want = sorted((SegmentView(v.id, "AK", v.code, v.start_ms, v.end_ms, v.note,
+                                   dict(v.modifiers)) for v in made),
+                      key=lambda v: (v.start_ms, v.end_ms))
+        assert loaded == want
+        assert loaded[1].modifiers == {"who": "child"} and loaded[0].note == ""
     finally:
         study.close()
