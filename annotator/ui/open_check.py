@@ -41,9 +41,10 @@ class OpenCheck:
         if study is None or study.integrity_checked or study.path is None:
             return  # a server database checks itself; a migration already checked
         path, where = study.path, study.where
-        dlg = QProgressDialog(f"{TITLE}: reading every page of {Path(where).name}…", "Skip",
-                              0, 1000, self.w)
-        dlg.setWindowTitle("annotator")
+        dlg = QProgressDialog(f"Checking {Path(where).name} for damage\n(reading every page "
+                              "once; Skip to check later)", "Skip", 0, 1000, self.w)
+        dlg.setWindowTitle(TITLE)
+        dlg.setMinimumWidth(440)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
         dlg.setAutoClose(False)
