@@ -29,13 +29,13 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
 
 
 def extra_user_errors() -> tuple[type[BaseException], ...]:
+    """User errors of modules a command loaded (a module not loaded raised nothing: looking
+    it up instead of importing it keeps the reliability engine and numpy out of an error)."""
     found: list[type[BaseException]] = []
-    try:
-        from annotator.core.reliability.errors import ReliabilityInputError
-
-        found.append(ReliabilityInputError)
-    except ImportError:  # pragma: no cover - during development
-        pass
+    module = sys.modules.get("annotator.core.reliability.errors")
+    error = getattr(module, "ReliabilityInputError", None)
+    if isinstance(error, type) and issubclass(error, BaseException):
+        found.append(error)
     return tuple(found)
 
 

@@ -13,8 +13,6 @@ from annotator.cli.errors import UsageError
 from annotator.cli.output import safe
 from annotator.cli.progress import Progress
 from annotator.core import limits
-from annotator.media.hashing import sha256_file
-from annotator.media.probe import probe
 from annotator.store import MediaLink
 
 
@@ -36,6 +34,9 @@ def media_link(
 
     A usable file with a limitation (truncated) adds its warning to ``warnings``.
     """
+    from annotator.media.hashing import sha256_file  # OpenCV and numpy: only with media
+    from annotator.media.probe import probe
+
     info = probe(media)
     if info.warning and warnings is not None:
         warnings.append(info.warning)

@@ -28,6 +28,8 @@ def cmd_check(ns: argparse.Namespace) -> int:
     study = open_study(ns.study)
     problems = 0
     try:
+        if not study.integrity_checked:  # a migration on open already ran it
+            study.check_integrity()
         from annotator.store.integrity import audit
 
         findings = audit(study)

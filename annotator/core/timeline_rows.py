@@ -98,17 +98,20 @@ def check_rows(rows: Iterable[TimelineRow], codebook: Codebook) -> list[RowProbl
     """Codebook and self-consistency problems: codes, categories, times, exclusive overlaps."""
     problems: list[RowProblem] = []
     exclusive: dict[tuple[str, int, str, str, str], list[TimelineRow]] = defaultdict(list)
+    # Dict lookups, not the codebook's linear ones: an import may have a million rows.
+    codes = {c.id: c for c in codebook.codes}
+    is_exclusive = {cat.id: cat.exclusive for cat in codebook.categories}
     for row in rows:
         bad = limit_problems(row)
         if bad:
             problems.extend(bad)
             continue
-        if not codebook.has_code(row.code):
+        code = codes.get(row.code)
+        if code is None:
             known = ", ".join(c.id for c in codebook.codes)
             problems.append(RowProblem(row.line, "code",
                                        f"unknown code {row.code!r} (the codebook has: {known})"))
             continue
-        code = codebook.code(row.code)
         if row.category != code.category_id:
             try:
                 codebook.category(row.category)
@@ -125,7 +128,7 @@ def check_rows(rows: Iterable[TimelineRow], codebook: Codebook) -> list[RowProbl
             problems.append(RowProblem(row.line, "end_s",
                                        f"{row.code!r} is a point code: leave end_s empty"))
             continue
-        if codebook.category(code.category_id).exclusive and row.end_ms > row.start_ms:
+        if is_exclusive[code.category_id] and row.end_ms > row.start_ms:
             key = (row.case, row.session, row.coder, row.purpose, code.category_id)
             exclusive[key].append(row)
     for group in exclusive.values():

@@ -25,6 +25,7 @@ from annotator.core.codebook_yaml import compare_codebooks
 from annotator.core.reliability.errors import ReliabilityInputError
 from annotator.core.segments import CodedSession
 from annotator.store.records import AssignmentInfo, SessionInfo
+from annotator.store.segment_arrays import read_segment_arrays
 from annotator.store.study import Study
 
 RECODE_SUFFIX = " (re-code)"
@@ -191,6 +192,11 @@ def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSess
     """The one codebook of the selected codings and their segments as coded sessions."""
     codebook = _one_codebook(
         study, [a for sid in sel.assignments for a in sel.assignments[sid].values()])
+    # Every selected coding's segments in one query (not one query and a row of objects per
+    # segment per coding).
+    arrays = read_segment_arrays(
+        study, [sel.assignments[s.id][lbl].id for s in sel.sessions for lbl in sel.labels],
+        [c.id for c in codebook.codes])
     out: list[CodedSession] = []
     for s in sel.sessions:
         duration = _duration(s)
@@ -201,8 +207,7 @@ def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSess
         chosen = sel.assignments[s.id]
         out.append(CodedSession(
             case=s.case, session=s.number, duration_ms=duration,
-            codings={lbl: [v.span() for v in study.segments(chosen[lbl].id)]
-                     for lbl in sel.labels},
+            codings={lbl: arrays.spans(chosen[lbl].id) for lbl in sel.labels},
         ))
     return codebook, out
 

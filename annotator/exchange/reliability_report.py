@@ -14,10 +14,15 @@ import json
 
 from .report.common import Report
 from .report.html import to_html
-from .report.table_csv import to_csv
 from .report.text import to_table
 
 __all__ = ["to_csv", "to_html", "to_json", "to_table"]
+
+
+def to_csv(report: Report) -> str:
+    from .report.table_csv import to_csv as table_csv  # pandas: only for CSV output
+
+    return table_csv(report)
 
 
 def to_json(report: Report) -> str:

@@ -1,4 +1,10 @@
-"""Persistence: a study is one SQLite file or PostgreSQL database (DESIGN §3)."""
+"""Persistence: a study is one SQLite file or PostgreSQL database (DESIGN §3).
+
+``Study`` is loaded on first use, so importing the errors (as every command does) does not
+import SQLAlchemy.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from annotator.store.errors import (
     ConnectionLostError,
@@ -14,7 +20,9 @@ from annotator.store.errors import (
     StudyUnreachableError,
 )
 from annotator.store.records import AssignmentInfo, CoderInfo, MediaLink, SessionInfo
-from annotator.store.study import Study
+
+if TYPE_CHECKING:
+    from annotator.store.study import Study
 
 __all__ = [
     "AssignmentInfo",
@@ -34,3 +42,11 @@ __all__ = [
     "StudyTooNewError",
     "StudyUnreachableError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Study":
+        from annotator.store.study import Study
+
+        return Study
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -191,18 +191,21 @@ class CatalogMixin:
 
     def sessions(self, case: str | None = None) -> list[SessionInfo]:
         with self.read() as conn:
-            ends = dict(
-                conn.execute(
-                    select(Assignment.session_id, func.max(Segment.end_ms))
-                    .join(Segment, Segment.assignment_id == Assignment.id)
-                    .where(Segment.deleted.is_(False))
-                    .group_by(Assignment.session_id)
-                ).all()
-            )
             q = select(*_SESSION_COLS).join(Case, Case.id == Session.case_id)
             if case is not None:
                 q = q.where(Case.label == case)
             rows = conn.execute(q.order_by(Case.label, Session.number)).all()
+            # The latest segment end stands in for a duration only where a session has
+            # none (no media, no explicit duration): only those sessions' segments are read.
+            undated = [r[0] for r in rows if r[4] is None and r[13] is None]
+            ends: dict[int, int] = {}
+            if undated:
+                ends = {int(k): int(v) for k, v in conn.execute(
+                    select(Assignment.session_id, func.max(Segment.end_ms))
+                    .join(Segment, Segment.assignment_id == Assignment.id)
+                    .where(Segment.deleted.is_(False), Assignment.session_id.in_(undated))
+                    .group_by(Assignment.session_id)
+                ).all() if v is not None}
         return [_session_info(r, ends.get(r[0])) for r in rows]
 
     def session(self, case: str, number: int) -> SessionInfo:

@@ -19,12 +19,15 @@ from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, 
 from annotator.core import limits
 from annotator.core.edit_steps import StepRow
 from annotator.core.segments import SegmentView
+from annotator.store import bulk_log
 from annotator.store.errors import EditError, NotFoundError
+from annotator.store.gc_pause import gc_paused
 from annotator.store.models import Assignment, EditLog, Segment, Session
 
 if TYPE_CHECKING:
     from annotator.core.codebook import Codebook
 
+_UNDOABLE = ("segment", bulk_log.BULK_ENTITY)
 _SEG_FIELDS = ("code_id", "start_ms", "end_ms", "note", "modifiers", "deleted")
 
 # Statements built once: executing a prebuilt statement with parameters skips
@@ -41,6 +44,11 @@ _LOAD_ALL = (select(*_LOAD_COLUMNS).where(Segment.assignment_id == bindparam("ai
                                           Segment.end_ms.is_not(None))
              .order_by(Segment.start_ms, Segment.end_ms))
 _LOAD_LIVE = _LOAD_ALL.where(Segment.deleted.is_(False))
+_LOAD_SQLITE_ALL = ("SELECT id, code_id, start_ms, end_ms, note, CAST(modifiers AS TEXT) "
+                    "FROM segments WHERE assignment_id = ? AND end_ms IS NOT NULL{} "
+                    "ORDER BY start_ms, end_ms")
+_LOAD_SQLITE_LIVE = _LOAD_SQLITE_ALL.format(" AND deleted = 0")
+_LOAD_SQLITE_ALL = _LOAD_SQLITE_ALL.format("")
 _NO_MODIFIERS = (None, "", "{}", "null")
 _FACTS = (
     select(Assignment.codebook_id, Session.media_duration_ms, Session.explicit_duration_ms,
@@ -88,6 +96,32 @@ def _json(value: Any) -> dict[str, Any] | None:
     return dict(value) if isinstance(value, dict) else None
 
 
+# SegmentView is a frozen dataclass: its __init__ sets each field through
+# object.__setattr__, which is most of the cost of loading a big session. _views fills the
+# slots directly (the same values, checked by tests/test_segment_arrays.py).
+_SET_VIEW = tuple(SegmentView.__dict__[f].__set__ for f in (
+    "id", "coder", "code", "start_ms", "end_ms", "note", "modifiers"))
+
+
+def _views(rows: Sequence[Any], coder: str) -> list[SegmentView]:
+    """(id, code, start, end, note, modifiers text) rows as views of ``coder``'s segments."""
+    new = object.__new__
+    s_id, s_coder, s_code, s_start, s_end, s_note, s_mods = _SET_VIEW
+    out: list[SegmentView] = []
+    append = out.append
+    for sid, code, start, end, note, mods in rows:
+        v = new(SegmentView)
+        s_id(v, sid)
+        s_coder(v, coder)
+        s_code(v, code)
+        s_start(v, start)
+        s_end(v, end)
+        s_note(v, note or "")
+        s_mods(v, {} if mods in _NO_MODIFIERS else dict(json.loads(mods)))
+        append(v)
+    return out
+
+
 def _state(row: Any) -> dict[str, Any]:
     return {f: (dict(row[f]) if f == "modifiers" and row[f] else row[f]) for f in _SEG_FIELDS}
 
@@ -117,15 +151,21 @@ class EditsMixin:
             if coder is None:
                 raise NotFoundError(f"There is no assignment with id {assignment_id}.")
             q = _LOAD_ALL if include_deleted else _LOAD_LIVE
-            rows = conn.execute(q, {"aid": assignment_id}).all()
-        who = str(coder)
-        # Plain tuples, modifiers as text parsed only when present: a session's thousands
-        # of segments load in a few ms.
-        return [
-            SegmentView(sid, who, code, start, end, note or "",  # type: ignore[arg-type]
-                        {} if mods in _NO_MODIFIERS else dict(json.loads(mods)))
-            for sid, code, start, end, note, mods in rows  # end is never NULL here
-        ]
+            who = str(coder)
+            # Plain tuples, modifiers as text parsed only when present, and no garbage
+            # collection while the rows and views are made (gc_pause says why): a session's
+            # thousands of segments load in a few ms.
+            with gc_paused():
+                if conn.dialect.name == "sqlite":  # the driver's own tuples, no Row objects
+                    sql = _LOAD_SQLITE_ALL if include_deleted else _LOAD_SQLITE_LIVE
+                    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                    try:
+                        rows = cur.execute(sql, (assignment_id,)).fetchall()
+                    finally:
+                        cur.close()
+                else:
+                    rows = list(conn.execute(q, {"aid": assignment_id}).all())
+                return _views(rows, who)
 
     def segment(self, segment_id: str) -> SegmentView:
         with self.read() as conn:
@@ -347,14 +387,14 @@ class EditsMixin:
             row = conn.execute(
                 select(EditLog.batch).where(
                     EditLog.assignment_id == aid, EditLog.state == state,
-                    EditLog.entity == "segment",
+                    EditLog.entity.in_(_UNDOABLE),
                 ).order_by(EditLog.id.desc()).limit(1)
             ).first()
         else:
             row = conn.execute(
                 select(EditLog.batch).where(
                     EditLog.assignment_id == aid, EditLog.state == state,
-                    EditLog.entity == "segment",
+                    EditLog.entity.in_(_UNDOABLE),
                 ).group_by(EditLog.batch).order_by(func.max(EditLog.id).asc()).limit(1)
             ).first()
         return None if row is None else row[0]
@@ -382,14 +422,22 @@ class EditsMixin:
             if batch is None:
                 return []
             rows = conn.execute(
-                select(EditLog.id, EditLog.entity_id, EditLog.before, EditLog.after)
+                select(EditLog.id, EditLog.entity_id, EditLog.before, EditLog.after,
+                       EditLog.entity)
                 .where(EditLog.assignment_id == aid, EditLog.batch == batch,
-                       EditLog.entity == "segment")
+                       EditLog.entity.in_(_UNDOABLE))
                 .order_by(EditLog.id.desc() if undo else EditLog.id.asc())
             ).all()
             touched: list[str] = []
+            bulk: list[int] = []
             t = _now()
-            for log_id, seg_id, before, after in rows:
+            for log_id, seg_id, before, after, entity in rows:
+                if entity == bulk_log.BULK_ENTITY:  # a bulk import: one range update
+                    touched.extend(bulk_log.set_deleted(conn, aid, after, undo, t))
+                    bulk.append(int(log_id))
+                    conn.execute(update(EditLog).where(EditLog.id == log_id)
+                                 .values(state="undone" if undo else "done"))
+                    continue
                 target = before if undo else after
                 if target is None:  # undoing a creation
                     target = {**(after or {}), "deleted": True}
@@ -402,7 +450,8 @@ class EditsMixin:
             conn.execute(insert(EditLog).values(
                 at=t, coder_id=by, action="undo" if undo else "redo", entity="batch",
                 entity_id=batch or "", assignment_id=aid, before=None,
-                after={"segments": touched}, state="audit",
+                after={"segments": touched} if not bulk else {"imports": bulk},
+                state="audit",
             ))
         return touched
 

@@ -390,6 +390,11 @@ class _Merger:
         for pool in (inserts, updates):
             for sid, r in pool.items():
                 by_aid[amap[int(r.assignment_id)]][sid] = r
+        live_of: dict[int, dict[str, tuple[str, int, int]]] = defaultdict(dict)
+        for sid, r in ours.items():  # one pass over this study's segments, not one per coding
+            aid = int(r.assignment_id)
+            if aid in by_aid and not r.deleted:
+                live_of[aid][sid] = (r.code_id, r.start_ms, r.end_ms)
         dropped: list[str] = []
         for aid, changes in by_aid.items():
             cb_id = self.conn.execute(
@@ -399,8 +404,9 @@ class _Merger:
                          for c in cat.codes}
             if not exclusive:
                 continue
-            live = {sid: (r.code_id, r.start_ms, r.end_ms) for sid, r in ours.items()
-                    if int(r.assignment_id) == aid and not r.deleted}
+            live = live_of.get(aid, {})
+            # Dropping a change can uncover an overlap with the version it would have
+            # replaced, so repeat until none is left (each round is one sorted sweep).
             while True:
                 final = dict(live)
                 for sid, r in changes.items():
@@ -495,7 +501,10 @@ class _Merger:
 def _overlapping(
     final: dict[str, tuple[str, int, int]], exclusive: dict[str, str], applied: set[str]
 ) -> dict[str, str]:
-    """Applied segments that overlap another one inside an exclusive category."""
+    """Applied segments that overlap another one inside an exclusive category, each with the
+    code of one segment it overlaps. One sort and one sweep per category: a segment overlaps
+    an earlier one iff it starts before the furthest end so far, and a later one iff the
+    next segment starts before it ends."""
     by_cat: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for sid, (code, start, end) in final.items():
         if code in exclusive and end > start:
@@ -503,12 +512,17 @@ def _overlapping(
     bad: dict[str, str] = {}
     for items in by_cat.values():
         items.sort()
-        for i, (_s, e, sid, code) in enumerate(items):
-            for s2, _e2, sid2, code2 in items[i + 1:]:
-                if s2 >= e:
-                    break
+        reach_end = -1
+        reach: tuple[int, int, str, str] | None = None
+        for i, item in enumerate(items):
+            start, end, sid, code = item
+            if reach is not None and start < reach_end:
                 if sid in applied:
-                    bad[sid] = code2
-                if sid2 in applied:
-                    bad[sid2] = code
+                    bad[sid] = reach[3]
+                if reach[2] in applied:
+                    bad.setdefault(reach[2], code)
+            if i + 1 < len(items) and items[i + 1][0] < end and sid in applied:
+                bad.setdefault(sid, items[i + 1][3])
+            if end > reach_end:
+                reach_end, reach = end, item
     return bad

@@ -64,6 +64,7 @@ class Study(CatalogMixin, RecordingsMixin):
         self.where = describe_target(target)
         self._codebook_cache: dict[int, Codebook] = {}
         self._coder_of: dict[int, str] = {}
+        self.integrity_checked = False
 
     # ---------------------------------------------------------------- lifecycle
     @classmethod
@@ -143,14 +144,19 @@ class Study(CatalogMixin, RecordingsMixin):
 
     @classmethod
     def open(cls, target: str | Path, *, migrate_ok: bool = True) -> Study:
-        """Open a study: integrity check, schema version check, backup and migrations."""
+        """Open a study: file and schema version checks, and migrations.
+
+        Cheap: the full integrity check (:meth:`check_integrity`, which reads every page)
+        does not run here, except right before a migration (then it runs once, followed by
+        a backup). ``annotator check`` and the desktop app run it; :attr:`integrity_checked`
+        says whether it already ran for this open.
+        """
         if not is_url(target):
             _precheck_file(Path(target))
         engine = make_engine(target)
         study = cls(engine, target)
         try:
             with study._translate_errors():
-                study._check_integrity()
                 with engine.connect() as conn:
                     if not inspect(conn).has_table("study_info"):
                         raise NotAStudyError(
@@ -172,6 +178,7 @@ class Study(CatalogMixin, RecordingsMixin):
                 if needs:
                     if not migrate_ok:
                         raise StudyError(f"{study.where} needs a schema upgrade.")
+                    study.check_integrity()
                     if study.path is not None:
                         migrate.sqlite_backup(study.path, "premigration")
                     migrate.upgrade(engine)
@@ -323,18 +330,24 @@ class Study(CatalogMixin, RecordingsMixin):
             )
         return StudyError(f"{self.where}: database error: {msg}")
 
-    def _check_integrity(self) -> None:
-        if not self.is_sqlite:
-            with self.engine.connect() as conn:
+    def check_integrity(
+        self, progress: Callable[[float], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """The full integrity check (SQLite ``PRAGMA quick_check`` over every page; a server
+        database answers a query). Raises :class:`StudyCorruptError`; ``progress`` gets an
+        estimated fraction done; ``cancelled`` returning True stops it
+        (:class:`~annotator.store.quick_check.IntegrityCheckCancelled`)."""
+        if self.path is None:
+            with self._translate_errors(), self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-            return
-        with self.engine.connect() as conn:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
-        if rows != ["ok"]:
-            raise StudyCorruptError(
-                f"{self.where} failed its integrity check ({'; '.join(map(str, rows[:3]))}). "
-                "Restore it from a backup; it was not changed."
-            )
+            if progress is not None:
+                progress(1.0)
+        else:
+            from annotator.store.quick_check import check_sqlite_file
+
+            check_sqlite_file(self.path, self.where, progress=progress, cancelled=cancelled)
+        self.integrity_checked = True
 
     # ---------------------------------------------------------------- codebooks
     def _insert_codebook(self, conn: Connection, codebook: Codebook, text_: str) -> int:
@@ -458,7 +471,6 @@ def _precheck_file(path: Path) -> None:
         try:
             tables = {r[0] for r in probe.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
-            check = [r[0] for r in probe.execute("PRAGMA quick_check").fetchall()]
             rev = None
             if "alembic_version" in tables:
                 row = probe.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -470,11 +482,6 @@ def _precheck_file(path: Path) -> None:
             f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
             "beside it, or from your own copies; it was not changed."
         ) from exc
-    if check != ["ok"]:
-        raise StudyCorruptError(
-            f"{path} failed its integrity check ({'; '.join(map(str, check[:3]))}). Restore it "
-            f"from a backup in '.{path.name}.backups' beside it; it was not changed."
-        )
     if "study_info" not in tables:
         raise NotAStudyError(
             f"{path} is a database but not an annotator study (no study_info table). Create a "

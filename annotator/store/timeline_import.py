@@ -1,10 +1,18 @@
-"""All-or-nothing import of timeline rows into a study (DESIGN §5)."""
+"""All-or-nothing import of timeline rows into a study (DESIGN §5), in bulk.
+
+Every row is checked first (every bad row is reported, nothing is written); then all rows go
+in one transaction straight through the database driver (SQLite ``executemany``, PostgreSQL
+``COPY``), with one edit-log row per coding that names the imported id range
+(:mod:`annotator.store.bulk_log`): the import is one undo step and every segment traces to it.
+"""
 
 from __future__ import annotations
 
+import json
 import uuid
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -12,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, insert, select
 
 from annotator.core.timeline_rows import RowProblem, RowsRejected, TimelineRow, check_rows
+from annotator.store import bulk_log
 from annotator.store.models import Assignment, Case, Coder, EditLog, Segment, Session
+from annotator.store.sync_rows import SEGMENT_FIELDS, time_for
 
 if TYPE_CHECKING:
     from annotator.store.study import Study
@@ -41,9 +51,12 @@ def import_timeline(
         sessions = _session_table(conn)
         known_coders = set(conn.execute(select(Coder.id)).scalars())
         for row in rows:
+            key = (row.case, row.session)
+            found = sessions.get(key)
+            if found is not None and (found[1] is None or row.end_ms <= found[1]):
+                continue  # the common case: a known session, inside its duration
             if row.line in bad_lines:
                 continue
-            key = (row.case, row.session)
             if key not in sessions:
                 if not create_sessions:
                     col = "case" if all(c != row.case for c, _ in sessions) else "session"
@@ -62,13 +75,13 @@ def import_timeline(
                     f"({duration / 1000:.3f} s)",
                 ))
                 bad_lines.add(row.line)
-        good = [r for r in rows if r.line not in bad_lines]
+        good = [r for r in rows if r.line not in bad_lines] if bad_lines else list(rows)
         problems.extend(_existing_overlaps(conn, study, good, sessions))
         if problems:
             problems.sort(key=lambda p: p.line)
             # Leaving the block with an exception rolls the transaction back.
             raise RowsRejected(source, problems)
-        _write_rows(conn, study, good, sessions, known_coders, result, by)
+        _write_rows(conn, study, good, sessions, known_coders, result, by, source)
     return result
 
 
@@ -84,11 +97,14 @@ def _existing_overlaps(
     conn: Connection, study: Study, rows: Sequence[TimelineRow],
     sessions: dict[tuple[str, int], tuple[int, int | None]],
 ) -> list[RowProblem]:
+    """Rows that overlap a stored segment inside an exclusive category (sorted search:
+    O((rows + stored) log stored) per coding)."""
     codebook = study.codebook
     problems: list[RowProblem] = []
     by_assignment: dict[tuple[int, str, str], list[TimelineRow]] = defaultdict(list)
+    is_exclusive = {cat.id: cat.exclusive for cat in codebook.categories}
     for r in rows:
-        if (r.case, r.session) in sessions and codebook.category(r.category).exclusive:
+        if is_exclusive.get(r.category) and (r.case, r.session) in sessions:
             by_assignment[(sessions[(r.case, r.session)][0], r.coder, r.purpose)].append(r)
     for (session_id, coder, purpose), group in by_assignment.items():
         aid = conn.execute(select(Assignment.id).where(
@@ -98,31 +114,47 @@ def _existing_overlaps(
             continue
         existing = conn.execute(select(Segment.code_id, Segment.start_ms, Segment.end_ms).where(
             Segment.assignment_id == aid, Segment.deleted.is_(False),
-            Segment.end_ms.is_not(None))).all()
+            Segment.end_ms > Segment.start_ms).order_by(Segment.start_ms)).all()
+        if not existing:
+            continue
+        per_cat: dict[str, tuple[list[int], list[int], list[tuple[str, int, int]]]] = {}
+        for code, s, end in existing:
+            if end is None or not codebook.has_code(code):  # no open recordings (the SQL)
+                continue
+            e = int(end)
+            cat_id = codebook.category_of(code).id
+            starts, reach, holder = per_cat.setdefault(cat_id, ([], [], []))
+            if not reach or e > reach[-1]:
+                reach.append(e)
+                holder.append((code, s, e))
+            else:
+                reach.append(reach[-1])
+                holder.append(holder[-1])
+            starts.append(s)
         for r in group:
-            cat = codebook.category(r.category)
-            ids = {c.id for c in cat.codes}
-            for code, s, e in existing:
-                if code in ids and e is not None and s < r.end_ms and r.start_ms < e and e > s:
-                    problems.append(RowProblem(
-                        r.line, "start_s",
-                        f"overlaps the stored segment {code!r} {s / 1000:.3f}–{e / 1000:.3f} s "
-                        f"inside the exclusive category {cat.id!r}",
-                    ))
-                    break
+            found = per_cat.get(r.category)
+            if found is None or r.end_ms <= r.start_ms:
+                continue
+            starts, reach, holder = found
+            k = bisect_left(starts, r.end_ms)  # stored segments starting before r ends
+            if k and reach[k - 1] > r.start_ms:
+                code, s, e = holder[k - 1]
+                problems.append(RowProblem(
+                    r.line, "start_s",
+                    f"overlaps the stored segment {code!r} {s / 1000:.3f}–{e / 1000:.3f} s "
+                    f"inside the exclusive category {r.category!r}",
+                ))
     return problems
 
 
 def _write_rows(
     conn: Connection, study: Study, rows: Sequence[TimelineRow],
     sessions: dict[tuple[str, int], tuple[int, int | None]], known_coders: set[str],
-    result: ImportResult, by: str | None,
+    result: ImportResult, by: str | None, source: str,
 ) -> None:
     now = datetime.now(UTC)
     assignments: dict[tuple[int, str, str], int] = {}
-    seg_rows: list[dict[str, Any]] = []
-    log_rows: list[dict[str, Any]] = []
-    batch = str(uuid.uuid4())
+    groups: dict[int, list[TimelineRow]] = defaultdict(list)
     for r in rows:
         if (r.case, r.session) not in sessions:
             sid = study._insert_session(conn, r.case, r.session, None, None, None)
@@ -132,23 +164,60 @@ def _write_rows(
             conn.execute(insert(Coder).values(id=r.coder, name=r.coder))
             known_coders.add(r.coder)
             result.new_coders.append(r.coder)
-        session_id = sessions[(r.case, r.session)][0]
-        akey = (session_id, r.coder, r.purpose)
-        if akey not in assignments:
-            aid = study._assignment_id(conn, session_id, r.coder, r.purpose)
+        akey = (sessions[(r.case, r.session)][0], r.coder, r.purpose)
+        aid = assignments.get(akey)
+        if aid is None:
+            aid = study._assignment_id(conn, *akey)
             if aid is None:
-                aid = study._insert_assignment(conn, session_id, r.coder, r.purpose, by)
+                aid = study._insert_assignment(conn, *akey, by)
             study._begin_edit(conn, aid, "assigned")
             assignments[akey] = aid
-        seg_id = str(uuid.uuid4())
-        state = {"code_id": r.code, "start_ms": r.start_ms, "end_ms": r.end_ms,
-                 "note": r.note, "modifiers": dict(r.modifiers), "deleted": False}
-        seg_rows.append(dict(id=seg_id, assignment_id=assignments[akey], created_at=now,
-                             updated_at=now, **state))
-        log_rows.append(dict(at=now, coder_id=by, action="import", entity="segment",
-                             entity_id=seg_id, assignment_id=assignments[akey], before=None,
-                             after=state, state="done", batch=batch))
-    if seg_rows:
-        conn.execute(insert(Segment), seg_rows)
-        conn.execute(insert(EditLog), log_rows)
-    result.segments = len(seg_rows)
+        groups[aid].append(r)
+    if not groups:
+        return
+    prefix = bulk_log.new_prefix()
+    batch = str(uuid.uuid4())
+    stamp = time_for(conn, now)
+    log_rows: list[dict[str, Any]] = []
+    counter = 0
+    for aid, group in groups.items():
+        first = counter
+        counter += len(group)
+        log_rows.append(bulk_log.log_row(
+            now, by, aid, batch, bulk_log.segment_id(prefix, first),
+            bulk_log.segment_id(prefix, counter - 1), len(group), source))
+
+    def segment_tuples() -> Iterator[tuple[Any, ...]]:
+        n = 0
+        for aid, group in groups.items():
+            for r in group:
+                mods = json.dumps(r.modifiers, ensure_ascii=False) if r.modifiers else "{}"
+                yield (f"{prefix}{n:012x}", aid, r.code, r.start_ms, r.end_ms, r.note, mods,
+                       stamp, stamp, False)
+                n += 1
+
+    _copy_segments(conn, segment_tuples())
+    conn.execute(insert(EditLog), log_rows)
+    result.segments = counter
+
+
+def _copy_segments(conn: Connection, rows: Iterator[tuple[Any, ...]]) -> None:
+    """Segment rows (in ``SEGMENT_FIELDS`` order, modifiers as JSON text) straight through
+    the driver, inside ``conn``'s transaction."""
+    columns = ", ".join(SEGMENT_FIELDS)
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" for _ in SEGMENT_FIELDS)
+        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cur.executemany(f"INSERT INTO segments ({columns}) VALUES ({marks})", rows)
+        finally:
+            cur.close()
+        return
+    if conn.dialect.driver == "psycopg":
+        raw = conn.connection.driver_connection
+        sql = f"COPY segments ({columns}) FROM STDIN"
+        with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return
+    conn.execute(insert(Segment), [dict(zip(SEGMENT_FIELDS, r, strict=True)) for r in rows])

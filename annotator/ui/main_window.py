@@ -34,6 +34,7 @@ from annotator.ui.coding_controller import CodingController
 from annotator.ui.coding_keys import CodingKeyFilter
 from annotator.ui.instance_lock import StudyAlreadyOpen, StudyLock
 from annotator.ui.messages import MessageBridge
+from annotator.ui.open_check import OpenCheck
 from annotator.ui.player import PlayerWidget
 from annotator.ui.segment_table import Column, SegmentTable
 from annotator.ui.session_keeper import SessionKeeper
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.keys)
         self.study_actions = StudyActions(self)
+        self.open_check = OpenCheck(self)
         self.actions_by_name: dict[str, QAction] = {}
         build_menus(self)
         self.keeper = SessionKeeper(self)  # leaving while recording; position; hold
@@ -322,10 +324,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — annotator")
         self.codes.set_codebook(study.codebook)
         self.codes.set_language(self.lang)
-        self.refresh_browser()
+        try:
+            self.refresh_browser()
+        except StudyError as exc:  # opening is cheap: damage may show only now
+            self.close_study()
+            self.messages.error.emit("Cannot open the study", str(exc))
+            return False
         self.messages.info.emit(f"Opened {study.where}")
         self._update_actions()
         self._show_hint()
+        self.open_check.start()  # the full integrity check, on a worker
         return True
 
     def _on_backup_due(self) -> None:

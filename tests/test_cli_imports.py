@@ -1,0 +1,105 @@
+"""Commands start at once because they load only what they use (issue 13 point 6).
+
+Each command runs in a fresh interpreter, as a user runs it; the test records which
+modules it imported. A behaviour test, not a timing one: the times are in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NEVER = {"PySide6", "cv2", "pandas", "matplotlib", "weasyprint", "openpyxl", "pyreadstat",
+         "sqlalchemy.orm"}
+NO_NUMPY = NEVER | {"numpy", "alembic"}
+
+PROBE = """
+import json, sys
+from annotator.cli import main
+rc = main(sys.argv[1:])
+print(json.dumps({"rc": rc, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules(*args: str, cwd: Path) -> set[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["rc"] == 0, proc.stdout + proc.stderr
+    return set(result["modules"])
+
+
+def _loaded(modules: set[str], names: set[str]) -> set[str]:
+    return {n for n in names if n in modules or any(m.startswith(n + ".") for m in modules)}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    from annotator.cli import main
+
+    study = folder / "tiny.annot"
+    assert main(["init", str(study)]) == 0
+    assert main(["session", "add", str(study), "--case", "C01", "--number", "1",
+                 "--duration", "600"]) == 0
+    (folder / "codings.csv").write_text(
+        "case,session,coder,category,code,start_s,end_s\n"
+        "C01,1,AK,implicit,responsive,1,2\nC01,1,BL,implicit,responsive,1.2,2.5\n"
+        "C01,1,AK,manifest,care,4,9\nC01,1,BL,manifest,care,4.5,9\n", encoding="utf-8")
+    assert main(["import", str(study), str(folder / "codings.csv")]) == 0
+    return study
+
+
+@pytest.mark.parametrize("args", [
+    ["session", "add", "{study}", "--case", "C02", "--number", "1", "--duration", "300"],
+    ["session", "list", "{study}"],
+    ["export", "{study}", "-o", "{dir}/out.csv"],
+    ["import", "{study}", "{dir}/codings.csv", "--create-sessions"],
+    ["check", "{study}"],
+    ["codebook", "list"],
+])
+def test_commands_without_numbers_load_no_numpy_opencv_pandas_or_qt(
+    tiny: Path, args: list[str]
+) -> None:
+    if args[0] == "import":  # a second import of the same rows would overlap nothing
+        (tiny.parent / "codings.csv").write_text(
+            "case,session,coder,category,code,start_s,end_s\n"
+            "C09,1,AK,implicit,responsive,1,2\n", encoding="utf-8")
+    argv = [a.format(study=tiny, dir=tiny.parent) for a in args]
+    loaded = _loaded(_modules(*argv, cwd=tiny.parent), NO_NUMPY)
+    assert loaded == set(), f"annotator {' '.join(args[:2])} imported {sorted(loaded)}"
+
+
+def test_codebook_commands_do_not_load_the_database_layer(tiny: Path) -> None:
+    modules = _modules("codebook", "show", "helper-maneuvers", cwd=tiny.parent)
+    assert _loaded(modules, NO_NUMPY | {"sqlalchemy"}) == set()
+
+
+def test_reliability_as_json_needs_numpy_but_not_pandas(tiny: Path) -> None:
+    modules = _modules("reliability", str(tiny), "--coders", "AK", "BL", "--format", "json",
+                       "--bootstrap", "20", "-o", str(tiny.parent / "r.json"), cwd=tiny.parent)
+    assert "numpy" in modules
+    assert _loaded(modules, NEVER) == set()
+    assert json.loads((tiny.parent / "r.json").read_text(encoding="utf-8"))["coders"] == [
+        "AK", "BL"]
+
+
+def test_a_user_error_does_not_load_the_reliability_engine(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    code = ("import sys; from annotator.cli import main; rc = main(sys.argv[1:]); "
+            "print(rc, 'numpy' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code, "export", str(tmp_path / "no.annot"),
+                           "-o", "-"], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.stdout.split() == ["2", "False"], proc.stdout + proc.stderr
+    assert "no study at" in proc.stderr
