@@ -86,3 +86,23 @@ def test_tampering_on_a_server_is_found(pg_url: str) -> None:
     assert any("trigger 'wipe_log' on segments" in f for f in found), found
     assert any("segments point to assignments rows that do not exist" in f for f in found)
     assert any("does not parse" in f for f in found), found
+
+
+def test_expected_objects_are_what_a_migrated_study_has() -> None:
+    """``check`` knows annotator's own triggers and views without running Alembic: the
+    constant must be exactly what the migrations create."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from annotator.store import migrate
+    from annotator.store.integrity import EXPECTED_OBJECTS
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all()
+    finally:
+        engine.dispose()
+    assert frozenset((str(t), str(n)) for t, n in rows) == EXPECTED_OBJECTS

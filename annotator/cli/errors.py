@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from annotator.core.codebook_yaml import CodebookError
 from annotator.core.limits import LimitError
+from annotator.core.secrets import mask_text
 from annotator.core.timeline_rows import RowsRejected
 from annotator.media.errors import MediaError
-from annotator.store.engine import mask_text
 from annotator.store.errors import StudyError
 from annotator.store.scratch import OutputError
 

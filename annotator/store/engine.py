@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from annotator.core.secrets import mask_text
 from annotator.store.errors import StudyError
 
 SQLITE_BUSY_TIMEOUT_MS = 2000
@@ -21,7 +21,6 @@ def is_url(target: str | Path) -> bool:
 
 
 SUPPORTED = ("sqlite", "postgresql")
-_SECRET_IN_TEXT = re.compile(r"(?i)(://[^/@?#]*?:)[^/@?#]*(@)|((?:^|[?&;\s])[a-z_]*password=)[^&;\s]*")
 
 
 def _is_secret(key: str) -> bool:
@@ -44,12 +43,6 @@ def parse_target(target: str) -> URL:
             f"{url.get_backend_name()!r}."
         )
     return url
-
-
-def mask_text(text: str) -> str:
-    """``text`` with anything that looks like a password in a URL replaced by ``***``."""
-    return _SECRET_IN_TEXT.sub(
-        lambda m: f"{m.group(1)}***{m.group(2)}" if m.group(1) else f"{m.group(3)}***", text)
 
 
 def without_secrets(target: str) -> str:

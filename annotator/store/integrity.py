@@ -15,14 +15,11 @@ Each :class:`Finding` says what is wrong and what to do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, create_engine, func, select, text
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Connection, func, select, text
 
 from annotator.core.codebook_yaml import CodebookError, codebook_hash, parse_codebook
-from annotator.store import migrate
 from annotator.store.models import Base, CodebookVersion, StudyInfo
 
 if TYPE_CHECKING:
@@ -41,18 +38,15 @@ class Finding:
         return f"{self.problem}. {self.todo}."
 
 
-@cache
+#: (type, name) of the triggers and views annotator's own schema has: none, in any revision.
+#: ``tests/test_check_tampering.py`` checks this against a freshly migrated study, so a
+#: migration that adds one must add it here (``check`` itself loads no Alembic: it starts fast).
+EXPECTED_OBJECTS: frozenset[tuple[str, str]] = frozenset()
+
+
 def expected_objects() -> frozenset[tuple[str, str]]:
     """(type, name) of the triggers and views a freshly migrated study has."""
-    engine = create_engine("sqlite://", poolclass=StaticPool)
-    try:
-        migrate.upgrade(engine)
-        with engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all()
-    finally:
-        engine.dispose()
-    return frozenset((str(t), str(n)) for t, n in rows)
+    return EXPECTED_OBJECTS
 
 
 def audit(study: Study) -> list[Finding]:
