@@ -19,10 +19,12 @@ from .report.text import to_table
 __all__ = ["to_csv", "to_html", "to_json", "to_table"]
 
 
-def to_csv(report: Report) -> str:
+def to_csv(report: Report, *, raw: bool = False) -> str:
+    """The CSV report; text cells a spreadsheet would read as formulas get a leading ``'``
+    unless ``raw``."""
     from .report.table_csv import to_csv as table_csv  # pandas: only for CSV output
 
-    return table_csv(report)
+    return table_csv(report, raw=raw)
 
 
 def to_json(report: Report) -> str:

@@ -76,7 +76,9 @@ def read_segment_arrays(
     empty = np.zeros(0, dtype=np.int64)
     if not aids:
         return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
-    where = f"deleted = false AND assignment_id IN ({', '.join(map(str, aids))})"
+    # an open recording (end_ms NULL, still being recorded) is not a segment
+    where = (f"deleted = false AND end_ms IS NOT NULL "
+             f"AND assignment_id IN ({', '.join(map(str, aids))})")
     cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
     code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
     sqlite = study.is_sqlite
