@@ -166,8 +166,10 @@ class ConfusionView(QWidget):
         self.table.setHorizontalHeaderLabels([*cols, "total"])
         self.table.setVerticalHeaderLabels([*rows, "total"])
         for i, full in enumerate(m.names):
-            self.table.horizontalHeaderItem(i).setToolTip(f"{m.column_coder}: {full}")
-            self.table.verticalHeaderItem(i).setToolTip(f"{m.row_coder}: {full}")
+            for item, coder in ((self.table.horizontalHeaderItem(i), m.column_coder),
+                                (self.table.verticalHeaderItem(i), m.row_coder)):
+                if item is not None:
+                    item.setToolTip(f"{coder}: {full}")
         peak = max((float(v) for row in m.rows for v in row), default=0.0) or 1.0
         bold = QFont(self.font())
         bold.setBold(True)

@@ -104,10 +104,10 @@ def build_layout(
     names = code_labels(codebook, lang)
     for i, r in enumerate(runs):
         note = describe(r, codebook, a, b, lang, names)
-        for code in run_codes(r):
-            sid = f"{DIFF}\x1f{i}\x1f{code}"
-            segments.append((lane_id(code, DIFF),
-                             SegmentView(sid, "", code, r.start_ms, r.end_ms, note)))
+        for code_id in run_codes(r):
+            sid = f"{DIFF}\x1f{i}\x1f{code_id}"
+            segments.append((lane_id(code_id, DIFF),
+                             SegmentView(sid, "", code_id, r.start_ms, r.end_ms, note)))
             status[sid] = ui_status(r)
             by_id[sid] = r
     for seg in consensus or ():

@@ -85,6 +85,8 @@ class TimelineCanvas(QWidget):
         self._user_zoomed = False
         self._playhead = 0
         self._following = True
+        #: page the view to keep the playhead in it while it moves (View ▸ Follow)
+        self.follow_enabled = True
         self._selection: list[str] = []
         self._edge: tuple[str, Edge] | None = None
         self._drag: _Drag | None = None
@@ -235,7 +237,7 @@ class TimelineCanvas(QWidget):
         self._playhead = ms
         if not self._following and self.scale.start <= ms <= self.scale.end:
             self._following = True
-        if self._following and self._follow():
+        if self._following and self.follow_enabled and self._follow():
             return
         self.update(self._playhead_rect(old))
         self.update(self._playhead_rect(ms))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
@@ -10,18 +10,46 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from annotator.core.timefmt import format_tc
 
 from . import painting
-from .scale import choose_ticks, format_ruler, tick_times
-
-if TYPE_CHECKING:
-    from .canvas import TimelineCanvas
+from .edits import Edge
+from .layout import Row, RowLayout
+from .model import TimelineModel
+from .scale import TimeScale, choose_ticks, format_ruler, tick_times
+from .theme import Theme
 
 RULER_LABEL_PX = 84  # minimum distance between ruler labels
+
+
+class PaintedCanvas(Protocol):
+    """What the painter reads from the canvas (:class:`~.canvas.TimelineCanvas`)."""
+
+    model: TimelineModel
+    theme: Theme
+    label_width: int
+    ruler_height: int
+    scale: TimeScale
+
+    def font(self) -> QFont: ...
+    def width(self) -> int: ...
+    def height(self) -> int: ...
+    def x_for_time(self, ms: float) -> float: ...
+    def time_for_x(self, x: float) -> float: ...
+    def segment_rect(self, seg_id: str) -> QRectF: ...
+    def ruler_rect(self) -> QRect: ...
+    @property
+    def row_layout(self) -> RowLayout: ...
+    def drag_preview(self) -> tuple[str, str, tuple[int, int], tuple[int, int]] | None: ...
+    def row_top(self, row: Row) -> int: ...
+    def seg_rect_in(self, row: Row, start: int, end: int) -> QRectF: ...
+    def playhead(self) -> int: ...
+    def selection(self) -> list[str]: ...
+    def selected_edge(self) -> tuple[str, Edge] | None: ...
+    def scroll_y(self) -> int: ...
 
 
 class CanvasPainter:
     """Paints one dirty rectangle of a :class:`TimelineCanvas` at a time."""
 
-    def __init__(self, canvas: TimelineCanvas, painter: QPainter) -> None:
+    def __init__(self, canvas: PaintedCanvas, painter: QPainter) -> None:
         self.c = canvas
         self.p = painter
         self.small = QFont(canvas.font())

@@ -249,6 +249,15 @@ class TimelineView(QWidget):
     def set_following(self, on: bool) -> None:
         self.canvas.set_following(on)
 
+    def set_follow_enabled(self, on: bool) -> None:
+        """Whether the view pages to keep the moving playhead in view at all."""
+        self.canvas.follow_enabled = on
+        if on:
+            self.canvas.set_following(True)
+
+    def follow_enabled(self) -> bool:
+        return self.canvas.follow_enabled
+
     # selection ----------------------------------------------------------------------------
     def set_selection(self, ids: Iterable[str]) -> None:
         """Select segments from outside (e.g. the segment table); emits nothing."""
