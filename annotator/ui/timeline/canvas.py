@@ -27,6 +27,8 @@ from annotator.core.segments import SegmentView
 
 from .canvas_paint import CanvasPainter
 from .edits import Edge, Snap, StepFrame, identity_snap, millisecond_step, moved, nudged, resized
+from .geometry import note_marker_box
+from .geometry import span_of as _span
 from .labels import segment_tooltip
 from .layout import Row, RowLayout
 from .model import HitPart, Lane, TimelineModel
@@ -118,6 +120,13 @@ class TimelineCanvas(QWidget):
         """Where a segment is drawn (canvas coordinates); a point gets its diamond's box."""
         seg = self.model.segment(seg_id)
         return self.seg_rect_in(self._layout.lane_row(self.model.lane_of(seg_id)), *_span(seg))
+
+    def note_marker_rect(self, seg_id: str) -> QRectF | None:
+        """Where the note marker of a segment with a note is drawn (None: no note)."""
+        seg = self.model.segment(seg_id)
+        if not seg.note:
+            return None
+        return note_marker_box(self.segment_rect(seg_id))
 
     def set_label_width(self, width: int) -> None:
         if width != self.label_width:
@@ -563,5 +572,3 @@ class TimelineCanvas(QWidget):
         p.end()
 
 
-def _span(seg: SegmentView) -> tuple[int, int]:
-    return seg.start_ms, max(seg.end_ms, seg.start_ms)

@@ -11,6 +11,8 @@ from annotator.core.timefmt import format_tc
 
 from . import painting
 from .edits import Edge
+from .geometry import note_marker_box
+from .geometry import span_of as _span
 from .layout import Row, RowLayout
 from .model import TimelineModel
 from .scale import TimeScale, choose_ticks, format_ruler, tick_times
@@ -122,9 +124,34 @@ class CanvasPainter:
                     p, index, cols, color, origin=origin, ms_per_px=ms_per_px, x_left=x_left,
                     top=seg_box.top(), height=seg_box.height(),
                 )
+        self._paint_note_markers(rows, origin, c.time_for_x(x_left + width))
         self._paint_selection(dirty)
         self._paint_preview()
         self._paint_playhead_line(rh, h)
+
+    def _paint_note_markers(self, rows: list[Row], t0: float, t1: float) -> None:
+        """A dark dog-ear (white-edged) on each visible segment that has a note; at most
+        one per pixel column and lane, so a dense zoomed-out lane stays cheap."""
+        c, p = self.c, self.p
+        fill = QColor(c.theme.note_marker)
+        p.setPen(QPen(QColor("#ffffff"), 1))
+        p.setBrush(fill)
+        for row in rows:
+            if row.lane is None:
+                continue
+            index = c.model.index(row.lane.id)
+            if not len(index) or not index.has_note.any():
+                continue
+            vis = index.visible(t0, t1)
+            vis = vis[index.has_note[vis]]
+            last_x = -1
+            for i in vis.tolist():
+                seg = index.segments[i]
+                box = note_marker_box(c.seg_rect_in(row, *_span(seg)))
+                if round(box.left()) == last_x:
+                    continue
+                last_x = round(box.left())
+                p.drawPolygon(QPolygonF([box.topLeft(), box.topRight(), box.bottomLeft()]))
 
     def _paint_selection(self, dirty: QRect) -> None:
         c, p = self.c, self.p
