@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMenu,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.store import SessionInfo, Study, StudyError
 from annotator.store.engine import describe_target, make_engine
+from annotator.ui.export_dialog import ExportChoice, ExportDialog, ExportResult
 from annotator.ui.messages import MessageBridge
 from annotator.ui.settings import Settings
 from annotator.ui.start_page import recent_label
@@ -70,6 +72,7 @@ class StudyActions:
     def __init__(self, host: StudyHost) -> None:
         self.host = host
         self.recent_menu: QMenu | None = None
+        self.export: ExportDialog | None = None  # the open export dialog
         self._tasks: list[Any] = []
 
     @property
@@ -302,32 +305,49 @@ class StudyActions:
             a.triggered.connect(lambda _c=False, t=target: self.host.open_and_pick_coder(t))
 
     def export_dialog(self) -> None:
+        """File ▸ Export: the dialog, then the export on a worker (see export_dialog)."""
         w, ws = self.host, self.ws
         if ws.study is None:
             return
-        path, selected = QFileDialog.getSaveFileName(
-            w.dialog_parent(), "Export", str(Path.home() / "timeline.csv"),
-            "Timeline CSV (*.csv);;Time-sliced CSV (*.csv);;Excel (*.xlsx);;SPSS (*.sav);;"
-            "ELAN (*.eaf)")
-        if not path:
-            return
-        fmt = {"Time-sliced CSV (*.csv)": "sliced"}.get(selected) or {
-            ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}.get(Path(path).suffix.lower(), "csv")
-        target = ws.study_target
+        folder = Path(str(w.settings.get("export/folder", "") or Path.home()))
+        if not folder.is_dir():
+            folder = Path.home()
+        dlg = ExportDialog(w.dialog_parent(), cases=ws.study.cases(),
+                           coders=[c.id for c in ws.study.coders()], folder=folder,
+                           fmt=str(w.settings.get("export/format", "csv") or "csv"))
+        self.export = dlg
 
-        def export(ctx: TaskContext) -> int:
-            from annotator.exchange.exporters import ExportOptions, export_file
+        def finished(result: int) -> None:
+            self.export = None
+            choice = dlg.choice()
+            dlg.deleteLater()
+            if result == QDialog.DialogCode.Accepted and choice is not None:
+                self.run_export(choice)
 
+        dlg.finished.connect(finished)
+        dlg.open()
+
+    def run_export(self, choice: ExportChoice) -> None:
+        """Export on a worker with progress; the status message names what was written."""
+        from annotator.ui.export_dialog import run_export
+
+        w, target = self.host, self.ws.study_target
+        folder = choice.target if choice.kind.per_session else choice.target.parent
+        w.settings.set("export/folder", str(folder))
+        w.settings.set("export/format", choice.kind.fmt)
+
+        def export(ctx: TaskContext) -> ExportResult:
             ctx.progress(0.1, "reading the study")
             study = worker_study(str(target))  # its own connection, on this worker
             try:
-                return export_file(study, fmt, Path(path), ExportOptions())
+                result = run_export(study, choice)
             finally:
                 study.close()
+            ctx.progress(1.0, "done")
+            return result
 
-        self.run_with_progress(f"Exporting {Path(path).name}", export,
-                               lambda n: w.messages.info.emit(f"Exported {n} rows to {path}."),
-                               cancellable=False)
+        self.run_with_progress(f"Exporting to {choice.target.name}", export,
+                               lambda r: w.messages.info.emit(r.message()), cancellable=False)
 
     def checkout_dialog(self) -> None:
         w, ws = self.host, self.ws
