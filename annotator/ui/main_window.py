@@ -295,9 +295,10 @@ class MainWindow(QMainWindow):
         ctl = self.controller
         if session is None or ctl is None:
             self.media.show_session(None)
+            self.layout_state.session_changed(False)
             self.codes.set_open_codes(set())
             self.others_action_checked(False)
-            self._update_session_label()
+            self.status.update_session()
             self._update_actions()
             return
         codebook = ctl.codebook
@@ -306,18 +307,19 @@ class MainWindow(QMainWindow):
         self.codes.set_language(self.lang)
         self.definition.set_codebook(codebook)
         self.views.set_codebook(codebook, self.lang)
+        self.layout_state.session_changed(True)
         self.timeline.set_duration(session.duration_ms or 0)
         self.timeline.fit_all()
         self.others_action_checked(False)
         self.media.show_session(session)
-        self._update_session_label()
+        self.status.update_session()
         self._update_actions()
         self.browser.set_open_session(session.id)
         self.browser.select_session(session.id)
         self.settings.set("last_session", session.key)
 
     def _on_assignment_changed(self, _status: str) -> None:
-        self._update_session_label()
+        self.status.update_session()
         self._update_actions()
         self.refresh_browser()
 
@@ -337,7 +339,7 @@ class MainWindow(QMainWindow):
     def _on_others_shown(self, on: bool) -> None:
         self.others_action_checked(on)
         self.views.set_others(self.workspace.other_coder_segments() if on else {})
-        self._update_session_label()
+        self.status.update_session()
 
     def others_action_checked(self, on: bool) -> None:
         a = self.actions_by_name["show_others"]
@@ -352,9 +354,6 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         update_enabled(self.actions_by_name, self.workspace)
-
-    def _update_session_label(self) -> None:
-        self.status.update_session()
 
     # ------------------------------------------------------------------ time
     def current_ms(self) -> int:

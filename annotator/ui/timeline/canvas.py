@@ -30,6 +30,7 @@ from .edits import Edge, Snap, StepFrame, identity_snap, millisecond_step, moved
 from .geometry import note_marker_box
 from .geometry import span_of as _span
 from .labels import segment_tooltip
+from .lane_labels import label_lines, text_width, two_line_height
 from .layout import Row, RowLayout
 from .model import HitPart, Lane, TimelineModel
 from .scale import TimeScale
@@ -132,7 +133,7 @@ class TimelineCanvas(QWidget):
         if width != self.label_width:
             self.label_width = width
             self.scale.set_width(self.width() - width)
-            self.update()
+            self.relayout()
 
     def ruler_rect(self) -> QRect:
         return QRect(self.label_width, 0, self.width() - self.label_width, self.ruler_height)
@@ -170,7 +171,13 @@ class TimelineCanvas(QWidget):
         return self._duration
 
     def relayout(self) -> None:
-        self._layout = RowLayout(self.model.groups, max(0, self.height() - self.ruler_height))
+        font = self.font()
+        two_lines = any(
+            len(label_lines(font, lane.title, text_width(self.label_width, bool(lane.key)))[0])
+            > 1 for lane in self.model.lanes)
+        self._layout = RowLayout(self.model.groups, max(0, self.height() - self.ruler_height),
+                                 min_lane=two_line_height(font) if two_lines else 18,
+                                 max_lane=max(30, two_line_height(font) if two_lines else 0))
         self._scroll_y = self._clamped_scroll(self._scroll_y)
         self.contentHeightChanged.emit(self._layout.content_height)
         self.update()

@@ -13,6 +13,7 @@ from . import painting
 from .edits import Edge
 from .geometry import note_marker_box
 from .geometry import span_of as _span
+from .lane_labels import TEXT_LEFT, label_lines, text_width
 from .layout import Row, RowLayout
 from .model import TimelineModel
 from .scale import TimeScale, choose_ticks, format_ruler, tick_times
@@ -271,7 +272,6 @@ class CanvasPainter:
         )
         p.save()
         p.setClipRect(QRect(0, rh, lx, h - rh).intersected(dirty))
-        fm = QFontMetrics(c.font())
         y0 = dirty.top() - rh + c.scroll_y()
         for row in c.row_layout.rows_between(y0, dirty.bottom() + 1 - rh + c.scroll_y()):
             top = c.row_top(row)
@@ -291,16 +291,15 @@ class CanvasPainter:
                     p.fillRect(band, QColor(th.status_colors[status]))
             else:
                 p.fillRect(chip, QColor(lane.color))
-            badge_w = 0
             p.setFont(c.font())
             if lane.key:
                 badge = QRectF(lx - 8 - 18, top + (row.height - 18) / 2, 18, 18)
                 painting.draw_key_badge(p, badge, lane.key, th)
-                badge_w = 26
             p.setPen(QColor(th.label_text))
-            text = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, lx - 20 - badge_w - 8)
-            p.drawText(QRect(18, top, lx - 20 - badge_w, row.height),
-                       Qt.AlignmentFlag.AlignVCenter, text)
+            lines, font = label_lines(c.font(), lane.title, text_width(lx, bool(lane.key)))
+            p.setFont(font)
+            p.drawText(QRect(TEXT_LEFT, top, text_width(lx, bool(lane.key)), row.height),
+                       Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
         p.restore()
         p.setPen(QColor(th.label_border))
         p.drawLine(lx - 1, 0, lx - 1, h)
