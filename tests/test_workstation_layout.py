@@ -159,3 +159,31 @@ def test_the_study_tab_comes_forward_when_no_session_is_open(
     qtbot.waitUntil(lambda: shown(w.browser) and not shown(w.table), timeout=WAIT_MS)
     w.open_session_key("C09:2")
     qtbot.waitUntil(lambda: shown(w.table) and not shown(w.browser), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x720", "1920x1080"])
+def test_new_panes_and_dialogs_read_well(qtbot: QtBot, tmp_path: Path, shots: Path,
+                                         size: tuple[int, int]) -> None:
+    from tests.test_workstation_export import open_export
+    from tests.test_workstation_navigation import go_to_dialog
+
+    w = window(qtbot, tmp_path, size)
+    name = f"{size[0]}x{size[1]}"
+    w.actions_by_name["definition"].trigger()
+    qtbot.waitUntil(lambda: not w.definition.visibleRegion().isEmpty(), timeout=WAIT_MS)
+    w.definition.show_code("difficult_experiences")
+    text = w.definition.text()
+    assert "difficult experiences" in text and "Examples" in text
+    # the pane's text wraps to its width: no horizontal scrolling needed to read it
+    assert not w.definition.browser.horizontalScrollBar().isVisible()
+    save(w, shots / f"definition-pane-{name}.png")
+    dlg = open_export(qtbot, w)
+    for widget in (dlg.type_box, dlg.target_edit, dlg.case_box, dlg.coder_box):
+        assert widget.width() >= widget.minimumSizeHint().width()
+    save(dlg, shots / f"export-dialog-{name}.png")
+    dlg.reject()
+    go = go_to_dialog(qtbot, w)
+    go.edit.setText("99:00")
+    assert go.error.width() >= go.error.minimumSizeHint().width()
+    save(go, shots / f"go-to-time-{name}.png")
+    go.reject()

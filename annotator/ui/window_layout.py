@@ -115,11 +115,14 @@ class WindowLayout(QObject):
         width, height = w.width(), w.height()
         if width < WIDE:
             w.tabifyDockWidget(h.table_dock, h.browser_dock)
+            # the definition pane (when shown) sits between the codes and the segments
+            w.splitDockWidget(h.codes_dock, h.definition_dock, Qt.Orientation.Vertical)
             (h.table_dock if self.has_session else h.browser_dock).raise_()
             centre = max(h.central_split.minimumSizeHint().width(), 600)
             w.resizeDocks([h.codes_dock], [max(RIGHT_MIN, width - centre - 12)],
                           Qt.Orientation.Horizontal)
         else:
+            w.splitDockWidget(h.browser_dock, h.definition_dock, Qt.Orientation.Vertical)
             left, right = dock_widths(width)
             w.resizeDocks([h.browser_dock], [left], Qt.Orientation.Horizontal)
             w.resizeDocks([h.codes_dock], [right], Qt.Orientation.Horizontal)
