@@ -184,6 +184,7 @@ def test_new_panes_and_dialogs_read_well(qtbot: QtBot, tmp_path: Path, shots: Pa
     dlg.reject()
     go = go_to_dialog(qtbot, w)
     go.edit.setText("99:00")
-    assert go.error.width() >= go.error.minimumSizeHint().width()
+    qtbot.wait(50)
+    assert go.error.height() >= go.error.heightForWidth(go.error.width())
     save(go, shots / f"go-to-time-{name}.png")
     go.reject()

@@ -60,6 +60,8 @@ class GoToTimeDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        # room for a two-line message, so the dialog does not jump while typing
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing() + 4)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -72,7 +74,7 @@ class GoToTimeDialog(QDialog):
         lay.addWidget(self.buttons)
         self.edit.textChanged.connect(self._check)
         self._check(self.edit.text())
-        self.resize(420, self.sizeHint().height())
+        self.resize(460, self.sizeHint().height())
 
     def _check(self, text: str) -> None:
         try:
@@ -81,6 +83,8 @@ class GoToTimeDialog(QDialog):
         except ValueError as exc:
             self.value_ms = None
             self.error.setText(str(exc))
+            if self.error.heightForWidth(self.error.width()) > self.error.height():
+                self.adjustSize()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setEnabled(self.value_ms is not None)
