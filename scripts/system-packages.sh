@@ -11,7 +11,8 @@ APP_PKGS=(python3-venv libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxk
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
-TEST_PKGS=(xvfb xauth xdotool ffmpeg postgresql util-linux poppler-utils)
+TEST_PKGS=(xvfb xauth xdotool ffmpeg postgresql util-linux poppler-utils pulseaudio
+  pulseaudio-utils)
 
 pkgs=("${APP_PKGS[@]}")
 [ "$want" = "test" ] && pkgs+=("${TEST_PKGS[@]}")

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.segments import SegmentView
@@ -24,6 +25,7 @@ from annotator.media.probe import probe
 from annotator.media.videogen import write_test_video
 from annotator.store import MediaLink, Study
 from annotator.store.engine import make_engine
+from annotator.store.recordings import Recording
 from annotator.ui.app import start
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -105,7 +107,9 @@ def open_window(qtbot: QtBot, study: Path, coder: str, session: str, settings_fi
                 *, size: tuple[int, int] = (1280, 720), wait_media: bool = True) -> MainWindow:
     """``start()`` the app on a study, coder and session; shown, active, media loaded."""
     window = start(str(study), coder, session, Settings(settings_file))
-    qtbot.addWidget(window)
+    # closing the window while a code records asks (issue 8); a test that ends with one
+    # recording leaves it as it is, open in the study, without a question
+    qtbot.addWidget(window, before_close_func=leave_recordings_open)
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
@@ -113,12 +117,53 @@ def open_window(qtbot: QtBot, study: Path, coder: str, session: str, settings_fi
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     if wait_media:
         qtbot.waitUntil(lambda: window.player.controller.is_loaded, timeout=WAIT_MS)
-        pc = window.player.controller
-        # the first still is on screen
-        qtbot.waitUntil(lambda: pc.frame_index == 0 and not window.player.grab().isNull(),
-                        timeout=WAIT_MS)
+        # the first still is on screen, at the position the coder left the session at
+        # (frame 0 the first time)
+        qtbot.waitUntil(lambda: window.keeper.pending_seek is None
+                        and not window.player.grab().isNull(), timeout=WAIT_MS)
     qtbot.wait(50)
     return window
+
+
+def leave_recordings_open(window: QWidget) -> None:
+    """Forget the open recordings in the window (they stay open in the study, as after a
+    crash), so closing it at the end of a test does not ask."""
+    ctl = getattr(window, "controller", None)
+    if ctl is not None:
+        ctl.state.open.clear()
+
+
+def answer(box_name: str, button_name: str, *, shots: Path | None = None,
+           timeout_ms: int = WAIT_MS) -> list[str]:
+    """Answer the next modal question whose objectName is ``box_name`` (``""``: any
+    message box) by clicking its button named ``button_name``, or with ``":escape"`` its
+    escape (Cancel) button, or with ``":return"`` a press of Return (its default button).
+    Runs from the event loop: call it before the action that asks. Returns a list that
+    gets the box's text once it was answered; with ``shots`` the box is grabbed to that
+    PNG first."""
+    seen: list[str] = []
+    deadline = [timeout_ms // 20]
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box_name in ("", box.objectName()):
+            if shots is not None:
+                box.grab().save(str(shots))
+            seen.append(box.text() + "\n" + box.informativeText())
+            if button_name == ":return":
+                QTest.keyClick(box, Qt.Key.Key_Return)
+                return
+            button = (box.escapeButton() if button_name == ":escape"
+                      else box.findChild(QAbstractButton, button_name))
+            assert button is not None, f"{box_name} has no button {button_name}"
+            button.click()
+            return
+        deadline[0] -= 1
+        if deadline[0] > 0:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
 
 
 def key(qtbot: QtBot, widget: QWidget, k: Qt.Key | str,
@@ -148,6 +193,15 @@ def stored(study: Path, coder: str, case: str, number: int,
         a = s.find_assignment(sess.id, coder, purpose)
         assert a is not None, f"no assignment of {coder} on {case}:{number}"
         return sorted(s.segments(a.id), key=lambda x: (x.start_ms, x.code))
+
+
+def recorded(study: Path, coder: str, case: str, number: int) -> list[Recording]:
+    """The codes the study holds as being recorded in a coder's coding (no end yet)."""
+    with second_connection(study) as s:
+        sess = s.session(case, number)
+        a = s.find_assignment(sess.id, coder)
+        assert a is not None, f"no assignment of {coder} on {case}:{number}"
+        return s.recordings(a.id)
 
 
 def log_actions(study: Path, coder: str, case: str, number: int) -> list[dict[str, Any]]:
@@ -181,6 +235,10 @@ def seek(qtbot: QtBot, window: MainWindow, ms: int) -> int:
     if not pc.is_loaded:  # no video: click the timeline's ruler
         canvas = window.timeline.canvas
         y = canvas.ruler_rect().center().y()
+        # zoomed in around the time, so that a pixel is a few ms whatever the layout
+        lo, hi = window.timeline.view_range()
+        if hi - lo > 2000 or not lo <= ms <= hi:
+            window.timeline.set_view_range(max(0, ms - 1000), ms + 1000)
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton,
                          pos=QPoint(round(window.timeline.x_for_time(ms)), y))
         return window.current_ms()

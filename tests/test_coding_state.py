@@ -39,7 +39,9 @@ def test_hold_mode() -> None:
     assert st.release("praise", 3500) == []
 
 
-def test_closing_before_start_after_seek_back() -> None:
+def test_closing_before_start_after_seek_back_is_not_turned_around() -> None:
+    """The end is passed on as it is (for the store to refuse), never swapped into a
+    backwards-coded segment."""
     st = CodingState(CB)
     st.press("praise", 5000)
-    assert st.press("praise", 3000) == [Close("praise", 3000, 5000)]
+    assert st.press("praise", 3000) == [Close("praise", 5000, 3000)]

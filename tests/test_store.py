@@ -118,6 +118,32 @@ def test_rotating_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     study.close()
 
 
+def test_backup_rotation_never_counts_a_half_written_copy(tmp_path: Path) -> None:
+    """Issue 8 point 10: the rotation's glob matched the temporary file of a backup being
+    written (and removed or kept it as if it were a finished one)."""
+    from annotator.store.migrate import BACKUP_KEEP, backup_files, sqlite_backup
+
+    path = tmp_path / "s.annot"
+    make_study(str(path)).close()
+    folder = tmp_path / ".s.annot.backups"
+    folder.mkdir()
+    # another backup being written right now (it sorts after every finished one), and a
+    # leftover of the old naming
+    writing = folder / ".s-rotating-99991231T235959999999.annot.tmp"
+    leftover = folder / "s-rotating-99991231T235959999999.annot.tmp"
+    writing.write_bytes(b"SQLite format 3\x00 half")
+    leftover.write_bytes(b"half")
+    made = [sqlite_backup(path, "rotating") for _ in range(BACKUP_KEEP + 2)]
+    finished = sorted(backup_files(path, "rotating"))
+    assert finished == made[-BACKUP_KEEP:]
+    assert writing.exists() and leftover.exists()  # neither counted nor removed
+    for p in finished:
+        db = sqlite3.connect(p)
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        db.close()
+    assert list(folder.glob(".*.tmp")) == [writing]  # ours were renamed into place
+
+
 def _count_elsewhere(path: Path) -> int:
     import subprocess
     import sys

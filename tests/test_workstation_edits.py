@@ -18,11 +18,13 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.segment_table import Column
 from tests.gui_helpers import (
     WAIT_MS,
+    answer,
     focus,
     key,
     lane_point,
     log_actions,
     open_window,
+    recorded,
     seek,
     small_study,
     stored,
@@ -48,8 +50,12 @@ def mine(study: Path) -> list:  # type: ignore[type-arg]
     return stored(study, "AK", "C01", 1)
 
 
-def spans(study: Path) -> list[tuple[str, int, int, bool]]:
-    return [(s.code, s.start_ms, s.end_ms, bool(s.modifiers.get("open"))) for s in mine(study)]
+def spans(study: Path) -> list[tuple[str, int, int | None, bool]]:
+    """The coding as stored: segments, and recordings (no end yet, ``True``)."""
+    done: list[tuple[str, int, int | None, bool]] = [
+        (s.code, s.start_ms, s.end_ms, False) for s in mine(study)]
+    rec = [(r.code, r.start_ms, None, True) for r in recorded(study, "AK", "C01", 1)]
+    return sorted(done + rec, key=lambda t: (t[1], t[3]))
 
 
 def code_span(qtbot: QtBot, w: MainWindow, k: Qt.Key, start: int, end: int) -> None:
@@ -63,11 +69,11 @@ def test_an_exclusive_code_closes_the_open_one(qtbot: QtBot, win: MainWindow,
                                                study: Path) -> None:
     t1 = seek(qtbot, win, 1000)
     key(qtbot, win, Qt.Key.Key_1)
-    assert spans(study) == [("therapist", t1, t1, True)]  # stored at once, still open
+    assert spans(study) == [("therapist", t1, None, True)]  # stored at once, still open
     assert win.codes.open_codes() == {"therapist"}  # the codes panel shows it recording
     t2 = seek(qtbot, win, 2000)
     key(qtbot, win, Qt.Key.Key_2)
-    assert spans(study) == [("therapist", t1, t2, False), ("child", t2, t2, True)]
+    assert spans(study) == [("therapist", t1, t2, False), ("child", t2, None, True)]
     assert win.controller is not None and set(win.controller.state.open) == {"child"}
     t3 = seek(qtbot, win, 3000)
     key(qtbot, win, Qt.Key.Key_3)  # a non-exclusive code leaves "child" open
@@ -100,7 +106,7 @@ def test_hold_mode_codes_while_the_key_is_down(qtbot: QtBot, win: MainWindow,
     assert hold.isChecked()
     t1 = seek(qtbot, win, 1000)
     qtbot.keyPress(win, Qt.Key.Key_3)
-    assert spans(study) == [("praise", t1, t1, True)]
+    assert spans(study) == [("praise", t1, None, True)]
     t2 = seek(qtbot, win, 2400)
     qtbot.keyRelease(win, Qt.Key.Key_3)
     assert spans(study) == [("praise", t1, t2, False)]
@@ -166,7 +172,10 @@ def test_dragging_an_edge_snaps_it_to_a_frame(qtbot: QtBot, win: MainWindow,
 def test_submit_refuses_edits_until_reopened(qtbot: QtBot, win: MainWindow,
                                              study: Path) -> None:
     code_span(qtbot, win, Qt.Key.Key_3, 1000, 2000)
+    # submitting asks first, and says how many segments it locks
+    asked = answer("submitConfirm", "submitButton")
     key(qtbot, win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # submit
+    assert asked and "C01 session 1, with 1 segment?" in asked[0]
     assert win.controller is not None and win.controller.assignment.status == "submitted"
     assert "submitted" in win.session_label.text()
     before = mine(study)
@@ -286,6 +295,7 @@ def test_rotating_backup_while_open(qtbot: QtBot, tmp_path: Path) -> None:
     """The window takes rotating backups of the open study through SQLite's backup API."""
     import sqlite3
 
+    from annotator.store.migrate import backup_files
     from tests.studyutil import make_study
 
     path = tmp_path / "s.annot"
@@ -295,11 +305,11 @@ def test_rotating_backup_while_open(qtbot: QtBot, tmp_path: Path) -> None:
     study.add_segment(a.id, "praise", 0, 1000)
     study.close()
     w = open_window(qtbot, path, "AK", "C01:1", tmp_path / "s.ini", wait_media=False)
-    assert w._backup_timer.isActive()
-    w._on_backup_due()
-    folder = tmp_path / ".s.annot.backups"
-    qtbot.waitUntil(lambda: any(folder.glob("s-rotating-*")), timeout=10_000)
-    copy = sqlite3.connect(next(folder.glob("s-rotating-*")))
+    assert w.workspace.backup_timer.isActive()
+    w.workspace.backup_now()
+    # only finished backups: the glob "s-rotating-*" also matched the half-written copy
+    qtbot.waitUntil(lambda: bool(backup_files(path, "rotating")), timeout=10_000)
+    copy = sqlite3.connect(backup_files(path, "rotating")[0])
     assert copy.execute("SELECT count(*) FROM segments").fetchone() == (1,)
     copy.close()
 

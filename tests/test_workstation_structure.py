@@ -84,7 +84,7 @@ def test_actions_follow_their_conditions(qtbot: QtBot, win: MainWindow,
     assert acts["undo"].isEnabled()
     ctl = win.controller
     assert ctl is not None
-    ctl.submit()
+    assert ctl.submit(confirm=lambda _n: True)
     qtbot.waitUntil(lambda: acts["reopen"].isEnabled(), timeout=WAIT_MS)
     assert not any(acts[n].isEnabled() for n in ("split", "note", "submit", "undo"))
     win.close_study()

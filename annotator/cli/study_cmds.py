@@ -6,6 +6,7 @@ import argparse
 
 from annotator.cli.common import open_study, resolve_media
 from annotator.core.codebook_files import load_codebook
+from annotator.core.timefmt import format_tc
 from annotator.store import Study
 
 
@@ -46,6 +47,14 @@ def cmd_check(ns: argparse.Namespace) -> int:
             print("Relink moved recordings in the app (Session ▸ Relink media…).")
         else:
             print("All linked media are present.")
+        recordings = study.open_recordings()
+        if recordings:
+            print(f"{len(recordings)} open recording(s): codes still being recorded, not "
+                  "segments until they are ended (they are left out of exports):")
+            for r in recordings:
+                print(f"  {r.case}:{r.session} coder {r.coder} ({r.purpose}) code {r.code} "
+                      f"({r.code_label}) since {format_tc(r.start_ms)}")
+            print("Open the session in the app to end or discard them.")
     finally:
         study.close()
     return 1 if problems else 0

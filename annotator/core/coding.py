@@ -78,6 +78,6 @@ class CodingState:
         self.open.pop(code_id, None)
 
     def _close(self, code_id: str, t_ms: int) -> Close:
-        start = self.open.pop(code_id)
-        lo, hi = (start, t_ms) if t_ms >= start else (t_ms, start)
-        return Close(code_id, lo, hi)
+        """End an open code at ``t_ms``. An end before the start (after a seek back) is
+        passed on as it is, for the store to refuse: a segment never runs backwards."""
+        return Close(code_id, self.open.pop(code_id), t_ms)

@@ -18,6 +18,17 @@ def format_tc(ms: int) -> str:
     return f"{sign}{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
 
 
+def format_short(ms: int) -> str:
+    """``MM:SS.d`` (``H:MM:SS.d`` from an hour on), to the tenth of a second, for messages
+    and menus (``00:12.3``)."""
+    sign = "-" if ms < 0 else ""
+    tenths = (abs(ms) + 50) // 100
+    h, rem = divmod(tenths, 36_000)
+    m, rem = divmod(rem, 600)
+    s, d = divmod(rem, 10)
+    return f"{sign}{h}:{m:02d}:{s:02d}.{d}" if h else f"{sign}{m:02d}:{s:02d}.{d}"
+
+
 def format_seconds(ms: int) -> str:
     """Seconds with exactly three decimals, exact to the millisecond."""
     sign = "-" if ms < 0 else ""

@@ -119,7 +119,8 @@ def exported_assignments(
 
 def _segment_arrays(study: Study) -> dict[int, tuple[list[str], IntArray, IntArray]]:
     q = (select(Segment.assignment_id, Segment.code_id, Segment.start_ms, Segment.end_ms)
-         .where(Segment.deleted.is_(False)).order_by(Segment.assignment_id))
+         .where(Segment.deleted.is_(False), Segment.end_ms.is_not(None))
+         .order_by(Segment.assignment_id))
     with study.read() as conn:
         rows = conn.execute(q).all()
     if not rows:

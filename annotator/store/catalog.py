@@ -23,6 +23,7 @@ from annotator.store.records import (
 
 if TYPE_CHECKING:
     from annotator.core.codebook import Codebook
+    from annotator.store.recordings import OpenRecordingInfo
 
 
 def _now() -> datetime:
@@ -60,6 +61,8 @@ class CatalogMixin:
         @property
         def current_codebook_id(self) -> int: ...
         def codebook_by_id(self, codebook_id: int) -> Codebook: ...
+        def open_recordings(self, assignment_id: int | None = None, *,
+                            conn: Connection | None = None) -> list[OpenRecordingInfo]: ...
 
     # ------------------------------------------------------------------ cases
     def add_case(self, label: str, notes: str = "") -> int:
@@ -314,6 +317,13 @@ class CatalogMixin:
                 raise NotFoundError(f"There is no assignment with id {assignment_id}.")
             if before == status:
                 return
+            if status == "submitted":
+                still = self.open_recordings(assignment_id, conn=conn)
+                if still:
+                    raise EditError(
+                        "Not submitted: " + "; ".join(r.describe() for r in still)
+                        + ". End the recording (Enter) or discard it (Esc) first; a code "
+                        "still being recorded is not a segment yet.")
             conn.execute(
                 update(Assignment).where(Assignment.id == assignment_id)
                 .values(status=status, updated_at=_now())

@@ -142,7 +142,8 @@ def _copy_for_coder(
     ).all()
     segments = src.execute(
         select(Segment.__table__).where(
-            Segment.assignment_id.in_([a.id for a in assignments]), Segment.deleted.is_(False)
+            Segment.assignment_id.in_([a.id for a in assignments]), Segment.deleted.is_(False),
+            Segment.end_ms.is_not(None),  # an open recording is not handed out
         ).order_by(Segment.assignment_id, Segment.start_ms)
     ).all()
     report_progress(progress, 0.3, f"copying {len(segments)} segment(s)")

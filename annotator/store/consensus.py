@@ -80,7 +80,8 @@ def _assignment_row(conn: Connection, assignment_id: int) -> Any:
 def _live_rows(conn: Connection, assignment_id: int, codes: Iterable[str] | None = None) -> Any:
     q = select(Segment.id, Segment.code_id, Segment.start_ms, Segment.end_ms, Segment.note,
                Segment.modifiers).where(Segment.assignment_id == assignment_id,
-                                        Segment.deleted.is_(False))
+                                        Segment.deleted.is_(False),
+                                        Segment.end_ms.is_not(None))
     if codes is not None:
         q = q.where(Segment.code_id.in_(list(codes)))
     return conn.execute(q.order_by(Segment.start_ms, Segment.end_ms, Segment.id)).all()

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, insert, select, update
+from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, update
 
+from annotator.core.edit_steps import StepRow
 from annotator.core.segments import SegmentView
 from annotator.store.errors import EditError, NotFoundError
 from annotator.store.models import Assignment, EditLog, Segment, Session
@@ -34,7 +35,9 @@ _INSERT_LOG = insert(EditLog)
 # run one after the other and cannot both pass the exclusive-overlap check.
 _LOAD_COLUMNS = (Segment.id, Segment.code_id, Segment.start_ms, Segment.end_ms, Segment.note,
                  cast(Segment.modifiers, Text))
-_LOAD_ALL = (select(*_LOAD_COLUMNS).where(Segment.assignment_id == bindparam("aid"))
+# open recordings (end_ms NULL) are not segments: they load through ``recordings``
+_LOAD_ALL = (select(*_LOAD_COLUMNS).where(Segment.assignment_id == bindparam("aid"),
+                                          Segment.end_ms.is_not(None))
              .order_by(Segment.start_ms, Segment.end_ms))
 _LOAD_LIVE = _LOAD_ALL.where(Segment.deleted.is_(False))
 _NO_MODIFIERS = (None, "", "{}", "null")
@@ -78,6 +81,12 @@ class NewSegment:
     id: str | None = None
 
 
+def _json(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, str):
+        value = json.loads(value)
+    return dict(value) if isinstance(value, dict) else None
+
+
 def _state(row: Any) -> dict[str, Any]:
     return {f: (dict(row[f]) if f == "modifiers" and row[f] else row[f]) for f in _SEG_FIELDS}
 
@@ -112,9 +121,9 @@ class EditsMixin:
         # Plain tuples, modifiers as text parsed only when present: a session's thousands
         # of segments load in a few ms.
         return [
-            SegmentView(sid, who, code, start, end, note or "",
+            SegmentView(sid, who, code, start, end, note or "",  # type: ignore[arg-type]
                         {} if mods in _NO_MODIFIERS else dict(json.loads(mods)))
-            for sid, code, start, end, note, mods in rows
+            for sid, code, start, end, note, mods in rows  # end is never NULL here
         ]
 
     def segment(self, segment_id: str) -> SegmentView:
@@ -181,7 +190,7 @@ class EditsMixin:
                 Segment.code_id.in_(others), Segment.start_ms < end, Segment.end_ms > start,
             )
             for row in conn.execute(q):
-                if row[0] != ignore_id and row[3] > row[2]:
+                if row[0] != ignore_id and row[3] is not None and row[3] > row[2]:
                     raise EditError(
                         f"{code!r} would overlap {row[1]!r} ({row[2]}–{row[3]} ms) in the "
                         f"exclusive category {category.id!r}."
@@ -213,7 +222,7 @@ class EditsMixin:
         if unknown:
             raise EditError(f"Cannot change {', '.join(sorted(unknown))} of a segment.")
         with self.write() as conn:
-            row = self._segment_row(conn, segment_id)
+            row = self._segment_row(conn, segment_id, recording_ok=False)
             aid = int(row.assignment_id)
             facts = self._assignment_facts(conn, aid)
             new = _state(row)
@@ -251,7 +260,7 @@ class EditsMixin:
         """Split a state segment at ``at_ms``; returns the new (right-hand) segment's id."""
         new_id = str(uuid.uuid4())
         with self.write() as conn:
-            row = self._segment_row(conn, segment_id)
+            row = self._segment_row(conn, segment_id, recording_ok=False)
             if not row.start_ms < at_ms < row.end_ms:
                 raise EditError("The split point must lie inside the segment.")
             aid = int(row.assignment_id)
@@ -324,14 +333,38 @@ class EditsMixin:
         return self._undo_redo(assignment_id, by, undo=False)
 
     def _last_batch(self, conn: Connection, aid: int, state: str, *, last: bool) -> str | None:
-        order = EditLog.id.desc() if last else EditLog.id.asc()
-        row = conn.execute(
-            select(EditLog.batch).where(
-                EditLog.assignment_id == aid, EditLog.state == state,
-                EditLog.entity == "segment",
-            ).order_by(order).limit(1)
-        ).first()
+        """The next step to undo (the done batch with the latest row) or to redo (the
+        undone batch whose latest row is earliest: steps are redone in the reverse order
+        of their undoing, even when a recording's end joined an older batch)."""
+        if last:
+            row = conn.execute(
+                select(EditLog.batch).where(
+                    EditLog.assignment_id == aid, EditLog.state == state,
+                    EditLog.entity == "segment",
+                ).order_by(EditLog.id.desc()).limit(1)
+            ).first()
+        else:
+            row = conn.execute(
+                select(EditLog.batch).where(
+                    EditLog.assignment_id == aid, EditLog.state == state,
+                    EditLog.entity == "segment",
+                ).group_by(EditLog.batch).order_by(func.max(EditLog.id).asc()).limit(1)
+            ).first()
         return None if row is None else row[0]
+
+    def next_step(self, assignment_id: int, *, undo: bool = True) -> list[StepRow]:
+        """The rows of the step that undo (or redo) would take back (or bring back)."""
+        with self.read() as conn:
+            batch = self._last_batch(conn, assignment_id, "done" if undo else "undone",
+                                     last=undo)
+            if batch is None:
+                return []
+            rows = conn.execute(
+                select(EditLog.entity_id, EditLog.action, EditLog.before, EditLog.after)
+                .where(EditLog.assignment_id == assignment_id, EditLog.batch == batch,
+                       EditLog.entity == "segment").order_by(EditLog.id)
+            ).all()
+        return [StepRow(str(r[0]), str(r[1]), _json(r[2]), _json(r[3])) for r in rows]
 
     def _undo_redo(self, aid: int, by: str | None, *, undo: bool) -> list[str]:
         with self.write() as conn:
@@ -367,12 +400,16 @@ class EditsMixin:
         return touched
 
     # ------------------------------------------------------------------ internals
-    def _segment_row(self, conn: Connection, segment_id: str) -> Any:
+    def _segment_row(self, conn: Connection, segment_id: str, *,
+                     recording_ok: bool = True) -> Any:
         row = conn.execute(
             select(Segment.__table__).where(Segment.id == segment_id)
         ).one_or_none()
         if row is None or row.deleted:
             raise NotFoundError(f"There is no segment {segment_id} (it may have been deleted).")
+        if row.end_ms is None and not recording_ok:
+            raise EditError(f"{row.code_id!r} is still being recorded: end it (Enter) or "
+                            "discard it (Esc) before changing it.")
         return row._mapping
 
     def _begin_edit(self, conn: Connection, assignment_id: int, status: str) -> str:
@@ -383,7 +420,8 @@ class EditsMixin:
         return str(uuid.uuid4())
 
     def _insert(
-        self, conn: Connection, aid: int, sid: str, code: str, start: int, end: int, note: str,
+        self, conn: Connection, aid: int, sid: str, code: str, start: int, end: int | None,
+        note: str,
         modifiers: dict[str, Any], by: str | None, batch: str,
     ) -> None:
         t = _now()

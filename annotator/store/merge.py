@@ -158,7 +158,9 @@ def _read_other(other: Study, merged_through: Callable[[str], int]) -> _Other:
         ).all()
         current = conn.execute(select(StudyInfo.current_codebook_id)).scalar_one()
         raw_times = other.is_sqlite
-        segs = conn.execute(select(*segment_columns(raw_times))).all()
+        # a code the coder is still recording is not a segment to merge
+        segs = conn.execute(select(*segment_columns(raw_times))
+                            .where(Segment.end_ms.is_not(None))).all()
         log_from = 0 if rec is None else max(int(rec[0]), merged_through(str(rec[1])))
         log = conn.execute(
             select(*log_columns(raw_times)).where(EditLog.id > log_from)
@@ -290,7 +292,8 @@ class _Merger:
         """This study's segments of the checked-out codings (what a merge can touch)."""
         q = select(Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms,
                    Segment.end_ms, Segment.note, raw_text(Segment.modifiers), Segment.deleted)
-        return {str(r.id): r for r in self.conn.execute(q.where(Segment.assignment_id.in_(aids)))}
+        q = q.where(Segment.assignment_id.in_(aids), Segment.end_ms.is_not(None))
+        return {str(r.id): r for r in self.conn.execute(q)}
 
     # --------------------------------------------------------------- run
     def run(self) -> None:

@@ -104,11 +104,21 @@ def sqlite_backup(path: Path, reason: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     folder = path.parent / f".{path.name}.backups"
     folder.mkdir(exist_ok=True)
-    dest = folder / f"{path.stem}-{reason}-{stamp}{path.suffix or '.annot'}"
-    tmp = dest.with_suffix(dest.suffix + ".tmp")
+    suffix = path.suffix or ".annot"
+    dest = folder / f"{path.stem}-{reason}-{stamp}{suffix}"
+    # The half-written copy has a name the rotation never matches (a leading dot, and
+    # not the study's suffix), so a backup being written is never counted or removed.
+    tmp = folder / f".{dest.name}.tmp"
     copy_sqlite(path, tmp)
     os.replace(tmp, dest)
-    backups = sorted(folder.glob(f"{path.stem}-{reason}-*"))
+    backups = sorted(backup_files(path, reason))
     for old in backups[:-BACKUP_KEEP]:
         old.unlink(missing_ok=True)
     return dest
+
+
+def backup_files(path: Path, reason: str) -> list[Path]:
+    """The finished backups of a study made for ``reason`` (never a half-written one)."""
+    folder = path.parent / f".{path.name}.backups"
+    suffix = path.suffix or ".annot"
+    return [p for p in folder.glob(f"{path.stem}-{reason}-*{suffix}") if p.is_file()]

@@ -96,6 +96,8 @@ class Assignment(Base):
     codebook_id: Mapped[int] = mapped_column(ForeignKey("codebook_versions.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # where the coder left the playhead (not an edit: no log row, no updated_at)
+    last_position_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Segment(Base):
@@ -105,7 +107,9 @@ class Segment(Base):
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
     code_id: Mapped[str] = mapped_column(String(60))
     start_ms: Mapped[int] = mapped_column(Integer)
-    end_ms: Mapped[int] = mapped_column(Integer)
+    # NULL while the segment is being recorded (an open recording: a start, no end yet).
+    # An open recording is not a segment for exports, reliability, checkout or merge.
+    end_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     modifiers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -124,6 +128,7 @@ class EditLog(Base):
     __table_args__ = (
         Index("ix_edit_log_assignment", "assignment_id", "id"),
         Index("ix_edit_log_assignment_state", "assignment_id", "state"),
+        Index("ix_edit_log_entity", "entity_id", "id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -37,7 +37,7 @@ def _live_segments(*columns: Any, coder: str | None, case: str | None,
         .join(Assignment, Assignment.id == Segment.assignment_id)
         .join(Session, Session.id == Assignment.session_id)
         .join(Case, Case.id == Session.case_id)
-        .where(Segment.deleted.is_(False))
+        .where(Segment.deleted.is_(False), Segment.end_ms.is_not(None))  # no recordings
     )
     if coder is not None:
         q = q.where(Assignment.coder_id == coder)

@@ -26,7 +26,6 @@ from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import codebook_hash, parse_codebook
 from annotator.store import migrate
 from annotator.store.catalog import CatalogMixin
-from annotator.store.edits import EditsMixin
 from annotator.store.engine import describe_target, is_url, make_engine
 from annotator.store.errors import (
     ConnectionLostError,
@@ -40,6 +39,7 @@ from annotator.store.errors import (
     StudyUnreachableError,
 )
 from annotator.store.models import CodebookVersion, StudyInfo
+from annotator.store.recordings import RecordingsMixin
 
 MAGIC = "annotator-study"
 T = TypeVar("T")
@@ -50,7 +50,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-class Study(CatalogMixin, EditsMixin):
+class Study(CatalogMixin, RecordingsMixin):
     """One study database. Every write is its own committed transaction."""
 
     def __init__(self, engine: Engine, target: str | Path) -> None:

@@ -97,12 +97,13 @@ def _existing_overlaps(
         if aid is None:
             continue
         existing = conn.execute(select(Segment.code_id, Segment.start_ms, Segment.end_ms).where(
-            Segment.assignment_id == aid, Segment.deleted.is_(False))).all()
+            Segment.assignment_id == aid, Segment.deleted.is_(False),
+            Segment.end_ms.is_not(None))).all()
         for r in group:
             cat = codebook.category(r.category)
             ids = {c.id for c in cat.codes}
             for code, s, e in existing:
-                if code in ids and s < r.end_ms and r.start_ms < e and e > s:
+                if code in ids and e is not None and s < r.end_ms and r.start_ms < e and e > s:
                     problems.append(RowProblem(
                         r.line, "start_s",
                         f"overlaps the stored segment {code!r} {s / 1000:.3f}–{e / 1000:.3f} s "

@@ -345,7 +345,18 @@ class CodebookPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        # shown while hold mode is on: a code records only while its key is held
+        self.hold_banner = QLabel(
+            "HOLD mode: a code records while its key is held down (H to turn off)", self)
+        self.hold_banner.setObjectName("holdBanner")
+        self.hold_banner.setWordWrap(True)
+        self.hold_banner.setStyleSheet(
+            "background: #fff4ce; color: #5c4400; border-bottom: 1px solid #e0c36a;"
+            " padding: 3px 10px; font-weight: bold;")
+        self.hold_banner.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hold_banner.hide()
         lay.addWidget(self.title)
+        lay.addWidget(self.hold_banner)
         lay.addWidget(self.scroll_area, 1)
         self.set_codebook(codebook)
 
@@ -376,6 +387,10 @@ class CodebookPanel(QWidget):
         self._open = set(code_ids)
         for cid, row in self._rows.items():
             row.set_open(cid in self._open)
+
+    def set_hold_mode(self, on: bool) -> None:
+        """Show (or hide) the hold-mode banner above the codes."""
+        self.hold_banner.setVisible(on)
 
     def code_row(self, code_id: str) -> QWidget:
         """The row widget of a code (to locate it on screen); ``KeyError`` if unknown."""

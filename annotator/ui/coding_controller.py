@@ -20,13 +20,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.codebook import Codebook
 from annotator.core.coding import Action, Close, CodingState, Open, Point
+from annotator.core.edit_steps import describe_step
 from annotator.core.segments import SegmentView
+from annotator.core.timefmt import format_short
 from annotator.store import AssignmentInfo, Study, StudyError
 from annotator.ui.messages import MessageBridge
 
+#: In the views only (never stored): a segment view with this modifier is a code being
+#: recorded, shown from its start to the playhead. The store keeps a recording as a
+#: segment row with no end (``Study.recordings``).
 OPEN_FLAG = "open"
 
 
@@ -48,7 +54,8 @@ class CodingController(QObject):
         self.codebook: Codebook = study.codebook_by_id(assignment.codebook_id)
         self.state = CodingState(self.codebook)
         self.segments: dict[str, SegmentView] = {}
-        self._open_ids: dict[str, str] = {}  # code id -> id of its open (growing) segment
+        self._open_ids: dict[str, str] = {}  # code id -> id of its open recording
+        self.lang = "en"  # the codebook language of labels in messages and menus
         # Asked before every write: a reason the study cannot be written now, or None.
         self.guard: Callable[[], str | None] | None = None
 
@@ -59,10 +66,14 @@ class CodingController(QObject):
 
     def load(self) -> None:
         segs = self.study.segments(self.assignment.id)
+        recs = self.study.recordings(self.assignment.id)
         self.segments = {s.id: s for s in segs}
-        # Codes left open when the app was closed or died resume as open.
-        self._open_ids = {s.code: s.id for s in segs if s.modifiers.get(OPEN_FLAG)}
-        self.state.restore({s.code: s.start_ms for s in segs if s.modifiers.get(OPEN_FLAG)})
+        # Codes left open when the app was closed or died resume as open, each from its
+        # own start.
+        for r in recs:
+            self.segments[r.id] = self._recording_view(r.id, r.code, r.start_ms)
+        self._open_ids = {r.code: r.id for r in recs}
+        self.state.restore({r.code: r.start_ms for r in recs})
         self.segmentsReset.emit(list(self.segments.values()))
         self.openCodesChanged.emit(set(self.state.open))
         self._emit_undo_state()
@@ -83,10 +94,10 @@ class CodingController(QObject):
         self._carry_out(self.state.close_all(t_ms))
 
     def cancel_open(self) -> None:
-        """Discard the codes being recorded (their growing segments are deleted)."""
+        """Discard the codes being recorded (their recordings are thrown away)."""
         ids = list(self._open_ids.values())
-        if ids and self._do(lambda: self.study.delete_segments(ids, by=self.coder)) is None:
-            return  # not deleted: they are still being recorded
+        if ids and self._do(lambda: self.study.discard_recordings(ids, by=self.coder)) is None:
+            return  # not discarded: they are still being recorded
         for code in list(self.state.open):
             self.state.cancel(code)
         self._open_ids.clear()
@@ -118,17 +129,18 @@ class CodingController(QObject):
             seg = self._do(lambda: self.study.add_segment(
                 self.assignment.id, act.code, act.at_ms, act.at_ms, by=self.coder))
         elif isinstance(act, Open):
-            seg = self._do(lambda: self.study.add_segment(
-                self.assignment.id, act.code, act.at_ms, act.at_ms,
-                modifiers={OPEN_FLAG: True}, by=self.coder))
-            if seg is not None:
-                self._open_ids[act.code] = seg.id
+            rec = self._do(lambda: self.study.start_recording(
+                self.assignment.id, act.code, act.at_ms, by=self.coder))
+            seg = None
+            if rec is not None:
+                self._open_ids[act.code] = rec.id
+                seg = self._recording_view(rec.id, act.code, act.at_ms)
         else:
             sid = self._open_ids.get(act.code)
             if sid is None:
                 return True
-            seg = self._do(lambda: self.study.update_segment(
-                sid, start_ms=act.start_ms, end_ms=act.end_ms, modifiers={}, by=self.coder))
+            # joins the batch that opened it: one keyboard-coded segment, one undo step
+            seg = self._do(lambda: self.study.end_recording(sid, act.end_ms, by=self.coder))
             if seg is not None:
                 self._open_ids.pop(act.code, None)
         if seg is None:
@@ -147,6 +159,16 @@ class CodingController(QObject):
 
     def open_segment_ids(self) -> dict[str, str]:
         return dict(self._open_ids)
+
+    def _recording_view(self, sid: str, code: str, start_ms: int) -> SegmentView:
+        return SegmentView(sid, self.assignment.coder, code, start_ms, start_ms, "",
+                           {OPEN_FLAG: True})
+
+    def recording_summary(self) -> list[str]:
+        """The codes being recorded, as 'label (since 00:12.3)', for questions."""
+        return [f"'{self.codebook.code(code).label_in(self.lang)}' since "
+                f"{format_short(start)}" for code, start in sorted(
+                    self.state.open.items(), key=lambda kv: kv[1])]
 
     # ---------------------------------------------------------------- edits
     def change(self, seg_id: str, **changes: Any) -> bool:
@@ -168,8 +190,15 @@ class CodingController(QObject):
         ids = [i for i in ids if i in self.segments]
         if not ids or self._refuse_if_submitted():
             return
-        if self._do(lambda: self.study.delete_segments(ids, by=self.coder)) is None:
+        recording = set(self._open_ids.values())
+        recs = [i for i in ids if i in recording]
+        segs = [i for i in ids if i not in recording]
+        if recs and self._do(lambda: self.study.discard_recordings(recs, by=self.coder)) is None:
             return
+        if segs and self._do(lambda: self.study.delete_segments(segs, by=self.coder)) is None:
+            ids = recs
+            if not ids:
+                return
         for sid in ids:
             seg = self.segments.pop(sid)
             if self._open_ids.get(seg.code) == sid:
@@ -195,9 +224,25 @@ class CodingController(QObject):
     def redo(self) -> None:
         self._undo_redo(undo=False)
 
+    def step_text(self, *, undo: bool = True) -> str:
+        """What undo (redo) would take back (bring back), e.g. "add 'Being responsive'
+        00:12.3–00:15.8"; empty when there is nothing."""
+        if self.submitted:
+            return ""
+        try:
+            rows = self.study.next_step(self.assignment.id, undo=undo)
+        except StudyError:
+            return ""
+        return describe_step(rows, self._label)
+
+    def _label(self, code: str) -> str:
+        cb = self.codebook
+        return cb.code(code).label_in(self.lang) if cb.has_code(code) else code
+
     def _undo_redo(self, *, undo: bool) -> None:
         if self._refuse_if_submitted():
             return
+        what = self.step_text(undo=undo)
         fn = self.study.undo if undo else self.study.redo
         touched = self._do(lambda: fn(self.assignment.id, by=self.coder))
         if touched is None:
@@ -206,55 +251,43 @@ class CodingController(QObject):
             self.messages.info.emit("Nothing to undo." if undo else "Nothing to redo.")
             self._emit_undo_state()
             return
-        if self._pairs_with_next_step(set(touched), undo=undo):
-            more = self._do(lambda: fn(self.assignment.id, by=self.coder))
-            touched = list(dict.fromkeys([*touched, *(more or [])]))
         self.load()
-        self.messages.info.emit(("Undone" if undo else "Redone") + f": {len(touched)} segment(s).")
-
-    def _pairs_with_next_step(self, ids: set[str], *, undo: bool) -> bool:
-        """Whether the step just undone (redone) is one half of a keyboard-coded segment
-        whose other half is the next step to undo (redo).
-
-        Coding a state code is two edit steps in the store: the segment is stored open
-        when its key goes down, and closed when it ends. One undo takes the finished
-        segment away whole (rather than leaving it open and growing again), and one
-        redo brings it back whole.
-        """
-        try:
-            rows = [r for r in self.study.log_entries(self.assignment.id)
-                    if r["entity"] == "segment" and r["state"] in ("done", "undone")]
-        except StudyError:
-            return False
-        batches: dict[str, list[Any]] = {}
-        for r in rows:
-            batches.setdefault(str(r["batch"]), []).append(r)
-        done = [b for b in batches.values() if b[0]["state"] == "done"]
-        undone = [b for b in batches.values() if b[0]["state"] == "undone"]
-        # undone steps are a suffix of the history: the one just undone is the first of
-        # them; the one just redone is the last done step.
-        if undo:
-            if not undone or not done:
-                return False
-            closing, opening = undone[0], done[-1]
-        else:
-            if not done or not undone:
-                return False
-            opening, closing = done[-1], undone[0]
-        return (
-            {r["entity_id"] for r in closing} == ids == {r["entity_id"] for r in opening}
-            and all(_is_close(r) for r in closing) and all(_is_open(r) for r in opening)
-        )
+        self.messages.info.emit(("Undone" if undo else "Redone") + f": {what}.")
 
     # ---------------------------------------------------------------- status
-    def submit(self) -> None:
+    def submit(self, confirm: Callable[[int], bool] | None = None) -> bool:
+        """Submit (lock) this coding. ``confirm(segment_count)`` is asked first; the
+        store refuses while a code is being recorded, and the message names it."""
+        if self._refuse_if_submitted():
+            return False
         if self.state.open:
-            self.messages.warning.emit("Close the open codes (Enter) before submitting.")
-            return
-        if self._do(lambda: self.study.set_status(self.assignment.id, "submitted",
-                                                  by=self.coder)) is None:
-            return
+            self.messages.error.emit(
+                "Not submitted",
+                "A code is still being recorded: " + "; ".join(self.recording_summary())
+                + ". End it (Enter) or discard it (Esc) first; nothing was changed.")
+            return False
+        if confirm is None:
+            from annotator.ui.submit_dialog import confirm_submit
+
+            parent = self.parent()
+            confirm = lambda n: confirm_submit(  # noqa: E731
+                parent if isinstance(parent, QWidget) else None, self.assignment, n)
+        if not confirm(sum(1 for s in self.segments.values()
+                           if not s.modifiers.get(OPEN_FLAG))):
+            return False
+        problem = self.guard() if self.guard is not None else None
+        if problem:
+            self.messages.error.emit("Not submitted", problem)
+            return False
+        try:
+            self.study.set_status(self.assignment.id, "submitted", by=self.coder)
+        except StudyError as exc:
+            self.messages.error.emit("Not submitted", str(exc))
+            return False
         self._refresh_assignment()
+        self.messages.info.emit(f"Submitted {self.assignment.case} session "
+                                f"{self.assignment.number}.")
+        return True
 
     def reopen(self) -> None:
         if self._do(lambda: self.study.set_status(self.assignment.id, "in_progress",
@@ -309,16 +342,3 @@ class CodingController(QObject):
             can = (False, False)
         self.undoStateChanged.emit(*can)
 
-
-def _flag(state: Any) -> bool:
-    return bool(isinstance(state, dict) and (state.get("modifiers") or {}).get(OPEN_FLAG))
-
-
-def _is_open(row: Any) -> bool:
-    """An edit-log row that stored a newly opened (growing) segment."""
-    return row["action"] == "create" and _flag(row["after"])
-
-
-def _is_close(row: Any) -> bool:
-    """An edit-log row that ended an open segment."""
-    return row["action"] == "update" and _flag(row["before"]) and not _flag(row["after"])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
@@ -34,6 +33,7 @@ from annotator.ui.keyboard_help import keyboard_help_html, show_about, show_keyb
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
 from annotator.ui.segment_table import SegmentTable
+from annotator.ui.session_keeper import SessionKeeper
 from annotator.ui.session_views import SessionViews
 from annotator.ui.settings import Settings
 from annotator.ui.study_browser import StudyBrowser
@@ -46,20 +46,9 @@ from annotator.ui.window_menus import build_menus
 from annotator.ui.window_navigation import NavigationActions
 from annotator.ui.window_status import WindowStatus
 from annotator.ui.window_study import StudyActions
-from annotator.ui.workspace import Workspace
+from annotator.ui.workspace import FromWorkspace, Workspace
 
 __all__ = ["NO_SESSION_HINT", "NO_STUDY_HINT", "MainWindow"]
-T = TypeVar("T")
-
-
-class _FromWorkspace(Generic[T]):
-    """A read-only attribute of the window that is the workspace's attribute ``name``."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __get__(self, window: MainWindow, _owner: object = None) -> T:
-        return cast(T, getattr(window.workspace, self.name))
 
 
 class MainWindow(QMainWindow):
@@ -117,10 +106,10 @@ class MainWindow(QMainWindow):
             "window": self, "study": self.study_actions, "edit": self.editing,
             "nav": self.navigation})
         build_menus(self)
+        self.keeper = SessionKeeper(self)  # leaving while recording; position; hold
         self.layout_state = WindowLayout(self, self.settings)
         self._wire()
         self.layout_state.restore()
-        self.player.controller.set_rate(float(self.settings.get("player/rate", 1.0, float)))
         self.keys.enabled = True
         self._update_actions()
         self.media.show_hint()
@@ -171,13 +160,13 @@ class MainWindow(QMainWindow):
         return self
 
     # what is open, read from the workspace
-    study = _FromWorkspace[Study | None]("study")
-    study_target = _FromWorkspace[str | None]("study_target")
-    coder = _FromWorkspace[str | None]("coder")
-    session = _FromWorkspace[SessionInfo | None]("session")
-    controller = _FromWorkspace[CodingController | None]("controller")
-    showing_others = _FromWorkspace[bool]("showing_others")
-    lang = _FromWorkspace[str]("lang")
+    study = FromWorkspace[Study | None]("study")
+    study_target = FromWorkspace[str | None]("study_target")
+    coder = FromWorkspace[str | None]("coder")
+    session = FromWorkspace[SessionInfo | None]("session")
+    controller = FromWorkspace[CodingController | None]("controller")
+    showing_others = FromWorkspace[bool]("showing_others")
+    lang = FromWorkspace[str]("lang")
 
     # ------------------------------------------------------------------ layout
     def showEvent(self, event: QShowEvent) -> None:
@@ -187,7 +176,6 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.layout_state.save()
-        self.settings.set("player/rate", self.player.controller.rate)
         self.settings.set("language", self.lang)
         self.settings.sync()
 
@@ -207,19 +195,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ study / coder
     def open_study(self, target: str) -> bool:
         """Open a study (file or URL); returns whether it is open."""
-        return self.workspace.open_study(target)
+        return self.keeper.may_leave("open another study") and self.workspace.open_study(target)
 
     def close_study(self) -> None:
-        self.workspace.close_study()
-
-    def _on_backup_due(self) -> None:
-        self.workspace.backup_now()
-
-    @property
-    def _backup_timer(self) -> QTimer:
-        return self.workspace.backup_timer
+        if self.keeper.may_leave("close the study"):
+            self.close_session()
+            self.workspace.close_study()
 
     def set_coder(self, coder: str) -> None:
+        if self.controller is not None and coder != self.coder:
+            if not self.keeper.may_leave("switch coder"):
+                return
+            self.close_session()  # the session was this coder's coding, not the new one's
         self.workspace.set_coder(coder)
 
     def open_session(self, session_id: int) -> bool:
@@ -227,9 +214,17 @@ class MainWindow(QMainWindow):
             return False
         if self.coder is None and not self.study_actions.choose_coder():
             return False
-        return self.workspace.open_session(session_id)
+        if not self.keeper.may_leave("switch to another session"):
+            return False
+        self.close_session()
+        opened = self.workspace.open_session(session_id)
+        if opened:
+            self.keeper.session_opened()
+        return opened
 
     def close_session(self) -> None:
+        if self.controller is not None:
+            self.keeper.session_closing()
         self.workspace.close_session()
 
     def open_session_key(self, key: str) -> bool:
@@ -333,9 +328,6 @@ class MainWindow(QMainWindow):
         self.definition.set_language(lang)
         self.views.set_language(lang)
 
-    def toggle_others(self, on: bool) -> None:
-        self.editing.toggle_others(on)
-
     def _on_others_shown(self, on: bool) -> None:
         self.others_action_checked(on)
         self.views.set_others(self.workspace.other_coder_segments() if on else {})
@@ -388,6 +380,9 @@ class MainWindow(QMainWindow):
             codebook, self.lang, self.player.player_actions.all(), self.actions_by_name))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.keeper.may_leave("quit"):
+            event.ignore()
+            return
         self.save_layout()
         self.close_study()
         self.player.controller.close()

@@ -118,11 +118,11 @@ class SessionViews(QObject):
     # ------------------------------------------------------------------ recording
     def show_recording(self, open_starts: dict[str, int], open_ids: dict[str, str],
                        ms: int) -> None:
-        """Draw each code being recorded from its start to the playhead ``ms``."""
+        """Draw each code being recorded from its own start to the playhead ``ms``; never
+        backwards (a playhead before the start shows the start only)."""
         for code, start in open_starts.items():
             seg = self.model.get(open_ids.get(code, ""))
             if seg is None:
                 continue
-            lo, hi = (start, ms) if ms >= start else (ms, start)
             self.timeline.upsert_segment(seg.code, SegmentView(
-                seg.id, seg.coder, seg.code, lo, hi, seg.note, seg.modifiers))
+                seg.id, seg.coder, seg.code, start, max(start, ms), seg.note, seg.modifiers))

@@ -125,8 +125,12 @@ class EditingActions:
 
     # ------------------------------------------------------------------ status
     def submit(self) -> None:
-        if self.ws.controller is not None:
-            self.ws.controller.submit()
+        """Submit (lock) the coding, after asking with the segment count."""
+        ctl = self.ws.controller
+        if ctl is not None:
+            from annotator.ui.submit_dialog import confirm_submit
+
+            ctl.submit(lambda n: confirm_submit(self.host.dialog_parent(), ctl.assignment, n))
 
     def reopen(self) -> None:
         if self.ws.controller is not None:

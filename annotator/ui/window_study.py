@@ -478,4 +478,8 @@ class StudyActions:
                     "browser (right-click ▸ Relink media…)."
         else:
             text += "\n\nAll linked media are present."
+        recordings = ws.study.open_recordings()
+        if recordings:
+            text += ("\n\nStill being recorded (not segments until ended):\n"
+                     + "\n".join(r.describe() for r in recordings))
         QMessageBox.information(parent, "Study check", text)

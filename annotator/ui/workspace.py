@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -282,6 +283,19 @@ class Workspace(QObject):
             label = a.coder if a.purpose == "primary" else f"{a.coder} ({a.purpose})"
             out[label] = self.study.segments(a.id)
         return out
+
+
+T = TypeVar("T")
+
+
+class FromWorkspace(Generic[T]):
+    """A read-only attribute (of a window) that is its ``workspace``'s attribute ``name``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, _owner: object = None) -> T:
+        return cast(T, getattr(obj.workspace, self.name))
 
 
 def file_identity(path: Path | None) -> tuple[Path, tuple[int, int]] | None:

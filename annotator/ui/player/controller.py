@@ -255,7 +255,9 @@ class PlayerController(QObject):
 
     def set_volume(self, volume: float) -> None:
         self._volume = min(max(float(volume), 0.0), 1.0)
-        _call(self._audio, "setVolume", Q_ARG(float, self._volume))
+        # QAudioOutput::setVolume takes a C++ float; Q_ARG(float, ...) names a double,
+        # which matches no slot (the call was dropped with "No such method").
+        _call(self._audio, "setVolume", Q_ARG("float", self._volume))
 
     def is_muted(self) -> bool:
         return self._muted
