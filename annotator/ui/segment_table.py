@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -190,8 +191,8 @@ class SegmentTableModel(QAbstractTableModel):
         self._ph_rows: frozenset[int] = frozenset()
         self._ph_window: tuple[float, float] | None = None
         self._times_valid = False  # _starts/_ends mirror the rows (kept up to date per edit)
-        self._starts = np.zeros(0, dtype=np.int64)
-        self._ends = np.zeros(0, dtype=np.int64)
+        self._starts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._ends: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self._bold = QFont()
         self._bold.setBold(True)
 

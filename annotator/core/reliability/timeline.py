@@ -70,7 +70,8 @@ def slice_midpoints(duration_ms: int, resolution_ms: int) -> IntArray:
     """Midpoints of the slices [k*N, min((k+1)*N, duration)); the last slice may be shorter."""
     starts = np.arange(0, duration_ms, resolution_ms, dtype=np.int64)
     ends = np.minimum(starts + resolution_ms, duration_ms)
-    return (starts + ends) // 2
+    mids: IntArray = (starts + ends) // 2
+    return mids
 
 
 def state_at(tl: Timeline, times: IntArray) -> BoolArray:
