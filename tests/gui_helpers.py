@@ -153,8 +153,11 @@ def answer(box_name: str, button_name: str, *, shots: Path | None = None,
             if button_name == ":return":
                 QTest.keyClick(box, Qt.Key.Key_Return)
                 return
-            button = (box.escapeButton() if button_name == ":escape"
-                      else box.findChild(QAbstractButton, button_name))
+            if button_name == ":escape":
+                button = box.escapeButton() or box.defaultButton() or (
+                    box.buttons()[0] if box.buttons() else None)
+            else:
+                button = box.findChild(QAbstractButton, button_name)
             assert button is not None, f"{box_name} has no button {button_name}"
             button.click()
             return

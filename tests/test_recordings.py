@@ -343,3 +343,24 @@ def test_migration_0002_converts_the_open_flag_of_a_0001_study(tmp_path: Path) -
         study.undo(1)
         assert study.segments(1) == [] and study.recordings(1) == []
     assert list((tmp_path / ".old.annot.backups").glob("old-premigration-*.annot"))
+
+
+def test_reliability_leaves_an_open_recording_out(tmp_path: Path) -> None:
+    path = tmp_path / "study.annot"
+    study = make_study(str(path))
+    try:
+        s = study.add_session("C01", 1, duration_ms=60_000)
+        a = study.assign(s.id, "AK")
+        b = study.assign(s.id, "BL")
+        for aid in (a.id, b.id):
+            study.add_segment(aid, "praise", 1000, 5000)
+        study.start_recording(b.id, "child", 10_000)  # BL is still recording "child"
+    finally:
+        study.close()
+    proc = run_cli("reliability", str(path), "--coders", "AK", "BL", "--format", "json",
+                   check=True)
+    report = json.loads(proc.stdout)
+    codes = {c["id"]: c for cat in report["categories"] for c in cat["codes"]}
+    assert codes["child"]["events"] == {"AK": 0, "BL": 0}
+    assert codes["child"]["seconds"] == {"AK": 0.0, "BL": 0.0}
+    assert codes["praise"]["events"] == {"AK": 1, "BL": 1}

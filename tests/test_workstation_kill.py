@@ -25,7 +25,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.store import Study
-from tests.gui_helpers import open_window, small_study, stored
+from tests.gui_helpers import open_window, recorded, small_study, stored
 from tests.studyutil import EXCLUSIVE_CODEBOOK
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,19 +128,95 @@ def test_kill_9_loses_nothing_the_window_showed(
     with Study.open(study) as s:  # integrity check and schema check pass
         assert s.is_sqlite
     saved = {seg.id: seg for seg in stored(study, "AK", "C01", 1)}
+    recording = {r.id: r for r in recorded(study, "AK", "C01", 1)}
     for seg in shown["segments"]:
+        if seg["open"]:  # shown as recording: stored as a recording (or ended meanwhile)
+            assert seg["id"] in recording or seg["id"] in saved, f"shown but lost: {seg}"
+            db_start = (recording[seg["id"]].start_ms if seg["id"] in recording
+                        else saved[seg["id"]].start_ms)
+            assert db_start == seg["start_ms"]
+            continue
         assert seg["id"] in saved, f"shown but lost: {seg}"
         db = saved[seg["id"]]
-        assert (db.code, db.start_ms) == (seg["code"], seg["start_ms"])
-        if not seg["open"]:
-            assert db.end_ms == seg["end_ms"] and not db.modifiers.get("open")
+        assert (db.code, db.start_ms, db.end_ms) == (seg["code"], seg["start_ms"],
+                                                     seg["end_ms"])
 
     # the app opens the study again (the dead process's lock is stale) and resumes the
     # codes that were being recorded
     monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
     w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "again.ini")
     assert w.controller is not None
-    still_open = {seg.code for seg in saved.values() if seg.modifiers.get("open")}
+    still_open = {r.code for r in recorded(study, "AK", "C01", 1)}
     assert "praise" in still_open
     assert set(w.controller.state.open) == still_open
-    assert {s.id for s in w.table.model.segments()} == set(saved)
+    assert {s.id for s in w.table.model.segments()} == \
+        set(saved) | {r.id for r in recorded(study, "AK", "C01", 1)}
+
+
+def test_kill_9_while_recording_then_reopen_and_quit_gives_one_positive_segment(
+    qtbot: QtBot, tmp_path: Path, display: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8: after ``kill -9`` while a code records, reopening shows it recording from
+    its own start with the playhead where that coder was; quitting asks, and "end"
+    stores one segment from the start to the playhead (never zero-length, never
+    backwards, never exported while open)."""
+    from annotator.ui.session_keeper import POSITION_SAVE_MS
+    from tests.gui_helpers import answer
+
+    study = small_study(tmp_path / "study", EXCLUSIVE_CODEBOOK, frames=250)
+    dump = tmp_path / "shown.json"
+    env = dict(os.environ)
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", ANNOTATOR_TEST_DUMP=str(dump),
+               ANNOTATOR_SETTINGS=str(tmp_path / "app-settings.ini"),
+               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    xenv = {**os.environ, "DISPLAY": display}
+
+    def xdotool(*args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=xenv, check=True, capture_output=True,
+                              text=True, timeout=30).stdout
+
+    with (tmp_path / "app.log").open("w") as log:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "annotator.cli", "gui", str(study), "--coder", "AK",
+             "--session", "C01:1"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    try:
+        window = xdotool("search", "--sync", "--onlyvisible", "--name",
+                         "study.annot").split()[0]
+        xdotool("windowfocus", "--sync", window)
+        wait_for("the session and its video", lambda: (d := read_dump(dump)) is not None
+                 and d["session"] == "C01:1" and d["media_loaded"])
+        xdotool("key", "space")  # play
+        time.sleep(0.8)
+        xdotool("key", "3")  # praise starts recording
+        wait_for("praise recording", lambda: (d := read_dump(dump)) is not None
+                 and d["open"] == ["praise"])
+        time.sleep(POSITION_SAVE_MS / 1000 + 0.8)  # the playhead is saved meanwhile
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=10)
+    assert app.returncode == -signal.SIGKILL
+
+    [rec] = recorded(study, "AK", "C01", 1)
+    assert rec.code == "praise" and rec.start_ms > 0
+    assert stored(study, "AK", "C01", 1) == []  # not a (zero-length) segment
+    with Study.open(study) as s:
+        a = s.find_assignment(s.session("C01", 1).id, "AK")
+        assert a is not None
+        saved_at = s.last_position(a.id)
+    assert saved_at is not None and saved_at > rec.start_ms
+
+    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "env-settings.ini"))
+    w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "again.ini")
+    assert w.controller is not None and w.controller.state.open == {"praise": rec.start_ms}
+    assert w.player.controller.position_ms == saved_at
+    asked = answer("leaveWhileRecording", "endRecordings")
+    w.close()
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=30_000)
+    assert asked
+    [seg] = stored(study, "AK", "C01", 1)
+    assert seg.id == rec.id and (seg.start_ms, seg.end_ms) == (rec.start_ms, saved_at)
+    assert seg.end_ms > seg.start_ms
+    assert recorded(study, "AK", "C01", 1) == []

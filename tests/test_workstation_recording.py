@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from annotator.core.timefmt import format_short as fs
 from annotator.store import Study
 from annotator.ui.main_window import MainWindow
 from tests.gui_helpers import (
@@ -64,8 +66,8 @@ def test_quit_while_recording_asks_and_end_stores_a_segment_at_the_playhead(
     asked = answer("leaveWhileRecording", "endRecordings", shots=_shot("leave-recording.png"))
     key(qtbot, w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Q
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=WAIT_MS)
-    assert asked and "'Praise' since 00:12.0" in asked[0]
-    assert "Before you quit: end it at the playhead (00:15.8)" in asked[0]
+    assert asked and f"'Praise' since {fs(t1)}" in asked[0]
+    assert f"Before you quit: end it at the playhead ({fs(t2)})" in asked[0]
     [seg] = stored(study, "AK", "C01", 1)
     assert (seg.code, seg.start_ms, seg.end_ms) == ("praise", t1, t2)
     assert recorded(study, "AK", "C01", 1) == []
@@ -93,6 +95,27 @@ def test_cancel_stays_and_discard_throws_the_recording_away(
     assert w.open_session_key("C01:2")
     assert w.session is not None and w.session.number == 2
     assert stored(study, "AK", "C01", 1) == [] and recorded(study, "AK", "C01", 1) == []
+
+
+def test_a_new_session_starts_at_1x(qtbot: QtBot, study: Path, tmp_path: Path) -> None:
+    w = _window(qtbot, study, tmp_path)
+    pc = w.player.controller
+    pc.set_rate(2.0)
+    assert w.open_session_key("C01:2")
+    assert pc.rate == 1.0
+    one = [a for a in w.findChildren(QAction) if a.isCheckable() and a.text() == "1×"]
+    assert one and one[0].isChecked()
+
+
+def test_check_study_lists_open_recordings(qtbot: QtBot, study: Path, tmp_path: Path) -> None:
+    with Study.open(study) as s:
+        a = s.find_assignment(s.session("C01", 2).id, "AK")
+        assert a is not None
+        s.start_recording(a.id, "child", 42_000, by="AK")
+    w = _window(qtbot, study, tmp_path)
+    shown = answer("", ":escape", shots=_shot("check-open-recordings.png"))
+    w.actions_by_name["check_study"].trigger()
+    assert shown and "C01 session 2 (AK): 'Child' recording since 00:42.0" in shown[0]
 
 
 def test_switching_coder_while_recording_asks(qtbot: QtBot, study: Path,
@@ -129,8 +152,11 @@ def test_reopening_shows_each_recording_from_its_start_at_the_saved_position(
     assert shown == {"praise": (30_000, 33_000), "child": (31_500, 33_000)}
     assert w.codes.open_codes() == {"praise", "child"}
     # a click at 22.5 s and the key: refused, never a backwards segment
-    seek(qtbot, w, 22_500)
+    back = seek(qtbot, w, 22_500)
+    refused = answer("", ":escape", shots=_shot("end-before-start-refused.png"))
     key(qtbot, w, Qt.Key.Key_3)
+    assert refused and "'Praise' has been recording since 00:30.0" in refused[0]
+    assert f"cannot end at {fs(back)}, before its start" in refused[0]
     assert stored(study, "AK", "C01", 1) == []
     assert set(ctl.state.open) == {"praise", "child"}
     shown = {s.code: (s.start_ms, s.end_ms) for _lane, s in timeline_segments(w).values()}
@@ -156,7 +182,7 @@ def test_the_playhead_is_kept_per_coding_and_a_new_session_starts_at_1x(
     w2 = open_window(qtbot, path, "AK", "C01:1", settings)
     qtbot.waitUntil(lambda: w2.player.controller.position_ms == at, timeout=WAIT_MS)
     assert w2.player.controller.rate == 1.0  # not carried across a restart
-    assert w2.timeline.playhead() == at
+    qtbot.waitUntil(lambda: w2.timeline.playhead() == at, timeout=WAIT_MS)
 
 
 # ---------------------------------------------------------------------- undo, submit, hold
@@ -164,23 +190,24 @@ def test_one_undo_takes_a_keyboard_coded_segment_and_the_menu_names_it(
     qtbot: QtBot, study: Path, tmp_path: Path
 ) -> None:
     w = _window(qtbot, study, tmp_path)
-    seek(qtbot, w, 12_300)
+    t1 = seek(qtbot, w, 12_300)
     key(qtbot, w, Qt.Key.Key_3)
-    seek(qtbot, w, 13_000)
+    tp = seek(qtbot, w, 13_000)
     key(qtbot, w, Qt.Key.Key_4)  # a point code meanwhile
-    seek(qtbot, w, 15_800)
+    t2 = seek(qtbot, w, 15_800)
     key(qtbot, w, Qt.Key.Key_3)
+    praise = f"'Praise' {fs(t1)}–{fs(t2)}"
     undo = w.actions_by_name["undo"]
     edit_menu = next(m for m in undo.associatedObjects() if hasattr(m, "aboutToShow"))
     edit_menu.aboutToShow.emit()
-    assert undo.text() == "&Undo add 'Praise' 00:12.3–00:15.8"
+    assert undo.text() == f"&Undo add {praise}"
     key(qtbot, w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [s.code for s in stored(study, "AK", "C01", 1)] == ["question"]
     assert recorded(study, "AK", "C01", 1) == []  # not left recording
-    assert "Undone: add 'Praise' 00:12.3–00:15.8." in w.statusBar().currentMessage()
+    assert f"Undone: add {praise}." in w.statusBar().currentMessage()
     edit_menu.aboutToShow.emit()
-    assert undo.text() == "&Undo add 'Question' at 00:13.0"
-    assert w.actions_by_name["redo"].text() == "&Redo add 'Praise' 00:12.3–00:15.8"
+    assert undo.text() == f"&Undo add 'Question' at {fs(tp)}"
+    assert w.actions_by_name["redo"].text() == f"&Redo add {praise}"
 
 
 def test_submit_asks_with_the_count_and_refuses_while_recording(
@@ -192,22 +219,30 @@ def test_submit_asks_with_the_count_and_refuses_while_recording(
         key(qtbot, w, Qt.Key.Key_3)
         seek(qtbot, w, start + 1000)
         key(qtbot, w, Qt.Key.Key_3)
-    seek(qtbot, w, 7000)
+    t = seek(qtbot, w, 7000)
     key(qtbot, w, Qt.Key.Key_1)  # therapist is recording
     refusal = answer("", ":escape", shots=_shot("submit-refused.png"))
     key(qtbot, w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert refusal and "'Therapist' since 00:07.0" in refusal[0]
+    assert refusal and f"'Therapist' since {fs(t)}" in refusal[0]
     ctl = w.controller
     assert ctl is not None and ctl.assignment.status == "in_progress"
+    _activate(qtbot, w)  # the window is active again once the message box is gone
     key(qtbot, w, Qt.Key.Key_Escape)  # discard it
+    assert not ctl.state.open
     # the question says how many segments; Cancel leaves it as it was
     asked = answer("submitConfirm", ":return")  # Return: the default button, Cancel
     key(qtbot, w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked and "C01 session 1, with 2 segments?" in asked[0]
     assert ctl.assignment.status == "in_progress"
+    _activate(qtbot, w)
     asked = answer("submitConfirm", "submitButton", shots=_shot("submit-confirm.png"))
     key(qtbot, w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked and ctl.assignment.status == "submitted"
+
+
+def _activate(qtbot: QtBot, w: MainWindow) -> None:
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])

@@ -102,7 +102,10 @@ class Assignment(Base):
 
 class Segment(Base):
     __tablename__ = "segments"
-    __table_args__ = (Index("ix_segments_assignment", "assignment_id", "start_ms"),)
+    __table_args__ = (
+        Index("ix_segments_assignment", "assignment_id", "start_ms"),
+        Index("ix_segments_assignment_end", "assignment_id", "end_ms"),  # open recordings
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
     code_id: Mapped[str] = mapped_column(String(60))

@@ -59,8 +59,9 @@ _OPEN = (
     select(Segment.id, Segment.assignment_id, Segment.code_id, Segment.start_ms)
     .where(Segment.deleted.is_(False), Segment.end_ms.is_(None))
 )
-_OPEN_OF = _OPEN.where(Segment.assignment_id == bindparam("aid")).order_by(
-    Segment.start_ms, Segment.id)
+# no ORDER BY: SQLite then looks the open rows up in ix_segments_assignment_end instead
+# of walking the coding's segments in start order (sorted in Python; there are few)
+_OPEN_OF = _OPEN.where(Segment.assignment_id == bindparam("aid"))
 _OPEN_ROW = (
     select(Segment.assignment_id, Segment.code_id, Segment.start_ms, Segment.note,
            Segment.modifiers, Segment.end_ms, Segment.deleted)
@@ -89,7 +90,8 @@ class RecordingsMixin(EditsMixin):
         """The codes being recorded in one coding, by start."""
         with self.read() as conn:
             rows = conn.execute(_OPEN_OF, {"aid": assignment_id}).all()
-        return [Recording(str(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in rows]
+        return sorted((Recording(str(r[0]), int(r[1]), str(r[2]), int(r[3])) for r in rows),
+                      key=lambda r: (r.start_ms, r.id))
 
     def open_recordings(self, assignment_id: int | None = None, *,
                         conn: Connection | None = None) -> list[OpenRecordingInfo]:
@@ -128,7 +130,7 @@ class RecordingsMixin(EditsMixin):
             codebook = self.codebook_by_id(facts[0])
             if codebook.code(code).kind == "point":
                 raise EditError(f"{code!r} is a point code: it is an instant, not recorded.")
-            if conn.execute(_OPEN_OF.where(Segment.code_id == code),
+            if conn.execute(_OPEN_OF.where(Segment.code_id == code).limit(1),
                             {"aid": assignment_id}).first() is not None:
                 raise EditError(f"'{_label(codebook, code)}' is already being recorded.")
             batch = self._begin_edit(conn, assignment_id, facts[2])

@@ -14,6 +14,7 @@ The window calls :meth:`may_leave` at each place it leaves a session, and
 
 from __future__ import annotations
 
+import gc
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -27,6 +28,7 @@ from annotator.ui.coding_controller import CodingController
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
 from annotator.ui.player.controller import LoadState
+from annotator.ui.workers import TaskContext, run_task
 
 
 class KeeperHost(Protocol):
@@ -62,6 +64,8 @@ class KeeperHost(Protocol):
 
 #: How often a moved playhead is stored (ms).
 POSITION_SAVE_MS = 3000
+#: How often the SQLite WAL is copied back into the study file, on a worker (ms).
+CHECKPOINT_MS = 2000
 
 
 class LeaveBox(QMessageBox):
@@ -105,6 +109,16 @@ class SessionKeeper(QObject):
         self._timer.setInterval(POSITION_SAVE_MS)
         self._timer.timeout.connect(self.save_position)
         self._timer.start()
+        # Key presses commit to SQLite's WAL; every 1000 pages the commit that crosses the
+        # limit also copies the WAL into the study file and fsyncs it (15-30 ms under
+        # load: the slowest key presses of bench/keypress.py). A passive checkpoint on a
+        # worker every few seconds keeps the WAL short, so that never falls on a press.
+        self._checkpointing = False
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(CHECKPOINT_MS)
+        self._checkpoint_timer.timeout.connect(self._checkpoint)
+        self._checkpoint_timer.start()
+        window.player.controller.rateChanged.connect(self._on_rate)
         window.player.controller.loaded.connect(self._on_media_loaded)
         window.player.controller.loadFailed.connect(self._on_media_failed)
         # hold mode, visible
@@ -177,6 +191,10 @@ class SessionKeeper(QObject):
         pc.set_rate(1.0)
         if ctl is None:
             return
+        # The session's segments and their views live until it is left: out of the
+        # cyclic collector's way, so a collection during a key press does not walk them
+        # all (until session_closing hands them back).
+        gc.freeze()
         ctl.lang = self.w.lang
         try:
             pos = self.w.study.last_position(ctl.assignment.id) if self.w.study else None
@@ -192,13 +210,41 @@ class SessionKeeper(QObject):
         else:
             self.w.seek(pos)  # no recording: the timeline is the clock
 
+    def _checkpoint(self) -> None:
+        study, ctl = self.w.study, self.w.controller
+        if study is None or ctl is None or not study.is_sqlite or self._checkpointing:
+            return
+        if ctl.guard is not None and ctl.guard() is not None:
+            return
+        engine = study.engine
+        self._checkpointing = True
+
+        def work(_ctx: TaskContext) -> None:
+            raw = engine.raw_connection()  # a pooled connection of its own
+            try:
+                raw.driver_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                raw.close()
+
+        def done() -> None:
+            self._checkpointing = False
+
+        # a failed checkpoint is harmless: SQLite checkpoints in a commit then
+        run_task(work, on_done=done, on_error=lambda _exc: done())
+
     def session_closing(self) -> None:
         """The session is about to be left: store where the playhead is."""
         self.save_position()
         self._pending_seek = None
         self._saved = None
+        gc.unfreeze()
 
     def _on_media_loaded(self, _info: object) -> None:
+        # after the player's own "loaded" handling (it moves to 0 right after this signal)
+        QTimer.singleShot(0, self._seek_pending)
+
+    def _seek_pending(self) -> None:
         pos, self._pending_seek = self._pending_seek, None
         if pos is not None and self.w.controller is not None:
             self.w.player.controller.seek(pos)
@@ -224,6 +270,12 @@ class SessionKeeper(QObject):
         except StudyError:
             return  # a convenience only: never in the coder's way
         self._saved = key
+
+    def _on_rate(self, rate: float) -> None:
+        """Keep Playback ▸ Speed's check mark on the speed actually playing."""
+        for action in self.w.main_window.findChildren(QAction):
+            if action.isCheckable() and action.text() == f"{rate:g}×":
+                action.setChecked(True)
 
     # ------------------------------------------------------------------ hold mode
     def _on_hold_mode(self, on: bool) -> None:

@@ -52,6 +52,9 @@ def _unflag(state: dict[str, Any]) -> dict[str, Any]:
 def upgrade() -> None:
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.alter_column('end_ms', existing_type=sa.Integer(), nullable=True)
+        # finds a coding's open recordings (end_ms NULL) without a scan of its segments
+        batch_op.create_index('ix_segments_assignment_end', ['assignment_id', 'end_ms'],
+                              unique=False)
     with op.batch_alter_table('assignments', schema=None) as batch_op:
         batch_op.add_column(sa.Column('last_position_ms', sa.Integer(), nullable=True))
     with op.batch_alter_table('edit_log', schema=None) as batch_op:
@@ -108,4 +111,5 @@ def downgrade() -> None:
     with op.batch_alter_table('assignments', schema=None) as batch_op:
         batch_op.drop_column('last_position_ms')
     with op.batch_alter_table('segments', schema=None) as batch_op:
+        batch_op.drop_index('ix_segments_assignment_end')
         batch_op.alter_column('end_ms', existing_type=sa.Integer(), nullable=False)
