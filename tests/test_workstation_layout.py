@@ -188,3 +188,15 @@ def test_new_panes_and_dialogs_read_well(qtbot: QtBot, tmp_path: Path, shots: Pa
     assert go.error.height() >= go.error.heightForWidth(go.error.width())
     save(go, shots / f"go-to-time-{name}.png")
     go.reject()
+
+
+def test_a_session_without_its_recording_says_so_in_the_picture(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.gui_helpers import small_study
+    from tests.studyutil import EXCLUSIVE_CODEBOOK
+
+    study = small_study(tmp_path / "study", EXCLUSIVE_CODEBOOK, frames=100)
+    (study.parent / "media" / "c01s1.mp4").unlink()
+    w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini", wait_media=False)
+    assert "recording of C01:1 is missing" in w.player.view.message()
+    assert "Double-click" not in w.player.view.message()

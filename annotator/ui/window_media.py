@@ -47,6 +47,11 @@ class SessionMedia:
                        "Relink it from the study browser (right-click ▸ Relink media…).")
             self.status.set_media_problem("⚠ recording missing", message)
             self.messages.warning.emit(message)
+            self.player.view.clear(f"The recording of {session.key} is missing.\n"
+                                   "Click the timeline to move the playhead and code.")
+        else:
+            self.player.view.clear(f"{session.key} has no recording.\n"
+                                   "Click the timeline to move the playhead and code.")
 
     def show_hint(self) -> None:
         """What to do next, in the empty picture area."""
