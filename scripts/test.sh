@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM=offscreen
 
 echo "== ruff"
 .venv/bin/ruff check annotator tests bench
-echo "== mypy (core, store)"
+echo "== mypy --strict (core, store, media, ui)"
 .venv/bin/mypy
 echo "== import contracts"
 .venv/bin/lint-imports

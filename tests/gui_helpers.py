@@ -238,6 +238,10 @@ def seek(qtbot: QtBot, window: MainWindow, ms: int) -> int:
     if not pc.is_loaded:  # no video: click the timeline's ruler
         canvas = window.timeline.canvas
         y = canvas.ruler_rect().center().y()
+        # zoomed in around the time, so that a pixel is a few ms whatever the layout
+        lo, hi = window.timeline.view_range()
+        if hi - lo > 2000 or not lo <= ms <= hi:
+            window.timeline.set_view_range(max(0, ms - 1000), ms + 1000)
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton,
                          pos=QPoint(round(window.timeline.x_for_time(ms)), y))
         return window.current_ms()

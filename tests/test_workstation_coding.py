@@ -41,6 +41,7 @@ def test_codes_pressed_while_playing_are_stored_at_the_playhead(
     w = open_window(qtbot, study, "AK", f"{SESSION[0]}:{SESSION[1]}", tmp_path / "s.ini")
     target = {"browser": w.browser.view, "timeline": w.timeline.canvas,
               "table": w.table.view}[where]
+    w.browser_dock.raise_()  # at 1280 px the study list is a tab beside the segments
     focus(qtbot, target)
     pc = w.player.controller
     with qtbot.waitSignal(pc.playingChanged, timeout=WAIT_MS):

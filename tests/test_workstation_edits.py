@@ -305,8 +305,8 @@ def test_rotating_backup_while_open(qtbot: QtBot, tmp_path: Path) -> None:
     study.add_segment(a.id, "praise", 0, 1000)
     study.close()
     w = open_window(qtbot, path, "AK", "C01:1", tmp_path / "s.ini", wait_media=False)
-    assert w._backup_timer.isActive()
-    w._on_backup_due()
+    assert w.workspace.backup_timer.isActive()
+    w.workspace.backup_now()
     # only finished backups: the glob "s-rotating-*" also matched the half-written copy
     qtbot.waitUntil(lambda: bool(backup_files(path, "rotating")), timeout=10_000)
     copy = sqlite3.connect(backup_files(path, "rotating")[0])

@@ -253,17 +253,18 @@ def test_edits_stay_durable_after_the_study_is_opened_again_in_process(
 
 
 def test_edits_after_an_export_from_the_window_stay_durable(
-    qtbot: QtBot, study: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, study: Path, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini")
     seek(qtbot, w, 1000)
     key(qtbot, w, Qt.Key.Key_4)
     out = tmp_path / "timeline.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(out), "Timeline CSV (*.csv)"))
     key(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File ▸ Export
+    qtbot.waitUntil(lambda: w.study_actions.export is not None, timeout=WAIT_MS)
+    dlg = w.study_actions.export
+    assert dlg is not None
+    dlg.target_edit.setText(str(out))
+    dlg.accept()
     qtbot.waitUntil(lambda: "Exported" in w.statusBar().currentMessage(), timeout=WAIT_MS)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and "question" in lines[1]

@@ -50,6 +50,6 @@ def test_other_coders_submitted_work_appears_after_refresh(qtbot: QtBot, pg_url:
     key(qtbot, w, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: any(c.startswith("BL") for c in _chips(w, s.id)), timeout=WAIT_MS)
     assert any("submitted" in c for c in _chips(w, s.id) if c.startswith("BL"))
-    w.toggle_others(True)  # AK codes primary: showing others needs no confirmation
+    w.editing.toggle_others(True)  # AK codes primary: showing others needs no confirmation
     lanes = [lane.id for lane in w.timeline.lanes()]
     assert any(lid.startswith("BL") for lid in lanes)

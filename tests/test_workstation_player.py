@@ -53,6 +53,8 @@ def test_right_and_left_keys_step_frame_exactly(qtbot: QtBot, tmp_path: Path) ->
     targets = {"timeline": w.timeline.canvas, "table": w.table.view,
                "browser": w.browser.view}
     for where, widget in targets.items():
+        if where == "browser":  # at 1280 px the study list is a tab beside the segments
+            w.browser_dock.raise_()
         focus(qtbot, widget)
         for _ in range(6):
             step_key(qtbot, w, Qt.Key.Key_Right)

@@ -72,6 +72,7 @@ def test_start_page(qtbot: QtBot, tmp_path: Path, shots: Path) -> None:
     # long paths elide inside the list instead of needing a horizontal scroll bar
     assert page.recent.visualItemRect(first).right() <= page.recent.viewport().width()
     assert not page.recent.horizontalScrollBar().isVisible()
+    qtbot.wait(200)  # the default dock sizes are applied after the first show
     save(w, shots / "01-main-empty-1280x720.png")
     save(dlg, shots / "02-start-page.png")
     dlg.reject()

@@ -55,3 +55,30 @@ def parse_time(text: str) -> int:
         f"{text!r} is not a time: use seconds with up to three decimals (12.345) "
         "or HH:MM:SS.mmm"
     )
+
+
+def parse_position(text: str, duration_ms: int | None = None) -> int:
+    """A position typed by the user (Go to time): ``12:34.5`` (minutes and seconds),
+    ``1:02:03`` (hours, minutes, seconds) or seconds (``754.5``), into ms.
+
+    Raises ``ValueError`` saying what was wrong and what to type: an empty field, text
+    that is no time, minutes or seconds of 60 or more, or (when ``duration_ms`` is
+    given) a time after the end of the session.
+    """
+    t = text.strip()
+    if not t:
+        raise ValueError("Type a time: 12:34.5 (minutes:seconds), 1:02:03 or seconds (754.5).")
+    m = _TC.match(t)
+    if m and (int(m.group(2)) >= 60 or int(m.group(3)) >= 60):
+        raise ValueError(f"{t!r}: minutes and seconds must be below 60 "
+                         "(type 1:05:00 for 65 minutes).")
+    try:
+        ms = parse_time(t)
+    except ValueError:
+        raise ValueError(
+            f"{t!r} is not a time. Type 12:34.5 (minutes:seconds), 1:02:03 "
+            "(hours:minutes:seconds) or seconds (754.5).") from None
+    if duration_ms is not None and ms > duration_ms:
+        raise ValueError(
+            f"{t} is after the end of the session ({format_tc(duration_ms)}).")
+    return ms

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from annotator.core.codebook import Codebook
 from annotator.exchange.atomic import atomic_text
@@ -106,5 +106,5 @@ def export_file(study: Study, fmt: str, path: Path, opts: ExportOptions) -> int:
         return FILE_FORMATS[fmt](study, path, opts)
     if fmt in TEXT_FORMATS:
         with atomic_text(path) as fh:
-            return TEXT_FORMATS[fmt](study, fh, opts)
+            return TEXT_FORMATS[fmt](study, cast(TextIO, fh), opts)
     raise ValueError(f"unknown export format {fmt!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -62,10 +63,17 @@ def show_start_page(window: MainWindow) -> None:
     lay = QVBoxLayout(dlg)
     lay.addWidget(page)
     dlg.resize(760, 420)
-    page.newRequested.connect(lambda: (dlg.accept(), window.study_actions.new_study()))
-    page.openRequested.connect(lambda: (dlg.accept(), window.open_study_dialog()))
-    page.demoRequested.connect(lambda: (dlg.accept(), window.study_actions.open_demo()))
-    page.recentChosen.connect(lambda t: (dlg.accept(), window._open_and_pick_coder(t)))
+
+    def then(action: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            dlg.accept()
+            action()
+        return run
+
+    page.newRequested.connect(then(window.study_actions.new_study))
+    page.openRequested.connect(then(window.open_study_dialog))
+    page.demoRequested.connect(then(window.study_actions.open_demo))
+    page.recentChosen.connect(lambda t: then(lambda: window.open_and_pick_coder(t))())
     dlg.open()
 
 

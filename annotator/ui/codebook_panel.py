@@ -203,6 +203,7 @@ class _CodeRow(_Row):
     def enterEvent(self, event: QEnterEvent) -> None:
         self._hover = True
         self.update()
+        self.panel.codeHovered.emit(self.code.id)
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -299,9 +300,11 @@ class CodebookPanel(QWidget):
 
     - ``codeActivated(str code_id)``: a code row was clicked; the window treats it as
       a press of that code's key.
+    - ``codeHovered(str code_id)``: the mouse entered a code's row.
     """
 
     codeActivated = Signal(str)
+    codeHovered = Signal(str)
 
     def __init__(
         self,

@@ -14,7 +14,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from typing import Any, cast
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +39,10 @@ _EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 def key_of(text: str) -> int:
     """Qt key code of a codebook key ("1", "q", "F5")."""
     seq = QKeySequence(text.upper() if len(text) == 1 else text)
-    return seq[0].key().value if seq.count() else 0
+    if not seq.count():
+        return 0
+    first: QKeyCombination = cast(Any, seq)[0]  # the stubs lack QKeySequence.__getitem__
+    return first.key().value
 
 
 def text_editing(widget: QWidget | None) -> bool:

@@ -16,6 +16,7 @@ from enum import IntEnum
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -190,8 +191,8 @@ class SegmentTableModel(QAbstractTableModel):
         self._ph_rows: frozenset[int] = frozenset()
         self._ph_window: tuple[float, float] | None = None
         self._times_valid = False  # _starts/_ends mirror the rows (kept up to date per edit)
-        self._starts = np.zeros(0, dtype=np.int64)
-        self._ends = np.zeros(0, dtype=np.int64)
+        self._starts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._ends: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -624,6 +625,12 @@ class CodeComboDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), _EDIT)
 
 
+#: px of the Code column that are not label text: colour chip, its gap and margins
+CODE_CELL_EXTRA = 34
+#: the most lines a code label is wrapped into in the segment table
+MAX_LABEL_LINES = 3
+
+
 class SegmentTable(QWidget):
     """A filter field over a sortable table of one session's segments.
 
@@ -703,6 +710,7 @@ class SegmentTable(QWidget):
             sig.connect(self._on_row_count_changed)
 
         self._setup_view()
+        self.view.horizontalHeader().sectionResized.connect(self._on_section_resized)
         sm = self.view.selectionModel()
         sm.selectionChanged.connect(self._on_view_selection_changed)
         self.view.doubleClicked.connect(self._on_double_clicked)
@@ -753,6 +761,7 @@ class SegmentTable(QWidget):
         hh.setDefaultAlignment(_LEFT)
         fm = v.fontMetrics()
         time_w = fm.horizontalAdvance("00:00:00.000") + 18
+        self.time_width = time_w  # what a Start or End cell needs
         widths = {
             Column.CODE: fm.horizontalAdvance("Bringing the child's difficult exp") + 30,
             Column.CATEGORY: fm.horizontalAdvance("Implicit helper m") + 12,
@@ -766,9 +775,46 @@ class SegmentTable(QWidget):
     # ------------------------------------------------------------ public API
     def set_codebook(self, codebook: Codebook | None) -> None:
         self.model.set_codebook(codebook)
+        self.fit_rows_to_labels()
 
     def set_language(self, language: str) -> None:
         self.model.set_language(language)
+        self.fit_rows_to_labels()
+
+    def longest_label_width(self) -> int:
+        """Width of the codebook's longest code label on one line (0: no codebook)."""
+        cb = self.model.codebook()
+        fm = self.view.fontMetrics()
+        return max((fm.horizontalAdvance(c.label_in(self.model.language())) for c in cb.codes),
+                   default=0) if cb is not None else 0
+
+    def code_text_width(self) -> int:
+        """Room for the code label in the Code column (its width less chip and margins)."""
+        return self.view.columnWidth(Column.CODE) - CODE_CELL_EXTRA
+
+    def label_lines(self, text: str, width: int | None = None) -> int:
+        """Lines a code label takes when wrapped into the Code column."""
+        w = max(1, self.code_text_width() if width is None else width)
+        rect = self.view.fontMetrics().boundingRect(
+            0, 0, w, 100_000, int(Qt.TextFlag.TextWordWrap), text)
+        return max(1, -(-rect.height() // self.view.fontMetrics().lineSpacing()))
+
+    def fit_rows_to_labels(self) -> None:
+        """Rows as tall as the codebook's longest label needs in the Code column (one
+        line, or up to ``MAX_LABEL_LINES`` wrapped lines): labels are not cut off when
+        the column is narrow, and rows stay one line when it is wide. Costs one text
+        measurement per code, not per row."""
+        cb = self.model.codebook()
+        lang = self.model.language()
+        lines = max((self.label_lines(c.label_in(lang)) for c in cb.codes), default=1) \
+            if cb is not None else 1
+        lines = min(MAX_LABEL_LINES, lines)
+        fm = self.view.fontMetrics()
+        height = fm.height() + 8 + (lines - 1) * fm.lineSpacing()
+        vh = self.view.verticalHeader()
+        if vh.defaultSectionSize() != height:
+            vh.setDefaultSectionSize(height)
+        self.view.setWordWrap(lines > 1)
 
     def set_read_only(self, read_only: bool) -> None:
         """No editing and no delete requests (e.g. a submitted coding)."""
@@ -879,6 +925,10 @@ class SegmentTable(QWidget):
             self._apply_selection(scroll=False)
 
     # ------------------------------------------------------------ events
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == Column.CODE:
+            self.fit_rows_to_labels()
+
     def _on_row_count_changed(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         word = "segment" if total == 1 else "segments"

@@ -15,20 +15,52 @@ The window calls :meth:`may_leave` at each place it leaves a session, and
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from annotator.core.timefmt import format_short
-from annotator.store import StudyError
+from annotator.store import Study, StudyError
+from annotator.ui.codebook_panel import CodebookPanel
+from annotator.ui.coding_controller import CodingController
+from annotator.ui.messages import MessageBridge
+from annotator.ui.player import PlayerWidget
 from annotator.ui.player.controller import LoadState
 from annotator.ui.workers import TaskContext, run_task
 
-if TYPE_CHECKING:
-    from annotator.ui.coding_controller import CodingController
-    from annotator.ui.main_window import MainWindow
+
+class KeeperHost(Protocol):
+    """What the keeper needs from the window (not the window itself: no import cycle)."""
+
+    @property
+    def main_window(self) -> QMainWindow: ...
+
+    @property
+    def controller(self) -> CodingController | None: ...
+
+    @property
+    def study(self) -> Study | None: ...
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def player(self) -> PlayerWidget: ...
+
+    @property
+    def codes(self) -> CodebookPanel: ...
+
+    @property
+    def messages(self) -> MessageBridge: ...
+
+    @property
+    def actions_by_name(self) -> dict[str, QAction]: ...
+
+    def current_ms(self) -> int: ...
+
+    def seek(self, ms: int) -> None: ...
 
 #: How often a moved playhead is stored (ms).
 POSITION_SAVE_MS = 3000
@@ -40,7 +72,7 @@ class LeaveBox(QMessageBox):
     """The question asked when leaving while recording; its buttons are ``end_button``,
     ``discard_button`` and ``cancel_button``."""
 
-    def __init__(self, window: MainWindow, ctl: CodingController, what: str,
+    def __init__(self, window: QMainWindow, ctl: CodingController, what: str,
                  at_ms: int) -> None:
         super().__init__(window)
         self.setObjectName("leaveWhileRecording")
@@ -68,8 +100,8 @@ class SessionKeeper(QObject):
     No signals of its own.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: KeeperHost) -> None:
+        super().__init__(window.main_window)
         self.w = window
         self._saved: tuple[int, int] | None = None  # (assignment id, position) stored
         self._pending_seek: int | None = None
@@ -97,7 +129,7 @@ class SessionKeeper(QObject):
         self.hold_label.setStyleSheet("background: #fff4ce; color: #5c4400; font-weight: bold;"
                                       " padding: 0 6px; border: 1px solid #e0c36a;")
         self.hold_label.hide()
-        window.statusBar().addPermanentWidget(self.hold_label)
+        window.main_window.statusBar().addPermanentWidget(self.hold_label)
         hold = window.actions_by_name.get("hold_mode")
         if hold is not None:
             hold.toggled.connect(self._on_hold_mode)
@@ -140,7 +172,7 @@ class SessionKeeper(QObject):
         if ctl is None or not ctl.state.open or ctl.submitted:
             return True
         at = self.w.current_ms()
-        box = LeaveBox(self.w, ctl, what, at)
+        box = LeaveBox(self.w.main_window, ctl, what, at)
         box.exec()
         clicked = box.clickedButton()
         if clicked is box.end_button:
@@ -176,7 +208,7 @@ class SessionKeeper(QObject):
         elif pc.state is LoadState.LOADING:
             self._pending_seek = pos  # once the recording is loaded
         else:
-            self.w._on_seek_requested(pos)  # no recording: the timeline is the clock
+            self.w.seek(pos)  # no recording: the timeline is the clock
 
     def _checkpoint(self) -> None:
         study, ctl = self.w.study, self.w.controller
@@ -220,7 +252,7 @@ class SessionKeeper(QObject):
     def _on_media_failed(self, _message: str) -> None:
         pos, self._pending_seek = self._pending_seek, None
         if pos is not None and self.w.controller is not None:
-            self.w._on_seek_requested(pos)  # coding goes on on the timeline
+            self.w.seek(pos)  # coding goes on on the timeline
 
     def save_position(self) -> None:
         """Store the playhead of the open coding if it moved (cheap: one small UPDATE)."""
@@ -241,7 +273,7 @@ class SessionKeeper(QObject):
 
     def _on_rate(self, rate: float) -> None:
         """Keep Playback ▸ Speed's check mark on the speed actually playing."""
-        for action in self.w.findChildren(QAction):
+        for action in self.w.main_window.findChildren(QAction):
             if action.isCheckable() and action.text() == f"{rate:g}×":
                 action.setChecked(True)
 

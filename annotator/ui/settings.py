@@ -41,7 +41,7 @@ class Settings:
         value = self.q.value("recent_studies", [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in (value or [])]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def add_recent(self, target: str) -> None:
         """Remember a study; a database URL is kept without its password (libpq then

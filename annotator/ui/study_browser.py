@@ -363,12 +363,59 @@ class _Delegate(QStyledItemDelegate):
             w = min(fm.horizontalAdvance(text) + 12, max(20, width))
             if rects and x + w > x0 + width:
                 x, y = x0, y + h + 3
-            rects.append(QRect(x, y, w, h))
+            # a chip wider than the row wraps its text onto more lines, never cuts it
+            ch = h
+            if fm.horizontalAdvance(text) > w - 8:
+                ch = max(h, fm.boundingRect(0, 0, max(1, w - 8), 10_000,
+                                            int(Qt.TextFlag.TextWordWrap), text).height() + 4)
+            rects.append(QRect(x, y, w, ch))
             x += w + self.GAP
+            if ch > h:
+                x, y = x0, y + ch + 3
         return rects
+
+    def _detail_below(self, option: QStyleOptionViewItem,
+                      index: QModelIndex | QPersistentModelIndex, width: int) -> bool:
+        """Whether a session's date and duration go on a line of their own (they do not
+        fit beside its title in ``width`` px)."""
+        _, bold, small = self._fonts(option)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        detail = str(index.data(DETAIL_ROLE) or "")
+        need = QFontMetrics(bold).horizontalAdvance(title) + 10 + \
+            QFontMetrics(small).horizontalAdvance(detail)
+        return bool(detail) and need > width
 
     def _text_x(self) -> int:
         return self.PAD + self.ICON + 6
+
+    def cut_off(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
+        """The texts of a row that would not show in full at the view's current width
+        (for layout checks): the detail beside or under the title, and each chip."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self._view)
+        option.font = self._view.font()
+        rect = self._view.visualRect(self._view.model().index(index.row(), 0, index.parent()))
+        _, bold, small = self._fonts(option)
+        sfm = QFontMetrics(small)
+        room = rect.width() - self._text_x() - 6
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        detail = str(index.data(DETAIL_ROLE) or "")
+        problems = []
+        is_session = index.data(KIND_ROLE) == "session"
+        beside = QFontMetrics(bold).horizontalAdvance(title) + 10 + sfm.horizontalAdvance(detail)
+        if beside > room and not (is_session and self._detail_below(option, index, room)):
+            problems.append(detail)
+        if is_session and sfm.horizontalAdvance(detail) > room:
+            problems.append(detail)
+        if is_session:
+            chips = index.data(CHIPS_ROLE) or []
+            rects = self._chip_rects(small, chips, 0, room, 0)
+            for r, (text, _status) in zip(rects, chips, strict=True):
+                need = sfm.boundingRect(0, 0, max(1, r.width() - 8), 10_000,
+                                        int(Qt.TextFlag.TextWordWrap), text)
+                if need.height() > r.height() - 2 or r.right() > room:
+                    problems.append(text)
+        return problems
 
     def _row_x(self, index: QModelIndex | QPersistentModelIndex) -> int:
         depth = 0
@@ -387,9 +434,12 @@ class _Delegate(QStyledItemDelegate):
         chips = index.data(CHIPS_ROLE) or []
         width = self._view.viewport().width() - self._row_x(index)
         _, _, small = self._fonts(option)
-        rects = self._chip_rects(small, chips, self._text_x(), width - self._text_x() - 6, 0)
+        room = width - self._text_x() - 6
+        detail_h = QFontMetrics(small).height() + 2 if self._detail_below(
+            option, index, room) else 0
+        rects = self._chip_rects(small, chips, self._text_x(), room, 0)
         chips_h = rects[-1].bottom() + 1 if rects else 0
-        return QSize(100, line + chips_h + self.PAD + (1 if rects else 0))
+        return QSize(100, line + detail_h + chips_h + self.PAD + (1 if rects else 0))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -428,11 +478,19 @@ class _Delegate(QStyledItemDelegate):
         painter.setPen(grey)
         room = line_rect.width() - title_w - 10
         sfm = QFontMetrics(small)
-        painter.drawText(line_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         sfm.elidedText(detail, Qt.TextElideMode.ElideLeft, max(0, room)))
+        chips_top = r.top() + line
+        if is_session and self._detail_below(option, index, r.width() - self._text_x() - 6):
+            # not beside the title: on a line of its own, in full
+            below = QRect(tx, r.top() + line - self.PAD, line_rect.width(), sfm.height() + 2)
+            painter.drawText(below, Qt.AlignmentFlag.AlignVCenter, detail)
+            chips_top = below.bottom() + 1 + self.PAD
+        else:
+            painter.drawText(line_rect,
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                             sfm.elidedText(detail, Qt.TextElideMode.ElideLeft, max(0, room)))
         if is_session:
             chips = index.data(CHIPS_ROLE) or []
-            rects = self._chip_rects(small, chips, tx, r.right() - tx - 6, r.top() + line)
+            rects = self._chip_rects(small, chips, tx, r.right() - tx - 6, chips_top)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             for rect, (text, status) in zip(rects, chips, strict=True):
                 fg, bg, border = _CHIP_COLORS.get(status, _CHIP_COLORS["assigned"])
@@ -441,9 +499,10 @@ class _Delegate(QStyledItemDelegate):
                 painter.setBrush(QColor(bg))
                 painter.drawRoundedRect(rf, rf.height() / 2, rf.height() / 2)
                 painter.setPen(QColor(fg))
-                if sfm.horizontalAdvance(text) > rect.width() - 12:  # only when clamped
-                    text = sfm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 12)
-                painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, text)
+                flags = Qt.AlignmentFlag.AlignCenter
+                if sfm.horizontalAdvance(text) > rect.width() - 8:  # only when clamped
+                    flags |= Qt.TextFlag.TextWordWrap  # type: ignore[operator]
+                painter.drawText(rect.adjusted(4, 0, -4, 0), flags, text)
         painter.restore()
 
 

@@ -8,24 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QWidget,
 )
 
 from annotator.store import SessionInfo, Study, StudyError
 from annotator.store.engine import describe_target, make_engine
+from annotator.ui.export_dialog import ExportChoice, ExportDialog, ExportResult
+from annotator.ui.messages import MessageBridge
+from annotator.ui.settings import Settings
 from annotator.ui.start_page import recent_label
 from annotator.ui.workers import TaskContext, run_task
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ui.workspace import Workspace
 
 
 def worker_study(target: str) -> Study:
@@ -37,28 +40,56 @@ def worker_study(target: str) -> Study:
     return Study(make_engine(target), target)
 
 
+class StudyHost(Protocol):
+    """What the study actions need from the window: the state, where to report, and the
+    window's own (guarded) ways of opening and closing things."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+
+    @property
+    def messages(self) -> MessageBridge: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def dialog_parent(self) -> QWidget: ...
+
+    def open_study(self, target: str) -> bool: ...
+
+    def open_and_pick_coder(self, target: str) -> None: ...
+
+    def set_coder(self, coder: str) -> None: ...
+
+    def open_session(self, session_id: int) -> bool: ...
+
+    def close_session(self) -> None: ...
+
+    def seek(self, ms: int) -> None: ...
+
+
 class StudyActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.w = window
+    def __init__(self, host: StudyHost) -> None:
+        self.host = host
         self.recent_menu: QMenu | None = None
+        self.export: ExportDialog | None = None  # the open export dialog
         self._tasks: list[Any] = []
+
+    @property
+    def ws(self) -> Workspace:
+        return self.host.workspace
 
     # ------------------------------------------------------------------ helpers
     def media_path(self, session: SessionInfo) -> Path | None:
         """The session's recording if it is where the study says, else None."""
-        study = self.w.study
-        if study is None or session.media is None:
-            return None
-        p = Path(session.media.path)
-        if not p.is_absolute() and study.path is not None:
-            p = study.path.parent / p
-        return p if p.is_file() else None
+        return self.ws.media_path(session)
 
     def run_with_progress(
         self, title: str, fn: Callable[[TaskContext], Any],
         on_result: Callable[[Any], None], *, cancellable: bool = True,
     ) -> None:
-        dlg = QProgressDialog(title, "Cancel" if cancellable else "", 0, 1000, self.w)
+        dlg = QProgressDialog(title, "Cancel" if cancellable else "", 0, 1000,
+                              self.host.dialog_parent())
         dlg.setWindowTitle("annotator")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
@@ -73,7 +104,7 @@ class StudyActions:
                 dlg.setLabelText(f"{title}\n{text}")
 
         def error(exc: BaseException) -> None:
-            self.w.messages.error.emit(title, str(exc))
+            self.host.messages.error.emit(title, str(exc))
 
         def done() -> None:
             dlg.close()
@@ -84,28 +115,29 @@ class StudyActions:
                         on_done=done)
         self._tasks.append(task)
         dlg.canceled.connect(task.cancel)
-        task.cancelled.connect(lambda: self.w.messages.info.emit(f"{title}: cancelled."))
+        task.cancelled.connect(lambda: self.host.messages.info.emit(f"{title}: cancelled."))
 
     # ------------------------------------------------------------------ coders
     def choose_coder(self) -> bool:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return False
-        coders = w.study.coders()
+        coders = ws.study.coders()
         last = str(w.settings.get("last_coder", "") or "")
         items = [f"{c.id} — {c.name}" if c.name and c.name != c.id else c.id for c in coders]
         items.append("New coder…")
         current = next((i for i, c in enumerate(coders) if c.id == last), 0)
-        choice, ok = QInputDialog.getItem(w, "Who is coding?", "Coder:", items, current, False)
+        choice, ok = QInputDialog.getItem(parent, "Who is coding?", "Coder:", items, current, False)
         if not ok:
             return False
         if choice == "New coder…":
-            cid, ok = QInputDialog.getText(w, "New coder", "Initials (e.g. AK):")
+            cid, ok = QInputDialog.getText(parent, "New coder", "Initials (e.g. AK):")
             if not ok or not cid.strip():
                 return False
-            name, _ = QInputDialog.getText(w, "New coder", "Full name (optional):")
+            name, _ = QInputDialog.getText(parent, "New coder", "Full name (optional):")
             try:
-                w.study.add_coder(cid.strip(), name.strip())
+                ws.study.add_coder(cid.strip(), name.strip())
             except StudyError as exc:
                 w.messages.error.emit("Cannot add the coder", str(exc))
                 return False
@@ -117,13 +149,14 @@ class StudyActions:
 
     # ------------------------------------------------------------------ media
     def relink_media(self, session_id: int) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
-        session = w.study.session_by_id(session_id)
+        session = ws.study.session_by_id(session_id)
         if session.media is None:
             return
-        box = QMessageBox(w)
+        box = QMessageBox(parent)
         box.setWindowTitle("Relink media")
         box.setText(f"The recording of {session.key} was {session.media.path}.\n\n"
                     "Pick the moved file, or a folder to search for it by its SHA-256.")
@@ -133,18 +166,18 @@ class StudyActions:
         box.exec()
         clicked = box.clickedButton()
         if clicked is pick_file:
-            path, _ = QFileDialog.getOpenFileName(w, "The moved recording", str(Path.home()))
+            path, _ = QFileDialog.getOpenFileName(parent, "The moved recording", str(Path.home()))
             if path:
                 self.relink_to_file(session_id, Path(path))
         elif clicked is pick_dir:
-            folder = QFileDialog.getExistingDirectory(w, "Folder to search", str(Path.home()))
+            folder = QFileDialog.getExistingDirectory(parent, "Folder to search", str(Path.home()))
             if folder:
                 self.relink_by_search(session_id, Path(folder))
 
     def relink_to_file(self, session_id: int, path: Path) -> None:
         """Relink to ``path`` if its SHA-256 is the recording's (hashed on a worker)."""
-        assert self.w.study is not None
-        session = self.w.study.session_by_id(session_id)
+        assert self.ws.study is not None
+        session = self.ws.study.session_by_id(session_id)
         assert session.media is not None
         want = session.media.sha256
 
@@ -160,8 +193,8 @@ class StudyActions:
 
     def relink_by_search(self, session_id: int, folder: Path) -> None:
         """Search ``folder`` (recursively, on a worker) for the recording by its SHA-256."""
-        assert self.w.study is not None
-        session = self.w.study.session_by_id(session_id)
+        assert self.ws.study is not None
+        session = self.ws.study.session_by_id(session_id)
         assert session.media is not None
         want, size = session.media.sha256, session.media.size
 
@@ -176,34 +209,36 @@ class StudyActions:
                                lambda found: self._relinked(session, found, str(folder)))
 
     def _relinked(self, session: SessionInfo, found: Path | None, where: str) -> None:
-        w = self.w
+        w, ws = self.host, self.ws
+        w.dialog_parent()
         if found is None:
             w.messages.error.emit(
                 "Not found",
                 f"No file in {where} has the recording's SHA-256, so it was not relinked. "
                 "A re-encoded or trimmed copy is a different recording.")
             return
-        assert w.study is not None and session.media is not None
+        assert ws.study is not None and session.media is not None
         from dataclasses import replace
 
         from annotator.media.paths import relative_media_path
 
-        target = w.study_target or ""
+        target = ws.study_target or ""
         link = replace(session.media, path=relative_media_path(target, found))
         try:
-            w.study.relink_media(session.id, link, by=w.coder)
+            ws.study.relink_media(session.id, link, by=ws.coder)
         except StudyError as exc:
             w.messages.error.emit("Not relinked", str(exc))
             return
         w.messages.info.emit(f"Relinked {session.key} to {found.name}.")
-        w.refresh_browser()
-        if w.session is not None and w.session.id == session.id:
+        ws.notify_study_edited()
+        if ws.session is not None and ws.session.id == session.id:
             w.open_session(session.id)
 
     # ------------------------------------------------------------------ files
     def new_study(self) -> None:
-        w = self.w
-        path, _ = QFileDialog.getSaveFileName(w, "New study", str(Path.home() / "study.annot"),
+        w, _ws = self.host, self.ws
+        parent = w.dialog_parent()
+        path, _ = QFileDialog.getSaveFileName(parent, "New study", str(Path.home() / "study.annot"),
                                               "Studies (*.annot)")
         if not path:
             return
@@ -213,13 +248,13 @@ class StudyActions:
 
         names = list(shipped_codebooks())
         names.append("Another YAML file…")
-        choice, ok = QInputDialog.getItem(w, "Codebook", "Codebook for the new study:", names,
+        choice, ok = QInputDialog.getItem(parent, "Codebook", "Codebook for the new study:", names,
                                           0, False)
         if not ok:
             return
         source = choice
         if choice == "Another YAML file…":
-            source, _ = QFileDialog.getOpenFileName(w, "Codebook", str(Path.home()),
+            source, _ = QFileDialog.getOpenFileName(parent, "Codebook", str(Path.home()),
                                                     "YAML (*.yaml *.yml)")
             if not source:
                 return
@@ -231,7 +266,7 @@ class StudyActions:
         except (StudyError, ValueError) as exc:
             w.messages.error.emit("Cannot create the study", str(exc))
             return
-        w._open_and_pick_coder(path)
+        w.open_and_pick_coder(path)
 
     def open_demo(self) -> None:
         from annotator.ui.paths import demo_folder
@@ -248,10 +283,10 @@ class StudyActions:
             return build_demo(folder, progress)
 
         def opened(path: Path) -> None:
-            if self.w.open_study(str(path)):
+            if self.host.open_study(str(path)):
                 from annotator.demo import PRIMARY
 
-                self.w.set_coder(PRIMARY[0])
+                self.host.set_coder(PRIMARY[0])
 
         self.run_with_progress("Preparing the demo study", build, opened)
 
@@ -260,59 +295,77 @@ class StudyActions:
         if menu is None:
             return
         menu.clear()
-        recent = self.w.settings.recent_studies()
+        recent = self.host.settings.recent_studies()
         if not recent:
             a = menu.addAction("(none yet)")
             a.setEnabled(False)
         for target in recent:
             a = menu.addAction(recent_label(target))  # no password of a database URL
             a.setToolTip(describe_target(target))
-            a.triggered.connect(lambda _c=False, t=target: self.w._open_and_pick_coder(t))
+            a.triggered.connect(lambda _c=False, t=target: self.host.open_and_pick_coder(t))
 
     def export_dialog(self) -> None:
-        w = self.w
-        if w.study is None:
+        """File ▸ Export: the dialog, then the export on a worker (see export_dialog)."""
+        w, ws = self.host, self.ws
+        if ws.study is None:
             return
-        path, selected = QFileDialog.getSaveFileName(
-            w, "Export", str(Path.home() / "timeline.csv"),
-            "Timeline CSV (*.csv);;Time-sliced CSV (*.csv);;Excel (*.xlsx);;SPSS (*.sav);;"
-            "ELAN (*.eaf)")
-        if not path:
-            return
-        fmt = {"Time-sliced CSV (*.csv)": "sliced"}.get(selected) or {
-            ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}.get(Path(path).suffix.lower(), "csv")
-        target = w.study_target
+        folder = Path(str(w.settings.get("export/folder", "") or Path.home()))
+        if not folder.is_dir():
+            folder = Path.home()
+        dlg = ExportDialog(w.dialog_parent(), cases=ws.study.cases(),
+                           coders=[c.id for c in ws.study.coders()], folder=folder,
+                           fmt=str(w.settings.get("export/format", "csv") or "csv"))
+        self.export = dlg
 
-        def export(ctx: TaskContext) -> int:
-            from annotator.exchange.exporters import ExportOptions, export_file
+        def finished(result: int) -> None:
+            self.export = None
+            choice = dlg.choice()
+            dlg.deleteLater()
+            if result == QDialog.DialogCode.Accepted and choice is not None:
+                self.run_export(choice)
 
+        dlg.finished.connect(finished)
+        dlg.open()
+
+    def run_export(self, choice: ExportChoice) -> None:
+        """Export on a worker with progress; the status message names what was written."""
+        from annotator.ui.export_dialog import run_export
+
+        w, target = self.host, self.ws.study_target
+        folder = choice.target if choice.kind.per_session else choice.target.parent
+        w.settings.set("export/folder", str(folder))
+        w.settings.set("export/format", choice.kind.fmt)
+
+        def export(ctx: TaskContext) -> ExportResult:
             ctx.progress(0.1, "reading the study")
             study = worker_study(str(target))  # its own connection, on this worker
             try:
-                return export_file(study, fmt, Path(path), ExportOptions())
+                result = run_export(study, choice)
             finally:
                 study.close()
+            ctx.progress(1.0, "done")
+            return result
 
-        self.run_with_progress(f"Exporting {Path(path).name}", export,
-                               lambda n: w.messages.info.emit(f"Exported {n} rows to {path}."),
-                               cancellable=False)
+        self.run_with_progress(f"Exporting to {choice.target.name}", export,
+                               lambda r: w.messages.info.emit(r.message()), cancellable=False)
 
     def checkout_dialog(self) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
-        coders = [c.id for c in w.study.coders()]
+        coders = [c.id for c in ws.study.coders()]
         if not coders:
             return
-        coder, ok = QInputDialog.getItem(w, "Check out", "Coder:", coders, 0, False)
+        coder, ok = QInputDialog.getItem(parent, "Check out", "Coder:", coders, 0, False)
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(w, "Coder's study",
+        path, _ = QFileDialog.getSaveFileName(parent, "Coder's study",
                                               str(Path.home() / f"{coder}.annot"),
                                               "Studies (*.annot)")
         if not path:
             return
-        target = w.study_target
+        target = ws.study_target
 
         def work(ctx: TaskContext) -> object:
             from annotator.store.checkout import checkout
@@ -320,7 +373,7 @@ class StudyActions:
             study = worker_study(str(target))
             try:
                 return checkout(study, coder, Path(path),
-                                progress=lambda f, t="": ctx.progress(f, t))
+                                progress=ctx.progress)
             finally:
                 study.close()
 
@@ -328,48 +381,50 @@ class StudyActions:
                                lambda r: w.messages.info.emit(f"Wrote {path}: {r}"))
 
     def merge_dialog(self) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
-        path, _ = QFileDialog.getOpenFileName(w, "Merge a coder's study", str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(parent, "Merge a coder's study", str(Path.home()),
                                               "Studies (*.annot)")
         if not path:
             return
-        target = w.study_target
+        target = ws.study_target
 
         def work(ctx: TaskContext) -> object:
             from annotator.store.merge import merge
 
             study = worker_study(str(target))
             try:
-                return merge(study, Path(path), progress=lambda f, t="": ctx.progress(f, t))
+                return merge(study, Path(path), progress=ctx.progress)
             finally:
                 study.close()
 
         def merged(report: object) -> None:
-            QMessageBox.information(w, "Merged", str(report))
-            w.refresh_browser()
-            if w.session is not None:
-                w.open_session(w.session.id)
+            QMessageBox.information(parent, "Merged", str(report))
+            ws.notify_study_edited()
+            if ws.session is not None:
+                w.open_session(ws.session.id)
 
         self.run_with_progress("Merging", work, merged)
 
     def plan_reliability(self) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
-        coder, ok = QInputDialog.getText(w, "Plan reliability",
+        coder, ok = QInputDialog.getText(parent, "Plan reliability",
                                          "Second coder (initials) to code a sample blind:")
         if not ok or not coder.strip():
             return
-        pct, ok = QInputDialog.getInt(w, "Plan reliability", "Share of sessions (%):", 20, 1,
+        pct, ok = QInputDialog.getInt(parent, "Plan reliability", "Share of sessions (%):", 20, 1,
                                       100)
         if not ok:
             return
         from annotator.exchange.reliability_data import plan_sample
 
         coder = coder.strip()
-        study = w.study
+        study = ws.study
         try:
             if not study.has_coder(coder):
                 study.add_coder(coder)
@@ -380,39 +435,54 @@ class StudyActions:
             pool = [s for s in study.sessions() if s.id in others and s.id not in have]
             picked = plan_sample(pool, pct / 100, None) if pool else []
             for s in picked:
-                study.assign(s.id, coder, "reliability", by=w.coder)
+                study.assign(s.id, coder, "reliability", by=ws.coder)
         except (StudyError, ValueError) as exc:
             w.messages.error.emit("Not planned", str(exc))
             return
-        w.refresh_browser()
-        QMessageBox.information(w, "Reliability planned",
+        ws.notify_study_edited()
+        QMessageBox.information(parent, "Reliability planned",
                                 f"{len(picked)} session(s) assigned to {coder} for blind "
                                 "reliability coding:\n" + ", ".join(s.key for s in picked))
 
     def compare(self) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
         try:
             from annotator.ui.compare.window import CompareWindow
         except ImportError:
             w.messages.info.emit("The comparison view is not available in this build.")
             return
-        win = CompareWindow(w.study_target or "", parent=w)
+        win = CompareWindow(ws.study_target or "", parent=parent)
         win.seekRequested.connect(self._seek_from_compare)
         win.show()
 
+    def analysis(self) -> None:
+        """Study ▸ Analysis: time budgets, co-occurrence, sequences and trends."""
+        ws = self.ws
+        if ws.study is None:
+            self.host.messages.info.emit("Open a study first.")
+            return
+        from annotator.ui.analysis.window import AnalysisWindow
+
+        win = AnalysisWindow(ws.study_target or "", parent=self.host.dialog_parent(),
+                             lang=ws.lang)
+        win.show()
+
     def _seek_from_compare(self, session_id: int, ms: int) -> None:
-        w = self.w
-        if w.session is None or w.session.id != session_id:
+        w, ws = self.host, self.ws
+        w.dialog_parent()
+        if ws.session is None or ws.session.id != session_id:
             w.open_session(session_id)
-        w._on_seek_requested(ms)
+        w.seek(ms)
 
     def check_study(self) -> None:
-        w = self.w
-        if w.study is None:
+        w, ws = self.host, self.ws
+        parent = w.dialog_parent()
+        if ws.study is None:
             return
-        missing = [s.key for s in w.study.sessions()
+        missing = [s.key for s in ws.study.sessions()
                    if s.media is not None and self.media_path(s) is None]
         text = "Integrity check passed and the schema is current."
         if missing:
@@ -420,8 +490,8 @@ class StudyActions:
                     "browser (right-click ▸ Relink media…)."
         else:
             text += "\n\nAll linked media are present."
-        recordings = w.study.open_recordings()
+        recordings = ws.study.open_recordings()
         if recordings:
             text += ("\n\nStill being recorded (not segments until ended):\n"
                      + "\n".join(r.describe() for r in recordings))
-        QMessageBox.information(w, "Study check", text)
+        QMessageBox.information(parent, "Study check", text)

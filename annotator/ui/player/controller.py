@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
@@ -347,7 +348,7 @@ class PlayerController(QObject):
         factory = self._source_factory
         target = self._path
 
-        def open_source(ctx: TaskContext) -> tuple[Any, Any, np.ndarray]:
+        def open_source(ctx: TaskContext) -> tuple[Any, Any, npt.NDArray[Any]]:
             if not target.is_file():
                 raise MediaMissingError.for_path(target)
             if is_audio_file(target):
@@ -429,7 +430,7 @@ class PlayerController(QObject):
         if source is not None:
             run_task(lambda ctx: source.close(), pool=self._pool)
 
-    def _on_source_opened(self, generation: int, result: tuple[Any, Any, np.ndarray]) -> None:
+    def _on_source_opened(self, generation: int, result: tuple[Any, Any, npt.NDArray[Any]]) -> None:
         source, info, pts = result
         if not isValid(self):
             if source is not None:

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
 from shiboken6 import isValid
@@ -28,7 +29,7 @@ from shiboken6 import isValid
 from annotator.ui.workers import TaskContext, run_task
 
 
-def bgr_to_qimage(bgr: np.ndarray) -> QImage:
+def bgr_to_qimage(bgr: npt.NDArray[Any]) -> QImage:
     """An owning ``QImage`` (RGB32, fast to paint) from an OpenCV BGR(A)/gray array."""
     arr = np.ascontiguousarray(bgr)
     if arr.ndim == 2:
@@ -145,7 +146,7 @@ class StillLoader(QObject):
                 self._start(wanted)
 
 
-def qimage_to_bgr(image: QImage) -> np.ndarray:
+def qimage_to_bgr(image: QImage) -> npt.NDArray[Any]:
     """A BGR ``uint8`` array (OpenCV's layout) copied from any ``QImage``."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     w, h, bpl = rgb.width(), rgb.height(), rgb.bytesPerLine()

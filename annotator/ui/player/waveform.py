@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer, QUrl, Signal
@@ -57,7 +58,7 @@ _SCALE = {
 }
 
 
-def buffer_samples(buf: QAudioBuffer) -> tuple[np.ndarray, int] | None:
+def buffer_samples(buf: QAudioBuffer) -> tuple[np.ndarray[Any, Any], int] | None:
     """A float (frames, channels) array in [-1, 1] and the sample rate, or None."""
     fmt = buf.format()
     known = _SCALE.get(fmt.sampleFormat())
@@ -79,13 +80,13 @@ class _Batches:
 
     def __init__(self, acc: PeakAccumulator) -> None:
         self._acc = acc
-        self._parts: list[np.ndarray] = []
+        self._parts: list[np.ndarray[Any, Any]] = []
         self._start_us = 0
         self._next_us = 0
         self._rate = 0
         self._frames = 0
 
-    def add(self, start_us: int, samples: np.ndarray, rate: int) -> None:
+    def add(self, start_us: int, samples: np.ndarray[Any, Any], rate: int) -> None:
         contiguous = (self._parts and rate == self._rate
                       and samples.shape[1] == self._parts[0].shape[1]
                       and abs(start_us - self._next_us) <= 1000)

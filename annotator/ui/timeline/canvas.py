@@ -27,7 +27,10 @@ from annotator.core.segments import SegmentView
 
 from .canvas_paint import CanvasPainter
 from .edits import Edge, Snap, StepFrame, identity_snap, millisecond_step, moved, nudged, resized
+from .geometry import note_marker_box
+from .geometry import span_of as _span
 from .labels import segment_tooltip
+from .lane_labels import label_lines, text_width, two_line_height
 from .layout import Row, RowLayout
 from .model import HitPart, Lane, TimelineModel
 from .scale import TimeScale
@@ -85,6 +88,8 @@ class TimelineCanvas(QWidget):
         self._user_zoomed = False
         self._playhead = 0
         self._following = True
+        #: page the view to keep the playhead in it while it moves (View ▸ Follow)
+        self.follow_enabled = True
         self._selection: list[str] = []
         self._edge: tuple[str, Edge] | None = None
         self._drag: _Drag | None = None
@@ -117,11 +122,18 @@ class TimelineCanvas(QWidget):
         seg = self.model.segment(seg_id)
         return self.seg_rect_in(self._layout.lane_row(self.model.lane_of(seg_id)), *_span(seg))
 
+    def note_marker_rect(self, seg_id: str) -> QRectF | None:
+        """Where the note marker of a segment with a note is drawn (None: no note)."""
+        seg = self.model.segment(seg_id)
+        if not seg.note:
+            return None
+        return note_marker_box(self.segment_rect(seg_id))
+
     def set_label_width(self, width: int) -> None:
         if width != self.label_width:
             self.label_width = width
             self.scale.set_width(self.width() - width)
-            self.update()
+            self.relayout()
 
     def ruler_rect(self) -> QRect:
         return QRect(self.label_width, 0, self.width() - self.label_width, self.ruler_height)
@@ -159,7 +171,13 @@ class TimelineCanvas(QWidget):
         return self._duration
 
     def relayout(self) -> None:
-        self._layout = RowLayout(self.model.groups, max(0, self.height() - self.ruler_height))
+        font = self.font()
+        two_lines = any(
+            len(label_lines(font, lane.title, text_width(self.label_width, bool(lane.key)))[0])
+            > 1 for lane in self.model.lanes)
+        self._layout = RowLayout(self.model.groups, max(0, self.height() - self.ruler_height),
+                                 min_lane=two_line_height(font) if two_lines else 18,
+                                 max_lane=max(30, two_line_height(font) if two_lines else 0))
         self._scroll_y = self._clamped_scroll(self._scroll_y)
         self.contentHeightChanged.emit(self._layout.content_height)
         self.update()
@@ -235,7 +253,7 @@ class TimelineCanvas(QWidget):
         self._playhead = ms
         if not self._following and self.scale.start <= ms <= self.scale.end:
             self._following = True
-        if self._following and self._follow():
+        if self._following and self.follow_enabled and self._follow():
             return
         self.update(self._playhead_rect(old))
         self.update(self._playhead_rect(ms))
@@ -561,5 +579,3 @@ class TimelineCanvas(QWidget):
         p.end()
 
 
-def _span(seg: SegmentView) -> tuple[int, int]:
-    return seg.start_ms, max(seg.end_ms, seg.start_ms)

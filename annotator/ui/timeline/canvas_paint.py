@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
@@ -10,18 +10,49 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from annotator.core.timefmt import format_tc
 
 from . import painting
-from .scale import choose_ticks, format_ruler, tick_times
-
-if TYPE_CHECKING:
-    from .canvas import TimelineCanvas
+from .edits import Edge
+from .geometry import note_marker_box
+from .geometry import span_of as _span
+from .lane_labels import TEXT_LEFT, label_lines, text_width
+from .layout import Row, RowLayout
+from .model import TimelineModel
+from .scale import TimeScale, choose_ticks, format_ruler, tick_times
+from .theme import Theme
 
 RULER_LABEL_PX = 84  # minimum distance between ruler labels
+
+
+class PaintedCanvas(Protocol):
+    """What the painter reads from the canvas (:class:`~.canvas.TimelineCanvas`)."""
+
+    model: TimelineModel
+    theme: Theme
+    label_width: int
+    ruler_height: int
+    scale: TimeScale
+
+    def font(self) -> QFont: ...
+    def width(self) -> int: ...
+    def height(self) -> int: ...
+    def x_for_time(self, ms: float) -> float: ...
+    def time_for_x(self, x: float) -> float: ...
+    def segment_rect(self, seg_id: str) -> QRectF: ...
+    def ruler_rect(self) -> QRect: ...
+    @property
+    def row_layout(self) -> RowLayout: ...
+    def drag_preview(self) -> tuple[str, str, tuple[int, int], tuple[int, int]] | None: ...
+    def row_top(self, row: Row) -> int: ...
+    def seg_rect_in(self, row: Row, start: int, end: int) -> QRectF: ...
+    def playhead(self) -> int: ...
+    def selection(self) -> list[str]: ...
+    def selected_edge(self) -> tuple[str, Edge] | None: ...
+    def scroll_y(self) -> int: ...
 
 
 class CanvasPainter:
     """Paints one dirty rectangle of a :class:`TimelineCanvas` at a time."""
 
-    def __init__(self, canvas: TimelineCanvas, painter: QPainter) -> None:
+    def __init__(self, canvas: PaintedCanvas, painter: QPainter) -> None:
         self.c = canvas
         self.p = painter
         self.small = QFont(canvas.font())
@@ -94,9 +125,34 @@ class CanvasPainter:
                     p, index, cols, color, origin=origin, ms_per_px=ms_per_px, x_left=x_left,
                     top=seg_box.top(), height=seg_box.height(),
                 )
+        self._paint_note_markers(rows, origin, c.time_for_x(x_left + width))
         self._paint_selection(dirty)
         self._paint_preview()
         self._paint_playhead_line(rh, h)
+
+    def _paint_note_markers(self, rows: list[Row], t0: float, t1: float) -> None:
+        """A dark dog-ear (white-edged) on each visible segment that has a note; at most
+        one per pixel column and lane, so a dense zoomed-out lane stays cheap."""
+        c, p = self.c, self.p
+        fill = QColor(c.theme.note_marker)
+        p.setPen(QPen(QColor("#ffffff"), 1))
+        p.setBrush(fill)
+        for row in rows:
+            if row.lane is None:
+                continue
+            index = c.model.index(row.lane.id)
+            if not len(index) or not index.has_note.any():
+                continue
+            vis = index.visible(t0, t1)
+            vis = vis[index.has_note[vis]]
+            last_x = -1
+            for i in vis.tolist():
+                seg = index.segments[i]
+                box = note_marker_box(c.seg_rect_in(row, *_span(seg)))
+                if round(box.left()) == last_x:
+                    continue
+                last_x = round(box.left())
+                p.drawPolygon(QPolygonF([box.topLeft(), box.topRight(), box.bottomLeft()]))
 
     def _paint_selection(self, dirty: QRect) -> None:
         c, p = self.c, self.p
@@ -216,7 +272,6 @@ class CanvasPainter:
         )
         p.save()
         p.setClipRect(QRect(0, rh, lx, h - rh).intersected(dirty))
-        fm = QFontMetrics(c.font())
         y0 = dirty.top() - rh + c.scroll_y()
         for row in c.row_layout.rows_between(y0, dirty.bottom() + 1 - rh + c.scroll_y()):
             top = c.row_top(row)
@@ -236,16 +291,15 @@ class CanvasPainter:
                     p.fillRect(band, QColor(th.status_colors[status]))
             else:
                 p.fillRect(chip, QColor(lane.color))
-            badge_w = 0
             p.setFont(c.font())
             if lane.key:
                 badge = QRectF(lx - 8 - 18, top + (row.height - 18) / 2, 18, 18)
                 painting.draw_key_badge(p, badge, lane.key, th)
-                badge_w = 26
             p.setPen(QColor(th.label_text))
-            text = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, lx - 20 - badge_w - 8)
-            p.drawText(QRect(18, top, lx - 20 - badge_w, row.height),
-                       Qt.AlignmentFlag.AlignVCenter, text)
+            lines, font = label_lines(c.font(), lane.title, text_width(lx, bool(lane.key)))
+            p.setFont(font)
+            p.drawText(QRect(TEXT_LEFT, top, text_width(lx, bool(lane.key)), row.height),
+                       Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
         p.restore()
         p.setPen(QColor(th.label_border))
         p.drawLine(lx - 1, 0, lx - 1, h)

@@ -88,7 +88,8 @@ def empty_int() -> IntArray:
 class LaneIndex:
     """Segments of one lane, sorted by ``(start, end)``, with searchsorted queries."""
 
-    __slots__ = ("_maxend", "ends", "is_point", "segments", "starts", "status_codes", "statuses")
+    __slots__ = ("_maxend", "ends", "has_note", "is_point", "segments", "starts",
+                 "status_codes", "statuses")
 
     def __init__(
         self,
@@ -106,6 +107,7 @@ class LaneIndex:
         self.starts: IntArray = starts[order]
         self.ends: IntArray = ends[order]
         self.is_point = self.starts == self.ends
+        self.has_note = np.array([bool(s.note) for s in self.segments], dtype=bool)
         self._maxend: IntArray = (
             np.maximum.accumulate(self.ends) if n else empty_int()
         )

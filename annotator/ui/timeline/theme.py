@@ -33,6 +33,7 @@ class Theme:
     preview_outline: str = "#111827"
     overview_window: str = "#2563eb"
     overview_dim: str = "#ffffff"
+    note_marker: str = "#1f2430"
     status_colors: dict[str, str] = field(
         default_factory=lambda: {
             "agree": "#4e9a4f",

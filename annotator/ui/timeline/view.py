@@ -12,6 +12,7 @@ from annotator.core.segments import SegmentView
 
 from .canvas import TimelineCanvas
 from .edits import Edge, Snap, StepFrame
+from .lane_labels import needed_label_width, one_line_label_width
 from .model import DiffStatus, Lane, Placed, TimelineModel
 from .overview import TimelineOverview
 from .theme import LIGHT, Theme
@@ -21,9 +22,22 @@ MIN_LABEL_WIDTH = 190
 MAX_LABEL_WIDTH = 300
 
 
-def auto_label_width(widget_width: int) -> int:
-    """About a sixth of the width: 205 px at 1280, 300 px at 1920."""
-    return max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, round(widget_width * 0.16)))
+LABEL_SHARE = 0.40  # the label column takes at most this share of the widget
+
+
+ONE_LINE_SHARE = 0.34  # titles on one line when that takes at most this share
+
+
+def auto_label_width(widget_width: int, needed: int = MIN_LABEL_WIDTH,
+                     one_line: int = MIN_LABEL_WIDTH) -> int:
+    """Wide enough for every lane title: on one line (``one_line`` px) when that takes
+    at most a third of the width, else in two lines (``needed``, see
+    :func:`~.lane_labels.needed_label_width`); at least 190 px and about a sixth of the
+    width, at most 40% of the width."""
+    base = max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, round(widget_width * 0.16)))
+    if one_line <= widget_width * ONE_LINE_SHARE:
+        needed = max(needed, one_line)
+    return max(MIN_LABEL_WIDTH, min(round(widget_width * LABEL_SHARE), max(base, needed)))
 
 
 def _code_lane(seg: SegmentView) -> str:
@@ -113,6 +127,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.model = TimelineModel()
         self._fixed_label_width = label_width
+        self._needed_label = (MIN_LABEL_WIDTH, MIN_LABEL_WIDTH)
         lw = label_width if label_width is not None else MIN_LABEL_WIDTH
         self.canvas = TimelineCanvas(self.model, self, theme=theme, label_width=lw)
         self.overview = TimelineOverview(self.model, self, theme=theme, label_width=lw)
@@ -160,7 +175,7 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self._fixed_label_width is None:
-            self.set_label_width(auto_label_width(event.size().width()))
+            self.set_label_width(auto_label_width(event.size().width(), *self._needed_label))
         super().resizeEvent(event)
 
     def set_label_width(self, width: int) -> None:
@@ -174,6 +189,11 @@ class TimelineView(QWidget):
     def set_lanes(self, lanes: Iterable[Lane]) -> None:
         """Lanes in display order; lanes of one ``group`` are shown together."""
         self.model.set_lanes(lanes)
+        titles = [(lane.title, bool(lane.key)) for lane in self.model.lanes]
+        self._needed_label = (needed_label_width(self.canvas.font(), titles),
+                              one_line_label_width(self.canvas.font(), titles))
+        if self._fixed_label_width is None:
+            self.set_label_width(auto_label_width(self.width(), *self._needed_label))
         self.canvas.relayout()
         self.overview.data_changed()
 
@@ -257,6 +277,15 @@ class TimelineView(QWidget):
 
     def set_following(self, on: bool) -> None:
         self.canvas.set_following(on)
+
+    def set_follow_enabled(self, on: bool) -> None:
+        """Whether the view pages to keep the moving playhead in view at all."""
+        self.canvas.follow_enabled = on
+        if on:
+            self.canvas.set_following(True)
+
+    def follow_enabled(self) -> bool:
+        return self.canvas.follow_enabled
 
     # selection ----------------------------------------------------------------------------
     def set_selection(self, ids: Iterable[str]) -> None:

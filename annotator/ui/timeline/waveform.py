@@ -13,6 +13,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from PySide6.QtCore import QLineF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -65,7 +67,7 @@ class WaveformLane(QWidget):
                 x = round(self.canvas.x_for_time(t))
                 self.update(QRect(x - 2, 0, 5, self.height()))
 
-    def column_levels(self) -> np.ndarray:
+    def column_levels(self) -> np.ndarray[Any, Any]:
         """The level (0..255) drawn in each pixel column of the time area (for tests)."""
         wf = self._waveform
         lx = self.canvas.label_width
