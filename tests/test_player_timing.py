@@ -1,4 +1,4 @@
-"""FrameTimes: the player's time <-> frame lookups (DESIGN §3 time rules)."""
+"""FrameTimes: the player's time <-> frame lookups (docs/design.md §3 time rules)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """A session without media or an explicit duration lasts until its latest segment ends
-(DESIGN §3); only those sessions' segments are read for it (issue 13: sessions() is cheap)."""
+(docs/design.md §3); only those sessions' segments are read for it (issue 13: sessions()
+is cheap)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``kill -9`` loses nothing the UI showed as saved (DESIGN §7).
+"""``kill -9`` loses nothing the UI showed as saved (docs/design.md §7).
 
 The real app runs as its own process on an X server (Xvfb) and is driven with real X key
 events (xdotool, through the XTEST extension). A test-only hook in the main window

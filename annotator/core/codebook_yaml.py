@@ -1,4 +1,4 @@
-"""Read and check codebook YAML files (DESIGN §4), and compare codebook versions.
+"""Read and check codebook YAML files (docs/design.md §4), and compare codebook versions.
 
 A codebook file looks like::
 

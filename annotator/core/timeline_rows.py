@@ -1,4 +1,4 @@
-"""Rows of a coded timeline (import and export contract, DESIGN §5) and their checks.
+"""Rows of a coded timeline (import and export contract, docs/design.md §5) and their checks.
 
 Checks that need only the codebook and the rows themselves live here; checks against a
 study (unknown sessions, durations, existing segments) live in the store.

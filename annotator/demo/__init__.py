@@ -1,4 +1,4 @@
-"""The demo study: nine cases with five short synthetic sessions each (DESIGN §1).
+"""The demo study: nine cases with five short synthetic sessions each (docs/design.md §1).
 
 Its recordings show the frame number and timecode in every frame; its codings are
 synthetic but plausible, with a second coder on a stratified 20% of sessions.

@@ -1,4 +1,4 @@
-"""Atomic file writes: a scratch file beside the target, then ``os.replace`` (DESIGN §7).
+"""Atomic file writes: a scratch file beside the target, then ``os.replace`` (docs/design.md §7).
 
 The scratch file is named after the writing process (``annotator.store.scratch``), so what
 a crashed writer left behind is removed by the next write of the same target. A write that

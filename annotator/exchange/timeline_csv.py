@@ -1,4 +1,4 @@
-"""Timeline CSV: one row per segment (DESIGN §5). Import is all or nothing.
+"""Timeline CSV: one row per segment (docs/design.md §5). Import is all or nothing.
 
 Export neutralises text cells a spreadsheet would read as a formula (see
 :mod:`annotator.exchange.cells`) unless ``raw``; import undoes exactly that, so our own

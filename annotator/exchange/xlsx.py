@@ -1,6 +1,6 @@
 """Excel workbook: one sheet per coder with the timeline rows of the CSV, and a codebook sheet.
 
-The coder sheets have exactly the columns of the timeline CSV (DESIGN §5); times in seconds
+The coder sheets have exactly the columns of the timeline CSV (docs/design.md §5); times in seconds
 are numbers (shown with three decimals), session numbers are integers, everything else is
 text. Sheet names are the coder ids (Excel forbids ``[]:*?/\\`` and more than 31 characters;
 such characters become ``_``).

@@ -1,4 +1,4 @@
-"""Media paths are stored relative to the study file's folder (DESIGN §3)."""
+"""Media paths are stored relative to the study file's folder (docs/design.md §3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Persistence: a study is one SQLite file or PostgreSQL database (DESIGN §3).
+"""Persistence: a study is one SQLite file or PostgreSQL database (docs/design.md §3).
 
 ``Study`` is loaded on first use, so importing the errors (as every command does) does not
 import SQLAlchemy.

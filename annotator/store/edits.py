@@ -1,6 +1,6 @@
 """Segment edits: each one a committed transaction with edit-log rows; undo and redo.
 
-Undo history is the edit log itself (DESIGN §3), so it survives a restart. Edits that
+Undo history is the edit log itself (docs/design.md §3), so it survives a restart. Edits that
 belong together (a split, say) share a ``batch`` and are undone together.
 """
 

@@ -1,4 +1,5 @@
-"""Engines for SQLite files and PostgreSQL URLs, with the durability settings of DESIGN §7."""
+"""Engines for SQLite files and PostgreSQL URLs, with the durability settings of
+docs/design.md §7."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Schema version check, backups and Alembic migrations on open (DESIGN §7)."""
+"""Schema version check, backups and Alembic migrations on open (docs/design.md §7)."""
 
 from __future__ import annotations
 

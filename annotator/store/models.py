@@ -1,4 +1,4 @@
-"""The study schema: SQLAlchemy Core tables (DESIGN §3).
+"""The study schema: SQLAlchemy Core tables (docs/design.md §3).
 
 Changing this module needs a new Alembic revision in ``store/migrations/versions``.
 

@@ -1,4 +1,4 @@
-"""The full integrity check of a study (DESIGN §7), with progress and cancellation.
+"""The full integrity check of a study (docs/design.md §7), with progress and cancellation.
 
 Opening a study does not run it (a 350 MB study takes about 0.4 s per check): it runs in
 ``annotator check``, before every migration and, in the desktop app, on a worker thread

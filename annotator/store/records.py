@@ -42,7 +42,8 @@ class SessionInfo:
 
     @property
     def duration_ms(self) -> int | None:
-        """Media duration, else the explicit one, else the latest segment end (DESIGN §3)."""
+        """Media duration, else the explicit one, else the latest segment end
+        (docs/design.md §3)."""
         if self.media is not None:
             return self.media.duration_ms
         if self.explicit_duration_ms is not None:

@@ -1,4 +1,4 @@
-"""Opening and creating studies: SQLite files or PostgreSQL URLs (DESIGN §3, §7).
+"""Opening and creating studies: SQLite files or PostgreSQL URLs (docs/design.md §3, §7).
 
 :class:`Study` is the one entry point of the store. Catalog queries (cases, sessions,
 coders, assignments) live in :mod:`annotator.store.catalog`; segment edits, the edit log

@@ -1,4 +1,4 @@
-"""All-or-nothing import of timeline rows into a study (DESIGN §5), in bulk.
+"""All-or-nothing import of timeline rows into a study (docs/design.md §5), in bulk.
 
 Every row is checked first (every bad row is reported, nothing is written); then all rows go
 in one transaction straight through the database driver (SQLite ``executemany``, PostgreSQL

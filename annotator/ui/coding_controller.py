@@ -1,6 +1,6 @@
 """One coder coding one session: segments, keyboard coding, edits, undo/redo, submit.
 
-Every edit goes straight to the store as one committed transaction (DESIGN §7); the
+Every edit goes straight to the store as one committed transaction (docs/design.md §7); the
 controller keeps an in-memory copy of the assignment's segments for the views and
 updates it from what the store returns, so the views always show what is stored.
 

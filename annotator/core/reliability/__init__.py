@@ -1,4 +1,4 @@
-"""Inter-rater reliability for coded timelines (pure numpy; DESIGN §6).
+"""Inter-rater reliability for coded timelines (pure numpy; docs/design.md §6).
 
 Entry points: :func:`compute_reliability` for the full report; :func:`timeline_diff` and
 :func:`disagreements` for the GUI's diff lane; and the measures on plain tables

@@ -1,4 +1,5 @@
-"""``compute_reliability``: the whole reliability report as a JSON-ready dict (DESIGN §6)."""
+"""``compute_reliability``: the whole reliability report as a JSON-ready dict
+(docs/design.md §6)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The player keeps its own copy of the stream's presentation times (taken from
 ``FrameSource.pts_ms`` on the worker that opened the file) so that the GUI thread
 can map times to frames without touching the single-threaded ``FrameSource``.
 
-Rules (DESIGN §3): the frame shown at time t is the last frame whose presentation
+Rules (docs/design.md §3): the frame shown at time t is the last frame whose presentation
 time is <= t; stepping moves to the next or previous frame's presentation time.
 """
 
