@@ -164,4 +164,4 @@ def test_a_damaged_segments_table_never_stays_open(qtbot: QtBot, tmp_path: Path)
     qtbot.addWidget(window)
     # Either opening reads the damaged page at once, or the worker's check finds it.
     qtbot.waitUntil(lambda: window.study is None, timeout=WAIT_MS)
-    assert any("damaged" in m for _t, m in window._pending_errors)
+    assert any("damaged" in m for _t, m in window.status._pending_errors)

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.keys)
         self.study_actions = StudyActions(self)
-        self.open_check = OpenCheck(self)
+        self.open_check = OpenCheck(self, self)
         self.editing = EditingActions(self)
         self.navigation = NavigationActions(self)
         self.actions_by_name: dict[str, QAction] = build_actions(self, {

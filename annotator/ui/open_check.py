@@ -12,17 +12,27 @@ No signals of its own: the outcome goes through the window's message bridge.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from annotator.store import StudyCorruptError, quick_check
+from annotator.store import Study, StudyCorruptError, quick_check
 from annotator.store.quick_check import IntegrityCheckCancelled
+from annotator.ui.messages import MessageBridge
 from annotator.ui.workers import Task, TaskContext, run_task
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+
+class CheckHost(Protocol):
+    """What the check needs of the window."""
+
+    @property
+    def study(self) -> Study | None: ...
+
+    @property
+    def messages(self) -> MessageBridge: ...
+
+    def close_study(self) -> object: ...
 
 TITLE = "Checking the study"
 
@@ -30,8 +40,9 @@ TITLE = "Checking the study"
 class OpenCheck:
     """Runs the check for one window; ``task`` is the running check, if any."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: CheckHost, parent: QWidget) -> None:
         self.w = window
+        self.parent = parent
         self.task: Task | None = None
         self.dialog: QProgressDialog | None = None
 
@@ -42,7 +53,7 @@ class OpenCheck:
             return  # a server database checks itself; a migration already checked
         path, where = study.path, study.where
         dlg = QProgressDialog(f"Checking {Path(where).name} for damage\n(reading every page "
-                              "once; Skip to check later)", "Skip", 0, 1000, self.w)
+                              "once; Skip to check later)", "Skip", 0, 1000, self.parent)
         dlg.setWindowTitle(TITLE)
         dlg.setMinimumWidth(440)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)

@@ -32,6 +32,7 @@ from annotator.core.codebook import Codebook
 AGREE_RGB = (46, 139, 87)
 DISAGREE_RGB = (209, 73, 91)
 EMPTY = "∅"
+NOT = {"en": "not", "nb": "ikke"}  # "not <code>" in the 2x2 tables, in the labels' language
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def matrices(
             unit = "seconds" if cd.get("table_unit") == "s" else str(cd.get("table_unit"))
             out.append(Matrix(f"code:{cd['id']}", f"{label} (2×2)",
                               [cd["id"], f"not {cd['id']}"], table, a, b, unit,
-                              (label, f"not {label}")))
+                              (label, f"{NOT.get(lang, 'not')} {label}")))
     return out
 
 
@@ -159,17 +160,18 @@ class ConfusionView(QWidget):
         self.table.clear()
         self.table.setRowCount(n + 1)
         self.table.setColumnCount(n + 1)
-        cols, rows = list(m.labels), list(m.labels)
-        if n > 3 and max(len(x) for x in m.labels) > 8:  # number the columns
-            cols = [x if x == EMPTY else str(k + 1) for k, x in enumerate(m.labels)]
-            rows = [x if x == EMPTY else f"{k + 1}  {x}" for k, x in enumerate(m.labels)]
+        shown = list(m.names or m.labels)  # the codebook's labels
+        cols, rows = list(shown), list(shown)
+        if n > 2 or max(len(x) for x in shown) > 14:  # number the columns
+            cols = [x if x == EMPTY else str(k + 1) for k, x in enumerate(shown)]
+            rows = [x if x == EMPTY else f"{k + 1}  {x}" for k, x in enumerate(shown)]
         self.table.setHorizontalHeaderLabels([*cols, "total"])
         self.table.setVerticalHeaderLabels([*rows, "total"])
         for i, full in enumerate(m.names):
-            for item, coder in ((self.table.horizontalHeaderItem(i), m.column_coder),
-                                (self.table.verticalHeaderItem(i), m.row_coder)):
+            for item, who in ((self.table.horizontalHeaderItem(i), m.column_coder),
+                              (self.table.verticalHeaderItem(i), m.row_coder)):
                 if item is not None:
-                    item.setToolTip(f"{coder}: {full}")
+                    item.setToolTip(f"{who}: {full}")
         peak = max((float(v) for row in m.rows for v in row), default=0.0) or 1.0
         bold = QFont(self.font())
         bold.setBold(True)
