@@ -155,11 +155,13 @@ def main() -> None:
         w.show()
         w.activateWindow()
         pc = w.player.controller
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 15
         while (args.video and not pc.is_loaded) or not w.isActiveWindow():
             app.processEvents()
+            if w.open_check.task is None:  # the integrity check's dialog has closed
+                w.activateWindow()
             if time.monotonic() > deadline:
-                raise SystemExit("the window did not come up")
+                raise SystemExit(f"the window did not come up (video loaded: {pc.is_loaded}, active: {w.isActiveWindow()}, session: {w.workspace.session})")
         for _ in range(20):
             app.processEvents()
         assert w.controller is not None
