@@ -161,7 +161,8 @@ def main() -> None:
             if w.open_check.task is None:  # the integrity check's dialog has closed
                 w.activateWindow()
             if time.monotonic() > deadline:
-                raise SystemExit(f"the window did not come up (video loaded: {pc.is_loaded}, active: {w.isActiveWindow()}, session: {w.workspace.session})")
+                raise SystemExit(f"the window did not come up (video loaded: {pc.is_loaded}, "
+                                 f"active: {w.isActiveWindow()})")
         for _ in range(20):
             app.processEvents()
         assert w.controller is not None
