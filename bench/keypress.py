@@ -155,7 +155,7 @@ def main() -> None:
         w.show()
         w.activateWindow()
         pc = w.player.controller
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 60
         while (args.video and not pc.is_loaded) or not w.isActiveWindow():
             app.processEvents()
             if w.open_check.task is None:  # the integrity check's dialog has closed
