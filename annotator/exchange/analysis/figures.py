@@ -101,8 +101,9 @@ def _budget(res: Results) -> Figure | None:
 def _cells(ax: Any, mat: np.ndarray, cmap: Any, vmin: float, vmax: float) -> Any:  # type: ignore[type-arg]
     """A matrix as vector cells (pcolormesh, not a raster image), row 0 at the top."""
     rows, cols = mat.shape
+    masked = np.ma.masked_invalid(mat)  # type: ignore[no-untyped-call]
     im = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5,
-                       np.ma.masked_invalid(mat), cmap=cmap, vmin=vmin, vmax=vmax)
+                       masked, cmap=cmap, vmin=vmin, vmax=vmax)
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
     return im
