@@ -17,3 +17,6 @@ fi
 # the user manual for Help > User manual (annotator/_manual, git-ignored)
 [ -f annotator/_manual/nb/index.html ] && [ -z "$(find docs/manual docs/mkdocs-*.yml -newer annotator/_manual/nb/index.html -print -quit)" ] \
   || PYTHON=.venv/bin/python bash scripts/build-manual.sh >/dev/null
+# the interface translations (annotator/_i18n/*.qm, git-ignored)
+[ -f annotator/_i18n/annotator_nb.qm ] && [ -z "$(find translations -newer annotator/_i18n/annotator_nb.qm -print -quit)" ] \
+  || PYTHON=.venv/bin/python bash scripts/build-translations.sh >/dev/null

@@ -12,6 +12,7 @@ names = zipfile.ZipFile(sys.argv[1]).namelist()
 need = [f"annotator/_codebooks/{n}.yaml"
         for n in ("helper-maneuvers", "alliance-obstacles", "bordin-alliance")]
 need += [f"annotator/_manual/{lang}/index.html" for lang in ("en", "nb")]
+need += [f"annotator/_i18n/{name}_nb.qm" for name in ("annotator", "qt")]
 missing = [n for n in need if n not in names]
 if missing:
     sys.exit(f"the wheel lacks {missing}")
