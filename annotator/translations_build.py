@@ -7,14 +7,17 @@ PySide6-Essentials wheel. ``translations/qt_nb.ts`` (Qt's standard buttons, whic
 no Bokmål catalogue for) is kept by hand, not by lupdate.
 
     python annotator/translations_build.py update    # .ts from the source (keeps translations)
+    python annotator/translations_build.py fill F.ts  # take translations from another .ts
     python annotator/translations_build.py [OUT]     # .qm into OUT (default annotator/_i18n)
 """
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 LANGUAGES = ("nb",)
@@ -63,8 +66,56 @@ def build_translations(repo: Path, out: Path) -> list[Path]:
     return made
 
 
+def _finished(msg: ET.Element) -> ET.Element | None:
+    tr = msg.find("translation")
+    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+        return None
+    texts = [n.text for n in tr.findall("numerusform")] or [tr.text]
+    return tr if all(t and t.strip() for t in texts) else None
+
+
+def fill(target: Path, donors: list[Path]) -> tuple[int, int]:
+    """Copy finished translations from ``donors`` into ``target``'s unfinished messages of
+    the same context and source (a translator's file, or a branch's part). Returns
+    (filled, still unfinished)."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    for donor in donors:
+        for ctx in ET.parse(donor).getroot().iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                tr = _finished(msg)
+                if tr is not None:
+                    found[(name, msg.findtext("source") or "")] = tr
+    tree = ET.parse(target)
+    filled = left = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            if _finished(msg) is not None:
+                continue
+            donor_tr = found.get((name, msg.findtext("source") or ""))
+            if donor_tr is None:
+                left += 1
+                continue
+            old = msg.find("translation")
+            if old is not None:
+                msg.remove(old)
+            msg.append(copy.deepcopy(donor_tr))
+            filled += 1
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    target.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                      encoding="utf-8")
+    return filled, left
+
+
 def main(argv: list[str]) -> int:
     repo = Path(__file__).resolve().parent.parent
+    if argv[:1] == ["fill"]:
+        for language in LANGUAGES:
+            done, left = fill(app_catalogue(repo, language), [Path(a) for a in argv[1:]])
+            print(f"{language}: {done} filled, {left} still unfinished")
+        return 0
     if argv[:1] == ["update"]:
         for language in LANGUAGES:
             print(update_sources(repo, language=language), end="")

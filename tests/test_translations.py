@@ -126,3 +126,33 @@ def test_missing_catalogue_keeps_english(qapp: object, tmp_path: Path) -> None:
 
     assert not install("nb", tmp_path)
     assert current_language() == "en"
+
+
+def test_fill_takes_finished_translations_only(tmp_path: Path) -> None:
+    from annotator.translations_build import fill
+
+    def ts(body: str) -> str:
+        return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                f'<TS version="2.1" language="nb">{body}</TS>\n')
+
+    target = tmp_path / "t.ts"
+    target.write_text(ts(
+        '<context><name>W</name>'
+        '<message><source>Open</source><translation type="unfinished"></translation></message>'
+        '<message><source>Close</source><translation type="unfinished"></translation></message>'
+        '<message><source>Kept</source><translation>Beholdt</translation></message>'
+        '</context>'), encoding="utf-8")
+    donor = tmp_path / "d.ts"
+    donor.write_text(ts(
+        '<context><name>W</name>'
+        '<message><source>Open</source><translation>Åpne</translation></message>'
+        '<message><source>Close</source><translation type="unfinished">Lukk</translation>'
+        '</message><message><source>Kept</source><translation>Annet</translation></message>'
+        '</context><context><name>X</name>'
+        '<message><source>Close</source><translation>Lukk</translation></message>'
+        '</context>'), encoding="utf-8")
+    assert fill(target, [donor]) == (1, 1)
+    got = {(c, m.findtext("source")): (m.findtext("translation"), m.find("translation").get("type"))
+           for c, m in _messages(target)}
+    assert got == {("W", "Open"): ("Åpne", None), ("W", "Close"): ("", "unfinished"),
+                   ("W", "Kept"): ("Beholdt", None)}
