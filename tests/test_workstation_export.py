@@ -1,5 +1,6 @@
 """File ▸ Export in the real window: the chosen type decides the format and suffix,
-the CLI's options (case, coder, slice length), one ELAN file per session into a folder,
+the CLI's options (case, session, coder, slice length), one ELAN file per session into a
+folder,
 the last folder remembered, the work done on a worker, and a status message that names
 what was actually written."""
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.store import Study
+from annotator.store.queries import iter_segments
 from annotator.ui.export_dialog import TYPE_BY_FMT, ExportDialog, with_suffix
 from annotator.ui.main_window import MainWindow
 from tests.gui_helpers import WAIT_MS, copy_demo, key, open_window
@@ -148,6 +150,50 @@ def test_elan_writes_one_file_per_session_into_a_folder_and_says_so(
     message = export(qtbot, win, dlg)
     n = len(list(folder.glob("*.eaf")))
     assert n == 45 and message.startswith(f"Wrote {n} ELAN files")
+
+
+def test_sessions_follow_the_case_and_one_session_writes_only_it(
+        qtbot: QtBot, win: MainWindow, demo: Path, tmp_path: Path) -> None:
+    dlg = open_export(qtbot, win)
+    keys = [dlg.session_box.itemData(i) for i in range(dlg.session_box.count())]
+    assert keys[0] == "" and dlg.session_box.itemText(0) == "All sessions"
+    assert len(keys) == 1 + 45 and "C09:5" in keys
+    dlg.case_box.setCurrentIndex(dlg.case_box.findData("C03"))
+    keys = [dlg.session_box.itemData(i) for i in range(dlg.session_box.count())]
+    assert keys == ["", "C03:1", "C03:2", "C03:3", "C03:4", "C03:5"]
+    dlg.set_session("C03:2")
+    dlg.set_kind("eaf")
+    folder = tmp_path / "elan"
+    dlg.target_edit.setText(str(folder))
+    assert dlg.preview.text() == f"Writes C03_2.eaf into {folder}."
+    message = export(qtbot, win, dlg)
+    assert [f.name for f in folder.iterdir()] == ["C03_2.eaf"]
+    assert message.startswith("Wrote 1 ELAN file (")
+    assert message.endswith(f"(case C03, session C03:2) to {folder}: C03_2.eaf")
+    # all cases, one session: the CSV holds that session's rows only
+    dlg = open_export(qtbot, win)
+    dlg.set_kind("csv")
+    assert dlg.session_box.currentIndex() == 0  # not remembered, like case and coder
+    dlg.set_session("C05:4")
+    dlg.case_box.setCurrentIndex(dlg.case_box.findData("C05"))  # keeps the session
+    assert dlg.chosen_sessions() == ("C05:4",)
+    dlg.case_box.setCurrentIndex(0)
+    assert dlg.chosen_sessions() == ("C05:4",)
+    out = tmp_path / "one.csv"
+    dlg.target_edit.setText(str(out))
+    message = export(qtbot, win, dlg)
+    rows = read_csv(out)
+    with Study.open(demo) as s:
+        expected = len(list(iter_segments(s, session_id=s.session("C05", 4).id)))
+    assert rows and {(r["case"], r["session"]) for r in rows} == {("C05", "4")}
+    assert len(rows) == expected < live_rows(demo, case="C05")
+    assert message == f"Exported {len(rows)} rows (session C05:4) to {out}"
+    # choosing another case drops a session of a different case
+    dlg = open_export(qtbot, win)
+    dlg.set_session("C05:4")
+    dlg.case_box.setCurrentIndex(dlg.case_box.findData("C01"))
+    assert dlg.chosen_sessions() == ()
+    dlg.reject()
 
 
 def test_no_destination_no_export(qtbot: QtBot, win: MainWindow) -> None:

@@ -53,10 +53,12 @@ def cmd_import(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _report_file_names(study: Study, coder: str | None, case: str | None) -> None:
+def _report_file_names(study: Study, coder: str | None, case: str | None,
+                       sessions: frozenset[int] | None = None) -> None:
     """Say how case ids that are not plain file names were named in the ELAN files."""
     cases = sorted({a.case for a in study.assignments(coder=coder)
-                    if case is None or a.case == case})
+                    if (case is None or a.case == case)
+                    and (sessions is None or a.session_id in sessions)})
     for c in cases:
         if not is_plain(c):
             print(f"  case {safe(repr(c))} is written as {file_part(c)!r} in file names",
@@ -99,6 +101,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
             raise UsageError(f"--lang {ns.lang}: the codebook's languages are "
                              f"{', '.join(langs)}.")
         options = exporters.ExportOptions(coder=ns.coder, case=ns.case,
+                                          sessions=tuple(ns.session),
                                           resolution_ms=ns.resolution_ms, raw=ns.raw,
                                           excel=ns.excel, lang=lang)
         require_acting_as(study, ns.coder, "export codings")
@@ -106,13 +109,17 @@ def cmd_export(ns: argparse.Namespace) -> int:
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():
             raise UsageError(f"There is no case {ns.case!r} in this study.")
+        try:
+            only = exporters.session_ids(study, options)
+        except exporters.ExportFilterError as exc:
+            raise UsageError(f"--session: {exc}") from None
         if out == "-":
             n = exporters.export_text(study, fmt, sys.stdout, options)
         else:
             n = exporters.export_file(study, fmt, Path(out), options)
             print(f"Wrote {n} row(s) to {safe(out)} ({fmt}).", file=sys.stderr)
             if fmt == "eaf":
-                _report_file_names(study, ns.coder, ns.case)
+                _report_file_names(study, ns.coder, ns.case, only)
     finally:
         study.close()
     return 0

@@ -92,8 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default=None,
                    choices=["csv", "sliced", "xlsx", "sav", "eaf"],
                    help="output format (default: from the file suffix, else csv)")
-    p.add_argument("--coder", metavar="ID")
-    p.add_argument("--case", metavar="ID")
+    p.add_argument("--coder", metavar="ID", help="only this coder's codings")
+    p.add_argument("--case", metavar="ID", help="only this case's sessions")
+    p.add_argument("--session", action="append", default=[], metavar="CASE:N",
+                   help="only this session (repeatable; `annotator session list` shows them)")
     p.add_argument("--resolution-ms", type=int, default=1000, metavar="N",
                    help="(sliced) slice length in ms (default 1000)")
     p.add_argument("--raw", action="store_true",

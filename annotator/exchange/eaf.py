@@ -232,13 +232,17 @@ def _targets(out: Path, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Pa
 
 def export_eaf(study: Study, out: Path, opts: ExportOptions) -> int:
     """Write one .eaf per session (see the module doc); returns the number of annotations."""
+    from annotator.exchange.exporters import session_ids
+
     out = Path(out)
+    only = session_ids(study, opts)
     per_session: dict[int, dict[tuple[str, str], list[SegmentView]]] = defaultdict(dict)
     for a in study.assignments(coder=opts.coder):
-        if opts.case is None or a.case == opts.case:
+        if (opts.case is None or a.case == opts.case) and (only is None
+                                                           or a.session_id in only):
             per_session[a.session_id].setdefault((a.coder, a.purpose), [])
     codebook_ids: dict[int, int] = {}
-    for st in iter_segments(study, coder=opts.coder, case=opts.case):
+    for st in iter_segments(study, coder=opts.coder, case=opts.case, session_ids=only):
         per_session[st.session_id].setdefault((st.segment.coder, st.purpose), []).append(
             st.segment)
         codebook_ids[st.session_id] = max(codebook_ids.get(st.session_id, 0), st.codebook_id)
@@ -246,7 +250,8 @@ def export_eaf(study: Study, out: Path, opts: ExportOptions) -> int:
     chosen = sorted((sid for sid in per_session if sid in sessions),
                     key=lambda sid: (sessions[sid].case, sessions[sid].number))
     if not chosen:
-        raise EafExportError("There is no coding to export to ELAN (check --case and --coder).")
+        raise EafExportError(
+            "There is no coding to export to ELAN (check --case, --session and --coder).")
     targets = _targets(out, [(sessions[s].case, sessions[s].number) for s in chosen])
     total = 0
     for sid in chosen:

@@ -11,6 +11,7 @@ from typing import Any, TextIO, cast
 from annotator.core.codebook import Codebook
 from annotator.exchange.atomic import atomic_text
 from annotator.exchange.timeline_csv import write_timeline
+from annotator.store.errors import StudyError
 from annotator.store.queries import segment_rows
 from annotator.store.study import Study
 
@@ -24,10 +25,13 @@ class ExportOptions:
     ``excel``: start a CSV with a UTF-8 byte order mark (Excel on Windows needs it for æøå).
     ``lang``: the codebook language of labels (CSV/XLSX label columns, SAV value labels,
     ELAN descriptions fall back to the first label a code has).
+    ``sessions``: only these sessions, by their ``CASE:N`` keys (empty: every session);
+    it narrows ``case`` and ``coder`` further (:func:`session_ids`).
     """
 
     coder: str | None = None
     case: str | None = None
+    sessions: tuple[str, ...] = ()
     resolution_ms: int = 1000
     raw: bool = False
     excel: bool = False
@@ -61,6 +65,42 @@ EXPORT_PRESETS: tuple[ExportPreset, ...] = (
 """What a GUI export dialog offers, in order."""
 
 
+class ExportFilterError(StudyError):
+    """A filter names what the study does not have (nothing is written)."""
+
+
+def session_ids(study: Study, opts: ExportOptions) -> frozenset[int] | None:
+    """The ids of the sessions ``opts.sessions`` names, or None for every session.
+
+    Raises :class:`ExportFilterError`, naming the keys, when a key is no session of the
+    study or (with ``opts.case``) of another case. Writers call it before writing."""
+    if not opts.sessions:
+        return None
+    by_key = {s.key: s for s in study.sessions()}
+    unknown = [k for k in opts.sessions if _normal_key(k) not in by_key]
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        raise ExportFilterError(
+            f"There is no session {names} in this study. Name sessions CASE:N, e.g. "
+            f"{next(iter(by_key), 'C01:1')}; `annotator session list` shows them.")
+    chosen = [by_key[_normal_key(k)] for k in opts.sessions]
+    if opts.case is not None:
+        other = [s.key for s in chosen if s.case != opts.case]
+        if other:
+            raise ExportFilterError(
+                f"The session(s) {', '.join(other)} are not in case {opts.case!r}; leave out "
+                "the case or choose sessions of that case.")
+    return frozenset(s.id for s in chosen)
+
+
+def _normal_key(key: str) -> str:
+    """``C01:01`` is the key ``C01:1``; anything else is left as it is."""
+    case, colon, number = key.rpartition(":")
+    if colon and number.strip().isdigit():
+        return f"{case}:{int(number)}"
+    return key
+
+
 def codebooks_of(study: Study) -> dict[int, Codebook]:
     ids = {a.codebook_id for a in study.assignments()}
     ids.add(study.current_codebook_id)
@@ -68,7 +108,8 @@ def codebooks_of(study: Study) -> dict[int, Codebook]:
 
 
 def _csv(study: Study, out: TextIO, opts: ExportOptions) -> int:
-    rows = segment_rows(study, coder=opts.coder, case=opts.case)
+    rows = segment_rows(study, coder=opts.coder, case=opts.case,
+                        session_ids=session_ids(study, opts))
     return write_timeline(out, rows, codebooks_of(study), raw=opts.raw, excel=opts.excel,
                           lang=opts.lang)
 

@@ -79,7 +79,7 @@ def value_labels(
 
 def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
     """Write the .sav file atomically; returns the number of segment rows."""
-    from annotator.exchange.exporters import codebooks_of
+    from annotator.exchange.exporters import codebooks_of, session_ids
 
     codebooks = codebooks_of(study)
     cat_num, code_num, cat_labels, code_labels = value_labels(
@@ -87,7 +87,8 @@ def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
     records: list[dict[str, Any]] = []
     for (case, session, coder, category, code, start, end, note, duration, start_tc, end_tc,
          _cat_label, _code_label, version, purpose, modifiers) in timeline_records(
-            segment_rows(study, coder=opts.coder, case=opts.case), codebooks, opts.lang):
+            segment_rows(study, coder=opts.coder, case=opts.case,
+                         session_ids=session_ids(study, opts)), codebooks, opts.lang):
         records.append({
             "case": case, "session": float(session), "coder": coder,
             "category": float(cat_num[category]) if category in cat_num else math.nan,

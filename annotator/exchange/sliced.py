@@ -108,11 +108,14 @@ def block_bytes(
 
 
 def exported_assignments(
-    study: Study, opts: ExportOptions, with_segments: set[int]
+    study: Study, opts: ExportOptions, with_segments: set[int],
+    sessions: frozenset[int] | None = None,
 ) -> list[AssignmentInfo]:
+    """The assignments the filters keep (``sessions``: these session ids, None: all)."""
     return [
         a for a in study.assignments(coder=opts.coder)
         if (opts.case is None or a.case == opts.case)
+        and (sessions is None or a.session_id in sessions)
         and (a.status != "assigned" or a.id in with_segments)
     ]
 
@@ -138,11 +141,12 @@ def _segment_arrays(study: Study) -> dict[int, tuple[list[str], IntArray, IntArr
 
 def export_sliced(study: Study, out: TextIO, opts: ExportOptions) -> int:
     """Write the sliced table; returns the number of slice rows."""
-    from annotator.exchange.exporters import codebooks_of
+    from annotator.exchange.exporters import codebooks_of, session_ids
 
     res = int(opts.resolution_ms)
     if res <= 0:
         raise ValueError(f"the slice length must be a positive number of ms, got {res}")
+    only = session_ids(study, opts)
     codebooks = codebooks_of(study)
     columns = code_columns(codebooks, study.current_codebook_id)
     index = {c: i for i, c in enumerate(columns)}
@@ -157,7 +161,7 @@ def export_sliced(study: Study, out: TextIO, opts: ExportOptions) -> int:
         out.write("\ufeff")
     out.write(",".join(sliced_columns(columns)) + "\n")
     total = 0
-    for a in exported_assignments(study, opts, set(segs)):
+    for a in exported_assignments(study, opts, set(segs), only):
         duration = sessions[a.session_id].duration_ms
         if not duration:
             continue

@@ -105,11 +105,12 @@ def codebook_rows(codebooks: dict[int, Codebook], lang: str = "en") -> list[list
 
 def export_xlsx(study: Study, path: Path, opts: ExportOptions) -> int:
     """Write the workbook atomically; returns the number of segment rows."""
-    from annotator.exchange.exporters import codebooks_of
+    from annotator.exchange.exporters import codebooks_of, session_ids
 
     codebooks = codebooks_of(study)
     by_coder: dict[str, list[SegmentRow]] = defaultdict(list)
-    for row in segment_rows(study, coder=opts.coder, case=opts.case):
+    for row in segment_rows(study, coder=opts.coder, case=opts.case,
+                            session_ids=session_ids(study, opts)):
         by_coder[row[2]].append(row)
     wb = Workbook(write_only=True)
     used: set[str] = set()

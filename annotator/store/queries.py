@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +29,12 @@ class StoredSegment:
 
 def live_segments_query(*columns: Any, coder: str | None, case: str | None,
                         session_id: int | None = None,
-                        purposes: tuple[str, ...] | None = None) -> Any:
+                        purposes: tuple[str, ...] | None = None,
+                        session_ids: Collection[int] | None = None) -> Any:
     """The query of ``columns`` for every live segment (not deleted, not being recorded)
     with the given filters, in export order: case, session, coder, purpose, start, end,
-    code, note. Callers may add ``where`` clauses or drop the order (``order_by(None)``)."""
+    code, note. ``session_ids`` (None: every session) keeps only those sessions. Callers
+    may add ``where`` clauses or drop the order (``order_by(None)``)."""
     q: Any = (
         select(*columns)
         .join(Assignment, Assignment.id == Segment.assignment_id)
@@ -46,6 +48,8 @@ def live_segments_query(*columns: Any, coder: str | None, case: str | None,
         q = q.where(Case.label == case)
     if session_id is not None:
         q = q.where(Session.id == session_id)
+    if session_ids is not None:
+        q = q.where(Session.id.in_(sorted(session_ids)))
     if purposes is not None:
         q = q.where(Assignment.purpose.in_(purposes))
     return q.order_by(Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
@@ -56,6 +60,7 @@ def live_segments_query(*columns: Any, coder: str | None, case: str | None,
 def iter_segments(
     study: Study, *, coder: str | None = None, case: str | None = None,
     session_id: int | None = None, purposes: tuple[str, ...] | None = None,
+    session_ids: Collection[int] | None = None,
 ) -> Iterator[StoredSegment]:
     """Every live segment, ordered by case, session, coder, purpose, start, end, code."""
     q = live_segments_query(
@@ -63,6 +68,7 @@ def iter_segments(
         Assignment.codebook_id, Segment.id, Segment.code_id, Segment.start_ms,
         Segment.end_ms, Segment.note, Segment.modifiers,
         coder=coder, case=case, session_id=session_id, purposes=purposes,
+        session_ids=session_ids,
     )
     with study.read() as conn:
         rows = conn.execute(q).all()
@@ -81,12 +87,15 @@ modifiers (the stored JSON text, or None; decoded only where a row has some)."""
 
 def segment_rows(
     study: Study, *, coder: str | None = None, case: str | None = None,
+    session_ids: Collection[int] | None = None,
 ) -> list[SegmentRow]:
-    """Every live segment as a plain tuple, in export order (fast path for big exports)."""
+    """Every live segment as a plain tuple, in export order (fast path for big exports);
+    ``session_ids`` as for :func:`live_segments_query`."""
     q = live_segments_query(
         Case.label, Session.number, Assignment.coder_id, Assignment.purpose,
         Assignment.codebook_id, Segment.code_id, Segment.start_ms, Segment.end_ms,
         Segment.note, cast(Segment.modifiers, Text), coder=coder, case=case,
+        session_ids=session_ids,
     )
     with study.read() as conn:
         return [tuple(r) for r in conn.execute(q).all()]

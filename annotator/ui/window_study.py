@@ -314,7 +314,8 @@ class StudyActions:
             folder = Path.home()
         dlg = ExportDialog(w.dialog_parent(), cases=ws.study.cases(),
                            coders=[c.id for c in ws.study.coders()], folder=folder,
-                           fmt=str(w.settings.get("export/format", "csv") or "csv"))
+                           fmt=str(w.settings.get("export/format", "csv") or "csv"),
+                           sessions=[(s.case, s.number) for s in ws.study.sessions()])
         self.export = dlg
 
         def finished(result: int) -> None:
