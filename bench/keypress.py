@@ -200,7 +200,7 @@ def main() -> None:
             else:
                 w.timeline.seekRequested.emit(t)
             app.processEvents()  # paint and settle between presses, as a person would
-            before = len(w.controller.segments)
+            before = len(w.workspace.segments)
             snapshot = dict(parts)
             backfilled = checkpointed_frames(shm)
             watch.take()
@@ -210,7 +210,7 @@ def main() -> None:
             details.append((latencies[-1], {k: parts[k] - snapshot[k] for k in parts},
                             watch.take(), checkpointed_frames(shm) != backfilled))
             opening = i % 2 == 0
-            assert len(w.controller.segments) == before + (1 if opening else 0)
+            assert len(w.workspace.segments) == before + (1 if opening else 0)
             assert bool(w.controller.state.open) == opening
         app.processEvents()
         w.close()

@@ -146,9 +146,9 @@ def test_compare_window_from_the_main_window(qtbot: QtBot, tmp_path: Path,
     save(compare, shots / "08-compare-from-main-1280x720.png")
     # keys typed into the comparison window do not code in the main window
     assert w.controller is not None
-    before = len(w.controller.segments)
+    before = len(w.workspace.segments)
     key(qtbot, compare, Qt.Key.Key_1)
-    assert len(w.controller.segments) == before and not w.controller.state.open
+    assert len(w.workspace.segments) == before and not w.controller.state.open
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
     key(qtbot, w, Qt.Key.Key_1)

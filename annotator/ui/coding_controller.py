@@ -1,15 +1,15 @@
 """One coder coding one session: segments, keyboard coding, edits, undo/redo, submit.
 
-Every edit goes straight to the store as one committed transaction (docs/design.md §7); the
-controller keeps an in-memory copy of the assignment's segments for the views and
-updates it from what the store returns, so the views always show what is stored.
+Every edit goes straight to the store as one committed transaction (docs/design.md §7).
+The controller keeps no segments of its own: it writes what the store returned into the
+session's :class:`SessionSegments` (one segment for an edit, the whole coding on a load,
+undo or redo) and reads the segments from there, so the model, and the timeline and the
+table that show it, always hold what is stored. The codes being recorded are the model's
+segments flagged :data:`OPEN_FLAG`; the :class:`CodingState` keeps only which codes are open
+since when, to turn key presses into actions.
 
 Signals:
 
-- ``segmentsReset(list)``: the whole segment list changed (load, undo/redo).
-- ``segmentChanged(object)``: one :class:`SegmentView` was added or changed.
-- ``segmentsRemoved(list)``: these segment ids were deleted.
-- ``openCodesChanged(object)``: the set of state codes now open (recording).
 - ``statusChanged(str)``: the assignment's status changed (``submitted``, ...).
 - ``undoStateChanged(bool, bool)``: whether undo and redo are possible.
 """
@@ -28,33 +28,27 @@ from annotator.core.edit_steps import describe_step
 from annotator.core.segments import SegmentView
 from annotator.core.timefmt import format_short
 from annotator.store import AssignmentInfo, Study, StudyError
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
-
-#: In the views only (never stored): a segment view with this modifier is a code being
-#: recorded, shown from its start to the playhead. The store keeps a recording as a
-#: segment row with no end (``Study.recordings``).
-OPEN_FLAG = "open"
+from annotator.ui.session_segments import OPEN_FLAG, SessionSegments
 
 
 class CodingController(QObject):
-    segmentsReset = Signal(list)
-    segmentChanged = Signal(object)
-    segmentsRemoved = Signal(list)
-    openCodesChanged = Signal(object)
     statusChanged = Signal(str)
     undoStateChanged = Signal(bool, bool)
 
     def __init__(self, study: Study, assignment: AssignmentInfo, coder: str,
-                 messages: MessageBridge, parent: QObject | None = None) -> None:
+                 messages: MessageBridge, segments: SessionSegments,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self.assignment = assignment
         self.coder = coder
         self.messages = messages
+        #: the session's segments: the one copy, which the timeline and the table show
+        self.model = segments
         self.codebook: Codebook = study.codebook_by_id(assignment.codebook_id)
         self.state = CodingState(self.codebook)
-        self.segments: dict[str, SegmentView] = {}
-        self._open_ids: dict[str, str] = {}  # code id -> id of its open recording
         self.lang = "en"  # the codebook language of labels in messages and menus
         # Asked before every write: a reason the study cannot be written now, or None.
         self.guard: Callable[[], str | None] | None = None
@@ -65,17 +59,14 @@ class CodingController(QObject):
         return self.assignment.status == "submitted"
 
     def load(self) -> None:
+        """Read the whole coding from the store into the model (open, reload, undo)."""
         segs = self.study.segments(self.assignment.id)
         recs = self.study.recordings(self.assignment.id)
-        self.segments = {s.id: s for s in segs}
         # Codes left open when the app was closed or died resume as open, each from its
         # own start.
-        for r in recs:
-            self.segments[r.id] = self._recording_view(r.id, r.code, r.start_ms)
-        self._open_ids = {r.code: r.id for r in recs}
         self.state.restore({r.code: r.start_ms for r in recs})
-        self.segmentsReset.emit(list(self.segments.values()))
-        self.openCodesChanged.emit(set(self.state.open))
+        segs.extend(self._recording_view(r.id, r.code, r.start_ms) for r in recs)
+        self.model.replace(segs)
         self._emit_undo_state()
 
     def set_hold_mode(self, on: bool) -> None:
@@ -95,18 +86,14 @@ class CodingController(QObject):
 
     def cancel_open(self) -> None:
         """Discard the codes being recorded (their recordings are thrown away)."""
-        ids = list(self._open_ids.values())
+        ids = list(self.model.recording_ids().values())
         if ids and self._do(lambda: self.study.discard_recordings(ids, by=self.coder)) is None:
             return  # not discarded: they are still being recorded
         for code in list(self.state.open):
             self.state.cancel(code)
-        self._open_ids.clear()
-        for sid in ids:
-            self.segments.pop(sid, None)
         if ids:
-            self.segmentsRemoved.emit(ids)
+            self.model.discard(ids)
             self._edited()
-        self.openCodesChanged.emit(set(self.state.open))
 
     def _carry_out(self, actions: list[Action]) -> None:
         """Store the actions in order. When one is not stored (the study refused it or
@@ -119,8 +106,6 @@ class CodingController(QObject):
                 continue
             failed = True
             self._take_back(act)
-        if actions:
-            self.openCodesChanged.emit(set(self.state.open))
         if stored:
             self._edited()
 
@@ -131,21 +116,16 @@ class CodingController(QObject):
         elif isinstance(act, Open):
             rec = self._do(lambda: self.study.start_recording(
                 self.assignment.id, act.code, act.at_ms, by=self.coder))
-            seg = None
-            if rec is not None:
-                self._open_ids[act.code] = rec.id
-                seg = self._recording_view(rec.id, act.code, act.at_ms)
+            seg = None if rec is None else self._recording_view(rec.id, act.code, act.at_ms)
         else:
-            sid = self._open_ids.get(act.code)
+            sid = self.model.recording_ids().get(act.code)
             if sid is None:
                 return True
             # joins the batch that opened it: one keyboard-coded segment, one undo step
             seg = self._do(lambda: self.study.end_recording(sid, act.end_ms, by=self.coder))
-            if seg is not None:
-                self._open_ids.pop(act.code, None)
         if seg is None:
             return False
-        self._show(seg)
+        self.model.put(seg)  # a recording ends when its stored segment replaces it
         return True
 
     def _take_back(self, act: Action) -> None:
@@ -153,12 +133,9 @@ class CodingController(QObject):
         if isinstance(act, Open):
             self.state.cancel(act.code)
         elif isinstance(act, Close):
-            sid = self._open_ids.get(act.code)
-            if sid is not None and sid in self.segments:
-                self.state.open[act.code] = self.segments[sid].start_ms  # still recording
-
-    def open_segment_ids(self) -> dict[str, str]:
-        return dict(self._open_ids)
+            rec = self.model.get(self.model.recording_ids().get(act.code, ""))
+            if rec is not None:
+                self.state.open[act.code] = rec.start_ms  # still recording
 
     def _recording_view(self, sid: str, code: str, start_ms: int) -> SegmentView:
         return SegmentView(sid, self.assignment.coder, code, start_ms, start_ms, "",
@@ -166,31 +143,30 @@ class CodingController(QObject):
 
     def recording_summary(self) -> list[str]:
         """The codes being recorded, as 'label (since 00:12.3)', for questions."""
-        return [f"'{self.codebook.code(code).label_in(self.lang)}' since "
-                f"{format_short(start)}" for code, start in sorted(
-                    self.state.open.items(), key=lambda kv: kv[1])]
+        return [translate("CodingController", "'{label}' since {start}").format(
+                    label=self.codebook.code(code).label_in(self.lang),
+                    start=format_short(start))
+                for code, start in sorted(self.state.open.items(), key=lambda kv: kv[1])]
 
     # ---------------------------------------------------------------- edits
     def change(self, seg_id: str, **changes: Any) -> bool:
         """Apply changes (code, start_ms, end_ms, note) to a segment; False if refused."""
         if self._refuse_if_submitted():
-            if seg_id in self.segments:  # put the view back where it was
-                self.segmentChanged.emit(self.segments[seg_id])
+            self.model.show_again(seg_id)  # put the view back where it was
             return False
         seg = self._do(lambda: self.study.update_segment(seg_id, by=self.coder, **changes))
         if seg is None:
-            if seg_id in self.segments:  # put the view back where it was
-                self.segmentChanged.emit(self.segments[seg_id])
+            self.model.show_again(seg_id)  # put the view back where it was
             return False
-        self._show(seg)
+        self.model.put(seg)
         self._edited()
         return True
 
     def delete(self, ids: list[str]) -> None:
-        ids = [i for i in ids if i in self.segments]
+        ids = [i for i in ids if i in self.model]
         if not ids or self._refuse_if_submitted():
             return
-        recording = set(self._open_ids.values())
+        recording = {sid: code for code, sid in self.model.recording_ids().items()}
         recs = [i for i in ids if i in recording]
         segs = [i for i in ids if i not in recording]
         if recs and self._do(lambda: self.study.discard_recordings(recs, by=self.coder)) is None:
@@ -199,13 +175,9 @@ class CodingController(QObject):
             ids = recs
             if not ids:
                 return
-        for sid in ids:
-            seg = self.segments.pop(sid)
-            if self._open_ids.get(seg.code) == sid:
-                self._open_ids.pop(seg.code)
-                self.state.cancel(seg.code)
-        self.segmentsRemoved.emit(ids)
-        self.openCodesChanged.emit(set(self.state.open))
+        for sid in recs:
+            self.state.cancel(recording[sid])
+        self.model.discard(ids)
         self._edited()
 
     def split(self, seg_id: str, at_ms: int) -> None:
@@ -214,8 +186,8 @@ class CodingController(QObject):
         new_id = self._do(lambda: self.study.split_segment(seg_id, at_ms, by=self.coder))
         if new_id is None:
             return
-        self._show(self.study.segment(seg_id))
-        self._show(self.study.segment(new_id))
+        self.model.put(self.study.segment(seg_id))
+        self.model.put(self.study.segment(new_id))
         self._edited()
 
     def undo(self) -> None:
@@ -248,11 +220,14 @@ class CodingController(QObject):
         if touched is None:
             return
         if not touched:
-            self.messages.info.emit("Nothing to undo." if undo else "Nothing to redo.")
+            self.messages.info.emit(translate("CodingController", "Nothing to undo.") if undo
+                                    else translate("CodingController", "Nothing to redo."))
             self._emit_undo_state()
             return
         self.load()
-        self.messages.info.emit(("Undone" if undo else "Redone") + f": {what}.")
+        self.messages.info.emit(
+            translate("CodingController", "Undone: {step}.").format(step=what) if undo
+            else translate("CodingController", "Redone: {step}.").format(step=what))
 
     # ---------------------------------------------------------------- status
     def submit(self, confirm: Callable[[int], bool] | None = None) -> bool:
@@ -262,9 +237,11 @@ class CodingController(QObject):
             return False
         if self.state.open:
             self.messages.error.emit(
-                "Not submitted",
-                "A code is still being recorded: " + "; ".join(self.recording_summary())
-                + ". End it (Enter) or discard it (Esc) first; nothing was changed.")
+                translate("CodingController", "Not submitted"),
+                translate("CodingController",
+                          "A code is still being recorded: {codes}. End it (Enter) or discard "
+                          "it (Esc) first; nothing was changed.").format(
+                    codes="; ".join(self.recording_summary())))
             return False
         if confirm is None:
             from annotator.ui.submit_dialog import confirm_submit
@@ -272,21 +249,21 @@ class CodingController(QObject):
             parent = self.parent()
             confirm = lambda n: confirm_submit(  # noqa: E731
                 parent if isinstance(parent, QWidget) else None, self.assignment, n)
-        if not confirm(sum(1 for s in self.segments.values()
-                           if not s.modifiers.get(OPEN_FLAG))):
+        if not confirm(len(self.model.finished())):
             return False
         problem = self.guard() if self.guard is not None else None
         if problem:
-            self.messages.error.emit("Not submitted", problem)
+            self.messages.error.emit(translate("CodingController", "Not submitted"), problem)
             return False
         try:
             self.study.set_status(self.assignment.id, "submitted", by=self.coder)
         except StudyError as exc:
-            self.messages.error.emit("Not submitted", str(exc))
+            self.messages.error.emit(translate("CodingController", "Not submitted"), str(exc))
             return False
         self._refresh_assignment()
-        self.messages.info.emit(f"Submitted {self.assignment.case} session "
-                                f"{self.assignment.number}.")
+        self.messages.info.emit(translate(
+            "CodingController", "Submitted {case} session {number}.").format(
+                case=self.assignment.case, number=self.assignment.number))
         return True
 
     def reopen(self) -> None:
@@ -301,20 +278,16 @@ class CodingController(QObject):
         self._emit_undo_state()
 
     # ---------------------------------------------------------------- helpers
-    def _show(self, seg: SegmentView) -> None:
-        self.segments[seg.id] = seg
-        self.segmentChanged.emit(seg)
-
     def _do(self, fn: Any) -> Any:
         """Run one store call; report a refusal or failure instead of raising."""
         problem = self.guard() if self.guard is not None else None
         if problem:
-            self.messages.error.emit("Not saved", problem)
+            self.messages.error.emit(translate("CodingController", "Not saved"), problem)
             return None
         try:
             result = fn()
         except StudyError as exc:
-            self.messages.error.emit("Not saved", str(exc))
+            self.messages.error.emit(translate("CodingController", "Not saved"), str(exc))
             return None
         if self.assignment.status == "assigned":
             self._refresh_assignment()  # the first edit moved it to "in progress"
@@ -322,9 +295,10 @@ class CodingController(QObject):
 
     def _refuse_if_submitted(self) -> bool:
         if self.submitted:
-            self.messages.warning.emit(
+            self.messages.warning.emit(translate(
+                "CodingController",
                 "This session is submitted. Reopen it (Coding ▸ Reopen) to change it; "
-                "reopening is logged.")
+                "reopening is logged."))
             return True
         return False
 

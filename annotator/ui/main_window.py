@@ -369,9 +369,7 @@ class MainWindow(QMainWindow):
     def _on_position(self, ms: int) -> None:
         self.timeline.set_playhead(ms)
         self.table.set_playhead(ms)
-        ctl = self.controller
-        if ctl is not None and ctl.state.open:
-            self.views.show_recording(dict(ctl.state.open), ctl.open_segment_ids(), ms)
+        self.views.show_recording(ms)
 
     def _on_segment_activated(self, seg_id: str) -> None:
         seg = self.workspace.segments.get(seg_id)

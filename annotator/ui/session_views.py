@@ -1,10 +1,11 @@
 """The timeline and the segment table, both subscribed to one :class:`SessionSegments`.
 
 :class:`SessionViews` is the only place that puts segments into the two views: the
-model's events become view updates, and a selection made in either view goes to the
-model, which passes it to the other. It also lays out the lanes (the codebook's codes,
-and under each the other coders' read-only lanes once they are shown) and draws the
-codes being recorded growing up to the playhead. No signals of its own.
+model's events become view updates (the views hold the model's own segment objects, never
+copies), and a selection made in either view goes to the model, which passes it to the
+other. It also lays out the lanes (the codebook's codes, and under each the other coders'
+read-only lanes once they are shown) and draws the codes being recorded growing up to the
+playhead. No signals of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from annotator.core.codebook import Codebook
 from annotator.core.segments import SegmentView
+from annotator.ui.i18n import translate
 from annotator.ui.segment_table import SegmentTable
 from annotator.ui.session_segments import SessionSegments
 from annotator.ui.timeline.model import Lane
@@ -29,7 +31,6 @@ class SessionViews(QObject):
         self.codebook: Codebook | None = None
         self.lang = "en"
         self._others: dict[str, list[SegmentView]] = {}
-        self._recording: dict[str, int] = {}  # code -> start, while it records
         self._origin: object = None  # the view whose selection is being passed on
         model.reset.connect(self._on_reset)
         model.changed.connect(self._on_changed)
@@ -64,7 +65,9 @@ class SessionViews(QObject):
             lanes.append(lane)
             # Each other coder's lane sits right under the coder's own lane of that
             # code, so the two codings of a code are compared at a glance; read only.
-            lanes.extend(Lane(id=f"{label}|{lane.id}", title=f"  ↳ {label} (read only)",
+            lanes.extend(Lane(id=f"{label}|{lane.id}",
+                              title="  ↳ " + translate("SessionViews", "{coder} (read only)")
+                              .format(coder=label),
                               group=lane.group, color=lane.color, kind=lane.kind, key=None,
                               editable=False) for label in self._others)
         self.timeline.set_lanes(lanes)
@@ -78,7 +81,6 @@ class SessionViews(QObject):
 
     # ------------------------------------------------------------------ model events
     def _on_reset(self, segs: list[SegmentView]) -> None:
-        self._recording = {}
         self._place_all()
         self.table.set_segments(segs)
 
@@ -116,13 +118,12 @@ class SessionViews(QObject):
             self.timeline.reveal_time(seg.start_ms)
 
     # ------------------------------------------------------------------ recording
-    def show_recording(self, open_starts: dict[str, int], open_ids: dict[str, str],
-                       ms: int) -> None:
-        """Draw each code being recorded from its own start to the playhead ``ms``; never
-        backwards (a playhead before the start shows the start only)."""
-        for code, start in open_starts.items():
-            seg = self.model.get(open_ids.get(code, ""))
-            if seg is None:
-                continue
+    def show_recording(self, ms: int) -> None:
+        """Draw each code being recorded (the model's recordings) from its own start to the
+        playhead ``ms``; never backwards (a playhead before the start shows the start only).
+        Only the timeline draws this growing copy; the model and the table keep the
+        recording as loaded, its end at its start."""
+        for seg in self.model.recordings():
+            start = seg.start_ms
             self.timeline.upsert_segment(seg.code, SegmentView(
                 seg.id, seg.coder, seg.code, start, max(start, ms), seg.note, seg.modifiers))

@@ -58,7 +58,8 @@ class Workspace(QObject):
         self.coder: str | None = None
         self.session: SessionInfo | None = None
         self.controller: CodingController | None = None
-        #: the open session's segments (the coder's own) and the selection
+        #: the open session's segments (the coder's own) and the selection: the one
+        #: in-memory copy, which the controller writes and the timeline and table show
         self.segments = SessionSegments(self)
         self.showing_others = False
         self.lang = lang
@@ -208,7 +209,8 @@ class Workspace(QObject):
         except StudyError as exc:
             self.messages.error.emit("Cannot open the session", str(exc))
             return False
-        ctl = CodingController(self.study, assignment, self.coder, self.messages, self)
+        ctl = CodingController(self.study, assignment, self.coder, self.messages,
+                               self.segments, self)
         ctl.set_hold_mode(self.hold_mode)
         ctl.guard = self.study_file_problem
         ctl.statusChanged.connect(self.assignmentChanged)
@@ -216,7 +218,6 @@ class Workspace(QObject):
         self.session = session
         self.controller = ctl
         self.showing_others = False
-        self.segments.attach(ctl)
         ctl.load()
         self.sessionChanged.emit(session)
         return True
@@ -224,7 +225,7 @@ class Workspace(QObject):
     def close_session(self) -> None:
         ctl = self.controller
         had = self.session is not None
-        self.segments.attach(None)
+        self.segments.clear()
         if ctl is not None:
             ctl.deleteLater()
         self.controller = None
