@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.core.codebook import Category, Code, Codebook
+from annotator.ui.i18n import translate
 
 from .timeline import painting
 from .timeline.theme import LIGHT, Theme
@@ -45,23 +46,40 @@ def _in_language(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or next(iter(texts.values()), "")
 
 
+_STYLE_ATTR = "style='{}'"
+"""Markup, not text: the inline CSS of a tooltip element (see :func:`_element`)."""
+
+
+def _element(tag: str, body: str, style: str = "") -> str:
+    """An HTML element with inline CSS (``style`` in ``prop:value;prop:value`` form)."""
+    attrs = " " + _STYLE_ATTR.format(style) if style else ""
+    return f"<{tag}{attrs}>{body}</{tag}>"
+
+
 def code_tooltip(code: Code, category: Category, lang: str) -> str:
     """Rich-text tooltip: label, key and kind, category, definition and examples."""
     esc = html.escape
-    kind = "point code (an instant)" if code.kind == "point" else "state code (has a duration)"
-    key = f"key <b>{esc(code.key)}</b> · " if code.key else ""
+    kind = (translate("CodebookPanel", "point code (an instant)") if code.kind == "point"
+            else translate("CodebookPanel", "state code (has a duration)"))
+    key = ""
+    if code.key:
+        key = translate("CodebookPanel", "key {key}").format(key=f"<b>{esc(code.key)}</b>")
+        key += " · "
     parts = [
-        f"<p style='margin:0'><b>{esc(code.label_in(lang))}</b></p>",
-        f"<p style='margin:0; color:#5a6272'>{key}{kind} · {esc(category.label_in(lang))}</p>",
+        _element("p", f"<b>{esc(code.label_in(lang))}</b>", "margin:0"),
+        _element("p", f"{key}{kind} · {esc(category.label_in(lang))}",
+                 "margin:0;color:#5a6272"),
     ]
     definition = _in_language(code.definition, lang)
     if definition:
-        parts.append(f"<p style='margin-top:6px'>{esc(definition, quote=False)}</p>")
+        parts.append(_element("p", esc(definition, quote=False), "margin-top:6px"))
     examples = code.examples.get(lang) or next(iter(code.examples.values()), [])
     if examples:
         items = "".join(f"<li>{esc(e, quote=False)}</li>" for e in examples)
-        parts.append(f"<p style='margin:4px 0 0 0'><i>Examples</i></p><ul style='margin:0'>"
-                     f"{items}</ul>")
+        examples_word = translate("CodebookPanel", "Examples")
+        heading = f"<i>{esc(examples_word)}</i>"
+        parts.append(_element("p", heading, "margin-top:4px;margin-bottom:0;margin-left:0"))
+        parts.append(_element("ul", items, "margin:0"))
     return "<qt>" + "".join(parts) + "</qt>"
 
 
@@ -113,12 +131,14 @@ class _CategoryHeader(_Row):
         self._bold.setBold(True)
         self._small = QFont(self.font())
         self._small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
-        tip = ("At most one code of this category at a time." if category.exclusive
-               else "Codes of this category may overlap.")
+        tip = (translate("_CategoryHeader", "At most one code of this category at a time.")
+               if category.exclusive
+               else translate("_CategoryHeader", "Codes of this category may overlap."))
         self.setToolTip(tip)
 
     def tag(self) -> str:
-        return "exclusive" if self.category.exclusive else "non-exclusive"
+        return (translate("_CategoryHeader", "exclusive") if self.category.exclusive
+                else translate("_CategoryHeader", "non-exclusive"))
 
     def text_font(self) -> QFont:
         return self._bold
@@ -274,7 +294,7 @@ class _CodeRow(_Row):
             p.setPen(QColor(th.ruler_tick))
             sm = QFontMetrics(self._small)
             p.drawText(QPointF(w - _MARK_W + 18, line_mid + (sm.ascent() - sm.descent()) / 2),
-                       "point")
+                       translate("_CodeRow", "point"))
         if self.is_open:
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(Qt.PenStyle.NoPen)
@@ -346,8 +366,9 @@ class CodebookPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         # shown while hold mode is on: a code records only while its key is held
-        self.hold_banner = QLabel(
-            "HOLD mode: a code records while its key is held down (H to turn off)", self)
+        self.hold_banner = QLabel(translate(
+            "CodebookPanel",
+            "HOLD mode: a code records while its key is held down (H to turn off)"), self)
         self.hold_banner.setObjectName("holdBanner")
         self.hold_banner.setWordWrap(True)
         self.hold_banner.setStyleSheet(
@@ -412,9 +433,10 @@ class CodebookPanel(QWidget):
         self._rows.clear()
         cb = self._codebook
         if cb is None:
-            self.title.setText("No codebook")
+            self.title.setText(translate("CodebookPanel", "No codebook"))
         else:
-            self.title.setText(f"{cb.name} · version {cb.version}")
+            self.title.setText(translate("CodebookPanel", "{name} · version {version}").format(
+                name=cb.name, version=cb.version))
             for cat in cb.categories:
                 self._layout.addWidget(_CategoryHeader(self._body, self._theme, cat, self._lang))
                 for code in cat.codes:

@@ -7,14 +7,16 @@ that segment's code. No signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from annotator.core.codebook import Codebook
 from annotator.ui.codebook_panel import code_tooltip
+from annotator.ui.i18n import translate
 
-EMPTY_TEXT = ("Hover over a code in the Codes panel, or select a segment, to read its "
-              "definition and examples here.")
+EMPTY_TEXT = str(QT_TRANSLATE_NOOP(
+    "DefinitionPane", "Hover over a code in the Codes panel, or select a segment, to read its "
+    "definition and examples here."))
 
 
 class DefinitionPane(QWidget):
@@ -58,4 +60,4 @@ class DefinitionPane(QWidget):
                 if code.id == self.code_id:
                     self.browser.setHtml(code_tooltip(code, cat, self.lang))
                     return
-        self.browser.setPlainText(EMPTY_TEXT)
+        self.browser.setPlainText(translate("DefinitionPane", EMPTY_TEXT))

@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.store import Study, StudyCorruptError, quick_check
 from annotator.store.quick_check import IntegrityCheckCancelled
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.workers import Task, TaskContext, run_task
 
@@ -34,7 +35,7 @@ class CheckHost(Protocol):
 
     def close_study(self) -> object: ...
 
-TITLE = "Checking the study"
+TITLE = str(QT_TRANSLATE_NOOP("OpenCheck", "Checking the study"))
 
 
 class OpenCheck:
@@ -52,9 +53,12 @@ class OpenCheck:
         if study is None or study.integrity_checked or study.path is None:
             return  # a server database checks itself; a migration already checked
         path, where = study.path, study.where
-        dlg = QProgressDialog(f"Checking {Path(where).name} for damage\n(reading every page "
-                              "once; Skip to check later)", "Skip", 0, 1000, self.parent)
-        dlg.setWindowTitle(TITLE)
+        label = translate(
+            "OpenCheck",
+            "Checking {name} for damage\n(reading every page once; Skip to check later)"
+        ).format(name=Path(where).name)
+        dlg = QProgressDialog(label, translate("OpenCheck", "Skip"), 0, 1000, self.parent)
+        dlg.setWindowTitle(translate("OpenCheck", TITLE))
         dlg.setMinimumWidth(440)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
@@ -79,9 +83,10 @@ class OpenCheck:
             self.w.study.integrity_checked = True
 
     def _on_skipped(self) -> None:
-        self.w.messages.warning.emit(
+        self.w.messages.warning.emit(translate(
+            "OpenCheck",
             "The integrity check was skipped: run `annotator check` on the study, or open it "
-            "again, to check it.")
+            "again, to check it."))
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, IntegrityCheckCancelled):
@@ -89,9 +94,9 @@ class OpenCheck:
             return
         if isinstance(exc, StudyCorruptError):
             self.w.close_study()
-            self.w.messages.error.emit("The study is damaged", str(exc))
+            self.w.messages.error.emit(translate("OpenCheck", "The study is damaged"), str(exc))
             return
-        self.w.messages.error.emit(TITLE, str(exc))
+        self.w.messages.error.emit(translate("OpenCheck", TITLE), str(exc))
 
     def _on_done(self) -> None:
         if self.dialog is not None:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
@@ -61,6 +62,7 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Code, Codebook
 from annotator.core.segments import SegmentView
 from annotator.core.timefmt import format_seconds, format_tc, parse_time
+from annotator.ui.i18n import translate
 
 from .timeline.theme import LIGHT, Theme
 
@@ -96,13 +98,14 @@ class Column(IntEnum):
 
 
 HEADERS: dict[Column, str] = {
-    Column.CODE: "Code",
-    Column.CATEGORY: "Category",
-    Column.START: "Start",
-    Column.END: "End",
-    Column.DURATION: "Duration",
-    Column.NOTE: "Note",
+    Column.CODE: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Code")),
+    Column.CATEGORY: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Category")),
+    Column.START: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Start")),
+    Column.END: str(QT_TRANSLATE_NOOP("SegmentTableModel", "End")),
+    Column.DURATION: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Duration")),
+    Column.NOTE: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Note")),
 }
+"""The column headers, marked for translation: shown as ``translate("SegmentTableModel", h)``."""
 _TIME_COLUMNS = (Column.START, Column.END, Column.DURATION)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -365,7 +368,7 @@ class SegmentTableModel(QAbstractTableModel):
             return None
         col = Column(section)
         if role == _DISPLAY:
-            return HEADERS[col]
+            return translate("SegmentTableModel", HEADERS[col])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col in _TIME_COLUMNS else _LEFT
         return None
@@ -421,20 +424,21 @@ class SegmentTableModel(QAbstractTableModel):
         if col == Column.CODE:
             return code.label_in(self._lang) if code is not None else seg.code
         if col == Column.CATEGORY:
-            return self._category_label(seg) or "not in codebook"
+            return self._category_label(seg) or translate("SegmentTableModel", "not in codebook")
         if col == Column.START:
             return format_tc(seg.start_ms)
         recording = bool(seg.modifiers.get("open"))  # a code being recorded right now
         if col == Column.END:
             if recording:
-                return "● recording"
+                return "● " + translate("SegmentTableModel", "recording")
             return "" if self._is_point(seg) else format_tc(seg.end_ms)
         if col == Column.DURATION:
             if recording:
                 return "…"
             if self._is_point(seg):
-                return "point"
-            return f"{format_seconds(seg.end_ms - seg.start_ms)} s"
+                return translate("SegmentTableModel", "point")
+            return translate("SegmentTableModel", "{seconds} s").format(
+                seconds=format_seconds(seg.end_ms - seg.start_ms))
         return seg.note.replace("\n", " ")
 
     def _category_label(self, seg: SegmentView) -> str:
@@ -489,13 +493,16 @@ class SegmentTableModel(QAbstractTableModel):
             return seg.note or None
         if col in (Column.CODE, Column.CATEGORY):
             if code is None:
-                return f"The code {seg.code!r} is not in this codebook."
+                return translate(
+                    "SegmentTableModel", "The code {code} is not in this codebook."
+                ).format(code=repr(seg.code))
             lines = [f"{code.label_in(self._lang)}  ({code.id})", self._category_label(seg)]
             if seg.coder:
-                lines.append(f"Coder {seg.coder}")
+                lines.append(
+                    translate("SegmentTableModel", "Coder {coder}").format(coder=seg.coder))
             return "\n".join(lines)
         if col == Column.END and self._is_point(seg):
-            return "A point code has no end."
+            return translate("SegmentTableModel", "A point code has no end.")
         return None
 
     # ------------------------------------------------------------ editing
@@ -525,25 +532,30 @@ class SegmentTableModel(QAbstractTableModel):
         if col == Column.CODE:
             return self._code_change(seg, str(value or "").strip())
         text = "" if value is None else str(value)
-        which = "start" if col == Column.START else "end"
+        start = col == Column.START
         if not text.strip():
-            raise ValueError(f"Enter a {which} time: seconds (12.345) or HH:MM:SS.mmm.")
+            raise ValueError(translate(
+                "SegmentTableModel", "Enter a start time: seconds (12.345) or HH:MM:SS.mmm."
+            ) if start else translate(
+                "SegmentTableModel", "Enter an end time: seconds (12.345) or HH:MM:SS.mmm."))
         try:
             ms = parse_time(text)
         except ValueError as exc:
-            raise ValueError(f"Invalid {which} time: {exc}") from None
+            invalid = (translate("SegmentTableModel", "Invalid start time: {error}") if start
+                       else translate("SegmentTableModel", "Invalid end time: {error}"))
+            raise ValueError(invalid.format(error=exc)) from None
         if col == Column.START:
             if self._is_point(seg):
                 return {} if ms == seg.start_ms else {"start_ms": ms, "end_ms": ms}
             if ms > seg.end_ms:
-                raise ValueError(
-                    f"The start {format_tc(ms)} would be after the end {format_tc(seg.end_ms)}."
-                )
+                raise ValueError(translate(
+                    "SegmentTableModel", "The start {start} would be after the end {end}."
+                ).format(start=format_tc(ms), end=format_tc(seg.end_ms)))
             return {} if ms == seg.start_ms else {"start_ms": ms}
         if ms < seg.start_ms:
-            raise ValueError(
-                f"The end {format_tc(ms)} would be before the start {format_tc(seg.start_ms)}."
-            )
+            raise ValueError(translate(
+                "SegmentTableModel", "The end {end} would be before the start {start}."
+            ).format(end=format_tc(ms), start=format_tc(seg.start_ms)))
         return {} if ms == seg.end_ms else {"end_ms": ms}
 
     def _code_change(self, seg: SegmentView, code_id: str) -> dict[str, Any]:
@@ -551,12 +563,15 @@ class SegmentTableModel(QAbstractTableModel):
             return {}
         cb = self._codebook
         if cb is None or not cb.has_code(code_id):
-            raise ValueError(f"Unknown code {code_id!r}: it is not in the codebook.")
+            raise ValueError(translate(
+                "SegmentTableModel", "Unknown code {code}: it is not in the codebook."
+            ).format(code=repr(code_id)))
         if cb.code(code_id).kind == "point" and seg.end_ms != seg.start_ms:
             label = cb.code(code_id).label_in(self._lang)
-            raise ValueError(
-                f"{label!r} is a point code; a segment with a duration cannot take it."
-            )
+            raise ValueError(translate(
+                "SegmentTableModel",
+                "{label} is a point code; a segment with a duration cannot take it."
+            ).format(label=repr(label)))
         return {"code": code_id}
 
     def code_allowed(self, seg: SegmentView, code: Code) -> bool:
@@ -602,7 +617,9 @@ class CodeComboDelegate(QStyledItemDelegate):
                     item.setData(code.id, Qt.ItemDataRole.UserRole)
                     if seg is not None and not self._model.code_allowed(seg, code):
                         item.setFlags(Qt.ItemFlag.NoItemFlags)
-                        item.setToolTip("A point code cannot replace a code with a duration.")
+                        item.setToolTip(translate(
+                            "CodeComboDelegate",
+                            "A point code cannot replace a code with a duration."))
                     items.appendRow(item)
         combo.setModel(items)
         combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
@@ -629,6 +646,10 @@ class CodeComboDelegate(QStyledItemDelegate):
 CODE_CELL_EXTRA = 34
 #: the most lines a code label is wrapped into in the segment table
 MAX_LABEL_LINES = 3
+CODE_CHARS = 34
+"""The Code column's first width, in average characters (a long label, partly)."""
+CATEGORY_CHARS = 17
+"""The Category column's first width, in average characters."""
 
 
 class SegmentTable(QWidget):
@@ -687,7 +708,8 @@ class SegmentTable(QWidget):
         self.proxy.setDynamicSortFilter(True)
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by code, note or coder")
+        self.filter_edit.setPlaceholderText(
+            translate("SegmentTable", "Filter by code, note or coder"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_text_changed)
         self.filter_edit.installEventFilter(self)
@@ -763,14 +785,21 @@ class SegmentTable(QWidget):
         time_w = fm.horizontalAdvance("00:00:00.000") + 18
         self.time_width = time_w  # what a Start or End cell needs
         widths = {
-            Column.CODE: fm.horizontalAdvance("Bringing the child's difficult exp") + 30,
-            Column.CATEGORY: fm.horizontalAdvance("Implicit helper m") + 12,
-            Column.START: time_w,
-            Column.END: time_w,
-            Column.DURATION: fm.horizontalAdvance("Duration") + 30,
+            Column.CODE: fm.averageCharWidth() * CODE_CHARS + 30,
+            Column.CATEGORY: max(fm.averageCharWidth() * CATEGORY_CHARS + 12,
+                                 self._header_width(Column.CATEGORY)),
+            Column.START: max(time_w, self._header_width(Column.START)),
+            Column.END: max(time_w, self._header_width(Column.END)),
+            Column.DURATION: self._header_width(Column.DURATION) + 12,
         }
         for col, w in widths.items():
             v.setColumnWidth(col, w)
+
+    def _header_width(self, col: Column) -> int:
+        """What the header of ``col`` needs in this language (text, sort arrow, margins)."""
+        header = self.view.horizontalHeader()
+        text = translate("SegmentTableModel", HEADERS[col])
+        return header.fontMetrics().horizontalAdvance(text) + 30
 
     # ------------------------------------------------------------ public API
     def set_codebook(self, codebook: Codebook | None) -> None:
@@ -931,9 +960,13 @@ class SegmentTable(QWidget):
 
     def _on_row_count_changed(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        word = "segment" if total == 1 else "segments"
-        text = f"{total} {word}" if shown == total else f"{shown} of {total} {word}"
-        self.count_label.setText(text)
+        if shown == total:
+            text = (translate("SegmentTable", "{total} segment") if total == 1
+                    else translate("SegmentTable", "{total} segments"))
+        else:
+            text = (translate("SegmentTable", "{shown} of {total} segment") if total == 1
+                    else translate("SegmentTable", "{shown} of {total} segments"))
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterRegularExpression(filter_pattern(text))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store.engine import without_secrets
+from annotator.ui.i18n import translate
 
 
 class StartPage(QWidget):
@@ -34,14 +35,20 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("startPage")
         title = QLabel("<h1>annotator</h1>")
-        sub = QLabel("Code recorded therapy sessions, compare coders, export coded timelines. "
-                     "Every edit is saved the moment you make it.")
+        sub = QLabel(translate(
+            "StartPage", "Code recorded therapy sessions, compare coders, export coded timelines. "
+            "Every edit is saved the moment you make it."))
         sub.setWordWrap(True)
         buttons = QHBoxLayout()
         for text, tip, sig in (
-            ("New study…", "Create a study file with a codebook (Ctrl+N)", self.newRequested),
-            ("Open study…", "Open an existing .annot study (Ctrl+O)", self.openRequested),
-            ("Open the demo", "Nine cases × five short sessions with codings by two coders",
+            (translate("StartPage", "New study…"),
+             translate("StartPage", "Create a study file with a codebook (Ctrl+N)"),
+             self.newRequested),
+            (translate("StartPage", "Open study…"),
+             translate("StartPage", "Open an existing .annot study (Ctrl+O)"),
+             self.openRequested),
+            (translate("StartPage", "Open the demo"),
+             translate("StartPage", "Nine cases × five short sessions with codings by two coders"),
              self.demoRequested),
         ):
             b = QPushButton(text)
@@ -55,7 +62,7 @@ class StartPage(QWidget):
         for target in recent:
             item = QListWidgetItem(recent_label(target), self.recent)
             item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(f"{target}\nDouble-click to open")
+            item.setToolTip(target + "\n" + translate("StartPage", "Double-click to open"))
         self.recent.viewport().installEventFilter(self)
         self.recent.itemActivated.connect(
             lambda item: self.recentChosen.emit(str(item.data(Qt.ItemDataRole.UserRole))))
@@ -65,8 +72,9 @@ class StartPage(QWidget):
         box.addSpacing(16)
         box.addLayout(buttons)
         box.addSpacing(16)
-        box.addWidget(QLabel("<b>Recent studies</b>" if recent else
-                             "<i>No recent studies yet.</i>"))
+        heading = ("<b>{}</b>".format(translate("StartPage", "Recent studies")) if recent else
+                   "<i>{}</i>".format(translate("StartPage", "No recent studies yet.")))
+        box.addWidget(QLabel(heading))
         box.addWidget(self.recent, 1)
         self.recent.setVisible(bool(recent))
         outer = QHBoxLayout(self)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store.records import AssignmentInfo, SessionInfo
+from annotator.ui.i18n import translate
 
 from .segment_table import filter_pattern
 from .timeline.theme import LIGHT, Theme
@@ -90,7 +92,16 @@ OPEN_ROLE = SESSION_ID_ROLE + 7
 _ICON_ROLE = SESSION_ID_ROLE + 8  # the name of the icon set, to set it only on change
 
 _STATUS_MARK = {"submitted": "✓", "in_progress": "●", "assigned": "○"}
-_STATUS_WORD = {"submitted": "submitted", "in_progress": "in progress", "assigned": "assigned"}
+_STATUS_WORD = {
+    "submitted": str(QT_TRANSLATE_NOOP("StudyBrowser", "submitted")),
+    "in_progress": str(QT_TRANSLATE_NOOP("StudyBrowser", "in progress")),
+    "assigned": str(QT_TRANSLATE_NOOP("StudyBrowser", "assigned")),
+}
+_PURPOSE_WORD = {
+    "primary": str(QT_TRANSLATE_NOOP("StudyBrowser", "primary")),
+    "reliability": str(QT_TRANSLATE_NOOP("StudyBrowser", "reliability")),
+    "consensus": str(QT_TRANSLATE_NOOP("StudyBrowser", "consensus")),
+}
 _PURPOSE_ORDER = {"primary": 0, "reliability": 1, "consensus": 2}
 # (text, background, border) per status
 _CHIP_COLORS = {
@@ -112,9 +123,19 @@ def format_duration(ms: int | None) -> str:
 
 def status_chip(a: AssignmentInfo) -> str:
     """``"AK ✓ submitted"``, ``"BL (reliability) ● in progress"``, ``"AK ○ assigned"``."""
-    who = a.coder if a.purpose == "primary" else f"{a.coder} ({a.purpose})"
+    who = a.coder if a.purpose == "primary" else f"{a.coder} ({_purpose_word(a.purpose)})"
     mark = _STATUS_MARK.get(a.status, "?")
-    return f"{who} {mark} {_STATUS_WORD.get(a.status, a.status)}"
+    return f"{who} {mark} {_status_word(a.status)}"
+
+
+def _status_word(status: str) -> str:
+    word = _STATUS_WORD.get(status)
+    return translate("StudyBrowser", word) if word is not None else status
+
+
+def _purpose_word(purpose: str) -> str:
+    word = _PURPOSE_WORD.get(purpose)
+    return translate("StudyBrowser", word) if word is not None else purpose
 
 
 def _media_state(s: SessionInfo, media_ok: Mapping[int, bool]) -> str:
@@ -265,25 +286,32 @@ class StudyBrowserModel(QStandardItemModel):
         assigns = sorted(assigns, key=lambda a: (_PURPOSE_ORDER.get(a.purpose, 9), a.coder))
         chips = [(status_chip(a), a.status) for a in assigns]
         detail = " · ".join(x for x in (s.date, format_duration(s.duration_ms)) if x)
-        tip = [f"{s.case} · Session {s.number}"]
+        title = translate("StudyBrowserModel", "Session {number}").format(number=s.number)
+        tip = [f"{s.case} · {title}"]
         if s.date:
-            tip.append(f"Date {s.date}")
+            tip.append(translate("StudyBrowserModel", "Date {date}").format(date=s.date))
+        duration = format_duration(s.duration_ms)
         if media == "none":
-            tip.append(f"Duration {format_duration(s.duration_ms)} (no media: duration only)")
+            tip.append(translate(
+                "StudyBrowserModel", "Duration {duration} (no media: duration only)"
+            ).format(duration=duration))
         else:
-            tip.append(f"Duration {format_duration(s.duration_ms)}")
-        tip += [f"{a.coder}: {_STATUS_WORD.get(a.status, a.status)} ({a.purpose})"
-                for a in assigns] or ["No coder assigned"]
+            tip.append(
+                translate("StudyBrowserModel", "Duration {duration}").format(duration=duration))
+        tip += [f"{a.coder}: {_status_word(a.status)} ({_purpose_word(a.purpose)})"
+                for a in assigns] or [translate("StudyBrowserModel", "No coder assigned")]
         if media == "missing" and s.media is not None:
-            tip.append(f"media missing: {s.media.path}")
+            tip.append(
+                translate("StudyBrowserModel", "media missing: {path}").format(path=s.media.path))
         elif media == "unchecked" and s.media is not None:
-            tip.append(f"media: {s.media.path} (not checked yet)")
-        search = [s.case, f"Session {s.number}", s.date or "", *(c for c, _ in chips)]
+            tip.append(translate("StudyBrowserModel", "media: {path} (not checked yet)").format(
+                path=s.media.path))
+        search = [s.case, title, s.date or "", *(c for c, _ in chips)]
         if media == "missing":
-            search.append("media missing")
+            search.append(translate("StudyBrowserModel", "media missing"))
         elif media == "none":
-            search.append("no media")
-        self._set(item, Qt.ItemDataRole.DisplayRole, f"Session {s.number}")
+            search.append(translate("StudyBrowserModel", "no media"))
+        self._set(item, Qt.ItemDataRole.DisplayRole, title)
         self._set(item, SESSION_ID_ROLE, s.id)
         self._set(item, KIND_ROLE, "session")
         self._set(item, CASE_ROLE, s.case)
@@ -306,12 +334,18 @@ class StudyBrowserModel(QStandardItemModel):
         done = sum(a.status == "submitted" for a in assigns)
         missing = sum(_media_state(s, media_ok) == "missing" for s in sessions)
         n = len(sessions)
-        detail = f"{n} session{'s' if n != 1 else ''}"
+        detail = (translate("StudyBrowserModel", "{n} session") if n == 1
+                  else translate("StudyBrowserModel", "{n} sessions")).format(n=n)
         if assigns:
-            detail += f" · {done}/{len(assigns)} submitted"
-        tip = [f"Case {case}: {detail}"]
+            detail += " · " + translate("StudyBrowserModel", "{done}/{total} submitted").format(
+                done=done, total=len(assigns))
+        tip = [translate("StudyBrowserModel", "Case {case}: {detail}").format(
+            case=case, detail=detail)]
         if missing:
-            tip.append(f"{missing} session{'s' if missing != 1 else ''} with missing media")
+            with_missing = (
+                translate("StudyBrowserModel", "{n} session with missing media") if missing == 1
+                else translate("StudyBrowserModel", "{n} sessions with missing media"))
+            tip.append(with_missing.format(n=missing))
         self._set(item, Qt.ItemDataRole.DisplayRole, case)
         self._set(item, SESSION_ID_ROLE, None)
         self._set(item, KIND_ROLE, "case")
@@ -555,7 +589,8 @@ class StudyBrowser(QWidget):
         self.proxy.setAutoAcceptChildRows(True)
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter: case, coder, status")
+        self.filter_edit.setPlaceholderText(
+            translate("StudyBrowser", "Filter: case, coder, status"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_text_changed)
         self.filter_edit.installEventFilter(self)
@@ -702,9 +737,9 @@ class StudyBrowser(QWidget):
         assert sid is not None
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        open_action = menu.addAction("Open session")
+        open_action = menu.addAction(translate("StudyBrowser", "Open session"))
         open_action.triggered.connect(lambda: self.sessionActivated.emit(sid))
-        relink = menu.addAction("Relink media…")
+        relink = menu.addAction(translate("StudyBrowser", "Relink media…"))
         relink.setEnabled(index.data(MEDIA_ROLE) == "missing")
         relink.triggered.connect(lambda: self.relinkRequested.emit(sid))
         return menu

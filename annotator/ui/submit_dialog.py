@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.store import AssignmentInfo
+from annotator.ui.i18n import translate
+
+_PURPOSE_WORD = {
+    "reliability": str(QT_TRANSLATE_NOOP("SubmitDialog", "reliability")),
+    "consensus": str(QT_TRANSLATE_NOOP("SubmitDialog", "consensus")),
+}
 
 
 def submit_box(parent: QWidget | None, assignment: AssignmentInfo, segments: int) -> QMessageBox:
@@ -12,15 +19,26 @@ def submit_box(parent: QWidget | None, assignment: AssignmentInfo, segments: int
     box = QMessageBox(parent)
     box.setObjectName("submitConfirm")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Submit this coding?")
-    purpose = "" if assignment.purpose == "primary" else f" ({assignment.purpose})"
-    noun = "segment" if segments == 1 else "segments"
-    box.setText(f"Submit your coding of {assignment.case} session {assignment.number}"
-                f"{purpose}, with {segments} {noun}?")
-    box.setInformativeText(
+    box.setWindowTitle(translate("SubmitDialog", "Submit this coding?"))
+    purpose = ""
+    if assignment.purpose != "primary":
+        word = _PURPOSE_WORD.get(assignment.purpose)
+        purpose = " ({})".format(translate("SubmitDialog", word) if word else assignment.purpose)
+    if segments == 1:
+        question = translate(
+            "SubmitDialog",
+            "Submit your coding of {case} session {number}{purpose}, with {n} segment?")
+    else:
+        question = translate(
+            "SubmitDialog",
+            "Submit your coding of {case} session {number}{purpose}, with {n} segments?")
+    box.setText(question.format(case=assignment.case, number=assignment.number,
+                                purpose=purpose, n=segments))
+    box.setInformativeText(translate(
+        "SubmitDialog",
         "Submitting marks it as done and locks it against changes. You can reopen it "
-        "later (Coding ▸ Reopen session); reopening is logged.")
-    submit = box.addButton("Submit", QMessageBox.ButtonRole.AcceptRole)
+        "later (Coding ▸ Reopen session); reopening is logged."))
+    submit = box.addButton(translate("SubmitDialog", "Submit"), QMessageBox.ButtonRole.AcceptRole)
     submit.setObjectName("submitButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # Ctrl+Return then Return does not lock it by accident

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
+from annotator.ui.i18n import translate
 from annotator.ui.player.controller import PlayerController
 
 #: Every key the player uses, as ``QKeySequence`` portable text.
@@ -54,26 +55,32 @@ class PlayerActions(QObject):
         self._controller = controller
         c = controller
         sp = QStyle.StandardPixmap
-        self.play_pause = self._make("Play", "Space", c.toggle, sp.SP_MediaPlay)
-        self.shuttle_reverse = self._make(
-            "Shuttle backwards (frame by frame)", "J", c.shuttle_reverse, sp.SP_MediaSeekBackward
-        )
-        self.shuttle_stop = self._make("Pause shuttle", "K", c.pause, sp.SP_MediaStop)
-        self.shuttle_forward = self._make(
-            "Shuttle forwards (1x, 1.5x, 2x)", "L", c.shuttle_forward, sp.SP_MediaSeekForward
-        )
-        self.step_back = self._make(
-            "Previous frame", "Left", lambda: c.step(-1), sp.SP_MediaSkipBackward
-        )
-        self.step_forward = self._make(
-            "Next frame", "Right", lambda: c.step(1), sp.SP_MediaSkipForward
-        )
-        self.back_1s = self._make("Back 1 second", "Ctrl+Left", lambda: c.jump(-1000))
-        self.forward_1s = self._make("Forward 1 second", "Ctrl+Right", lambda: c.jump(1000))
-        self.back_5s = self._make("Back 5 seconds", "Shift+Left", lambda: c.jump(-5000))
-        self.forward_5s = self._make("Forward 5 seconds", "Shift+Right", lambda: c.jump(5000))
-        self.go_start = self._make("Go to start", "Home", lambda: c.seek(0))
-        self.go_end = self._make("Go to end", "End", lambda: c.seek(c.duration_ms))
+        mk = self._make
+        self.play_pause = mk(translate("PlayerActions", "Play"), "Space", c.toggle,
+                             sp.SP_MediaPlay)
+        self.shuttle_reverse = mk(
+            translate("PlayerActions", "Shuttle backwards (frame by frame)"), "J",
+            c.shuttle_reverse, sp.SP_MediaSeekBackward)
+        self.shuttle_stop = mk(translate("PlayerActions", "Pause shuttle"), "K", c.pause,
+                               sp.SP_MediaStop)
+        self.shuttle_forward = mk(
+            translate("PlayerActions", "Shuttle forwards (1x, 1.5x, 2x)"), "L",
+            c.shuttle_forward, sp.SP_MediaSeekForward)
+        self.step_back = mk(translate("PlayerActions", "Previous frame"), "Left",
+                            lambda: c.step(-1), sp.SP_MediaSkipBackward)
+        self.step_forward = mk(translate("PlayerActions", "Next frame"), "Right",
+                               lambda: c.step(1), sp.SP_MediaSkipForward)
+        self.back_1s = mk(translate("PlayerActions", "Back 1 second"), "Ctrl+Left",
+                          lambda: c.jump(-1000))
+        self.forward_1s = mk(translate("PlayerActions", "Forward 1 second"), "Ctrl+Right",
+                             lambda: c.jump(1000))
+        self.back_5s = mk(translate("PlayerActions", "Back 5 seconds"), "Shift+Left",
+                          lambda: c.jump(-5000))
+        self.forward_5s = mk(translate("PlayerActions", "Forward 5 seconds"), "Shift+Right",
+                             lambda: c.jump(5000))
+        self.go_start = mk(translate("PlayerActions", "Go to start"), "Home", lambda: c.seek(0))
+        self.go_end = mk(translate("PlayerActions", "Go to end"), "End",
+                         lambda: c.seek(c.duration_ms))
         controller.playingChanged.connect(self._on_playing_changed)
         controller.reversingChanged.connect(self._on_playing_changed)
         controller.loaded.connect(lambda _info: self._set_enabled(True))
@@ -113,7 +120,8 @@ class PlayerActions(QObject):
     def _on_playing_changed(self, _value: bool = False) -> None:
         active = self._controller.playing or self._controller.reversing
         sp = QStyle.StandardPixmap
-        self.play_pause.setText("Pause" if active else "Play")
+        self.play_pause.setText(translate("PlayerActions", "Pause") if active
+                                 else translate("PlayerActions", "Play"))
         self.play_pause.setIcon(_icon(sp.SP_MediaPause if active else sp.SP_MediaPlay))
         self.play_pause.setToolTip(_tooltip(self.play_pause.text(), self.play_pause.shortcut()))
 

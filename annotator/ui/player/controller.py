@@ -22,6 +22,7 @@ from annotator.media.audio import is_audio_file
 from annotator.media.errors import MediaError, MediaMissingError
 from annotator.media.frames import FrameSource
 from annotator.media.probe import probe
+from annotator.ui.i18n import translate
 from annotator.ui.player.still import StillLoader
 from annotator.ui.player.timing import FrameTimes
 from annotator.ui.player.waveform import WaveformLoader
@@ -357,7 +358,8 @@ class PlayerController(QObject):
                 return None, info, grid
 
             def progress(done: int, total: int) -> None:
-                ctx.progress(done / total if total > 0 else 0.0, "Indexing video frames")
+                ctx.progress(done / total if total > 0 else 0.0,
+                             translate("PlayerController", "Indexing video frames"))
 
             source = factory(
                 target,
@@ -451,11 +453,13 @@ class PlayerController(QObject):
     def _on_source_error(self, generation: int, exc: BaseException) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        name = self._path.name if self._path is not None else "video"
         if isinstance(exc, MediaError):
             message = str(exc)
         else:
-            message = f"Cannot open '{name}': it is not a readable video file ({exc})."
+            message = translate(
+                "PlayerController",
+                "Cannot open '{name}': it is not a readable video file ({error})."
+            ).format(name=self._name(), error=exc)
         self._fail(message)
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
@@ -467,17 +471,17 @@ class PlayerController(QObject):
             ):
                 if getattr(self._info, "audio_only", False):
                     if not self._player.hasAudio():
-                        self._fail(
-                            f"Cannot play '{self._name()}': Qt Multimedia finds no sound "
-                            "in it that it can decode."
-                        )
+                        self._fail(translate(
+                            "PlayerController",
+                            "Cannot play '{name}': Qt Multimedia finds no sound in it "
+                            "that it can decode.").format(name=self._name()))
                     else:
                         self._finish_load(0)
                 elif not self._player.hasVideo():
-                    self._fail(
-                        f"Cannot play '{self._name()}': Qt Multimedia finds no video "
-                        "stream it can decode."
-                    )
+                    self._fail(translate(
+                        "PlayerController",
+                        "Cannot play '{name}': Qt Multimedia finds no video stream it "
+                        "can decode.").format(name=self._name()))
                 elif not self._measuring:
                     self._measure_offset()
             elif status == QMediaPlayer.MediaStatus.InvalidMedia:
@@ -492,21 +496,28 @@ class PlayerController(QObject):
             self._fail(self._qt_failure(message))
         elif self._state is LoadState.READY:
             self.pause()
-            self.errorOccurred.emit(f"Playback of '{self._name()}' failed: {message}")
+            self.errorOccurred.emit(translate(
+                "PlayerController", "Playback of '{name}' failed: {error}"
+            ).format(name=self._name(), error=message))
 
     def _on_load_timeout(self) -> None:
         if self._state is LoadState.LOADING:
-            self._fail(f"Cannot play '{self._name()}': Qt Multimedia did not open it in time.")
+            self._fail(translate(
+                "PlayerController", "Cannot play '{name}': Qt Multimedia did not open it in time."
+            ).format(name=self._name()))
 
     def _qt_failure(self, message: str) -> str:
-        codec = getattr(self._info, "codec", "") or "unknown"
-        return (
-            f"Cannot play '{self._name()}': Qt Multimedia cannot decode it "
-            f"(codec {codec}): {message or 'unknown error'}."
-        )
+        codec = getattr(self._info, "codec", "") or translate("PlayerController", "unknown")
+        return translate(
+            "PlayerController",
+            "Cannot play '{name}': Qt Multimedia cannot decode it (codec {codec}): {error}."
+        ).format(name=self._name(), codec=codec,
+                 error=message or translate("PlayerController", "unknown error"))
 
     def _name(self) -> str:
-        return self._path.name if self._path is not None else "video"
+        if self._path is not None:
+            return self._path.name
+        return translate("PlayerController", "video")
 
     def _fail(self, message: str) -> None:
         self.unload()

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
 from shiboken6 import isValid
 
+from annotator.ui.i18n import translate
 from annotator.ui.workers import TaskContext, run_task
 
 
@@ -132,7 +133,9 @@ class StillLoader(QObject):
         if not isValid(self) or generation != self._generation:
             return
         self._inflight = None
-        self.failed.emit(index, f"Could not decode frame {index}: {exc}")
+        self.failed.emit(index, translate(
+            "StillLoader", "Could not decode frame {index}: {error}"
+        ).format(index=index, error=exc))
         self._next()
 
     def _next(self) -> None:

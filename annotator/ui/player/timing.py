@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from annotator.ui.i18n import translate
+
 
 class FrameTimes:
     """Presentation times (ms, ascending) of every frame, and lookups on them."""
@@ -20,9 +22,10 @@ class FrameTimes:
     def __init__(self, pts_ms: npt.ArrayLike, duration_ms: int) -> None:
         pts = np.array(pts_ms, dtype=np.int64).reshape(-1)
         if pts.size == 0:
-            raise ValueError("a video needs at least one frame")
+            raise ValueError(translate("FrameTimes", "a video needs at least one frame"))
         if np.any(np.diff(pts) < 0):
-            raise ValueError("frame presentation times are not ascending")
+            raise ValueError(
+                translate("FrameTimes", "frame presentation times are not ascending"))
         self._pts = pts
         self._pts.setflags(write=False)
         self.duration_ms = max(int(duration_ms), int(pts[-1]))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.timefmt import format_tc
+from annotator.ui.i18n import translate
 from annotator.ui.player.actions import PlayerActions
 from annotator.ui.player.controller import RATES, PlayerController
 
@@ -81,7 +82,7 @@ class TransportBar(QWidget):
         self.slider = SeekSlider(self)
         self.slider.setRange(0, 0)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.slider.setToolTip("Seek (click or drag)")
+        self.slider.setToolTip(translate("TransportBar", "Seek (click or drag)"))
         self.slider.sliderPressed.connect(self._on_slider_pressed)
         self.slider.sliderMoved.connect(self._on_slider_moved)
         self.slider.sliderReleased.connect(self._on_slider_released)
@@ -89,17 +90,20 @@ class TransportBar(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.time_label = QLabel(self)
         self.time_label.setFont(mono)
-        self.time_label.setToolTip("Position / duration (hours:minutes:seconds.milliseconds)")
+        self.time_label.setToolTip(
+            translate("TransportBar", "Position / duration (hours:minutes:seconds.milliseconds)"))
         self.frame_label = QLabel(self)
         self.frame_label.setFont(mono)
-        self.frame_label.setToolTip("Frame shown (counted from 0) / number of frames")
+        self.frame_label.setToolTip(
+            translate("TransportBar", "Frame shown (counted from 0) / number of frames"))
         for label in (self.time_label, self.frame_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
         self.speed_box = QComboBox(self)
         self.speed_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_box.setToolTip("Playback speed (L speeds up; sound keeps its pitch)")
+        self.speed_box.setToolTip(
+            translate("TransportBar", "Playback speed (L speeds up; sound keeps its pitch)"))
         for rate in RATES:
             self.speed_box.addItem(format_rate(rate), rate)
         self.speed_box.activated.connect(self._on_speed_chosen)
@@ -109,7 +113,7 @@ class TransportBar(QWidget):
         self.mute_button.setCheckable(True)
         self.mute_button.setAutoRaise(True)
         self.mute_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mute_button.setToolTip("Mute")
+        self.mute_button.setToolTip(translate("TransportBar", "Mute"))
         self.mute_button.toggled.connect(controller.set_muted)
         self._icon_volume = style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
         self._icon_muted = style.standardIcon(QStyle.StandardPixmap.SP_MediaVolumeMuted)
@@ -117,7 +121,7 @@ class TransportBar(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setFixedWidth(80)
         self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume_slider.setToolTip("Volume")
+        self.volume_slider.setToolTip(translate("TransportBar", "Volume"))
         self.volume_slider.valueChanged.connect(lambda v: controller.set_volume(v / 100))
 
         buttons = QHBoxLayout()
@@ -139,7 +143,7 @@ class TransportBar(QWidget):
         buttons.addWidget(self.frame_label)
         buttons.addStretch(1)
         buttons.addSpacing(12)
-        speed_caption = QLabel("Speed", self)
+        speed_caption = QLabel(translate("TransportBar", "Speed"), self)
         buttons.addWidget(speed_caption)
         buttons.addWidget(self.speed_box)
         buttons.addSpacing(8)
@@ -194,10 +198,11 @@ class TransportBar(QWidget):
     def _show_labels(self, ms: int, duration: int, index: int, count: int) -> None:
         self.time_label.setText(f"{format_tc(ms)} / {format_tc(duration)}")
         if self._controller.audio_only:
-            self.frame_label.setText("audio only")
+            self.frame_label.setText(translate("TransportBar", "audio only"))
             return
         width = len(str(max(count, 1)))
-        self.frame_label.setText(f"frame {index:>{width}d} / {count}")
+        self.frame_label.setText(translate("TransportBar", "frame {index} / {count}").format(
+            index=f"{index:>{width}d}", count=count))
 
     def _on_rate(self, rate: float) -> None:
         i = self.speed_box.findData(rate)
@@ -217,7 +222,8 @@ class TransportBar(QWidget):
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
         self.mute_button.setIcon(self._icon_muted if muted else self._icon_volume)
-        self.mute_button.setToolTip("Unmute" if muted else "Mute")
+        self.mute_button.setToolTip(translate("TransportBar", "Unmute") if muted
+                                    else translate("TransportBar", "Mute"))
 
     # -- widgets -> controller ---------------------------------------------------------------
 

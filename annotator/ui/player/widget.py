@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from annotator.ui.i18n import translate
 from annotator.ui.player.actions import PlayerActions
 from annotator.ui.player.controller import PlayerController
 from annotator.ui.player.transport import TransportBar
 from annotator.ui.player.view import VideoView
 
-NO_VIDEO = "No video"
-AUDIO_ONLY = "Audio-only recording: no picture. Play, pause and code as usual."
+NO_VIDEO = str(QT_TRANSLATE_NOOP("PlayerWidget", "No video"))
+AUDIO_ONLY = str(QT_TRANSLATE_NOOP(
+    "PlayerWidget", "Audio-only recording: no picture. Play, pause and code as usual."))
 
 
 class PlayerWidget(QWidget):
@@ -52,14 +54,14 @@ class PlayerWidget(QWidget):
         c = self.controller
         c.imageChanged.connect(self.view.set_image)
         c.videoFrameChanged.connect(self.view.set_frame)
-        c.unloaded.connect(lambda: self.view.clear(NO_VIDEO))
+        c.unloaded.connect(lambda: self.view.clear(translate("PlayerWidget", NO_VIDEO)))
         c.loadFailed.connect(self.view.clear)
         c.loaded.connect(self._on_loaded)
-        self.view.clear(NO_VIDEO)
+        self.view.clear(translate("PlayerWidget", NO_VIDEO))
 
     def _on_loaded(self, info: object) -> None:
         if getattr(info, "audio_only", False):
-            self.view.show_audio_only(AUDIO_ONLY)
+            self.view.show_audio_only(translate("PlayerWidget", AUDIO_ONLY))
 
     def video_rect(self) -> QRect:
         """Where the picture is, in this widget's coordinates (empty if none)."""

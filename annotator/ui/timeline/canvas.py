@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from annotator.core.segments import SegmentView
+from annotator.ui.i18n import translate
 
 from .canvas_paint import CanvasPainter
 from .edits import Edge, Snap, StepFrame, identity_snap, millisecond_step, moved, nudged, resized
@@ -301,7 +302,9 @@ class TimelineCanvas(QWidget):
             self._edge = None
         else:
             if edge not in ("start", "end"):
-                raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
+                raise ValueError(translate(
+                    "TimelineCanvas", "edge must be 'start' or 'end', not {edge}"
+                ).format(edge=repr(edge)))
             if seg_id not in self._selection:
                 self._selection = [seg_id]
             self._edge = (seg_id, edge)
@@ -514,15 +517,15 @@ class TimelineCanvas(QWidget):
         seg = self.model.segment(seg_id)
         editable = self.model.lane(self.model.lane_of(seg_id)).editable
         menu = QMenu(self)
-        delete = QAction("Delete", menu)
+        delete = QAction(translate("TimelineCanvas", "Delete"), menu)
         delete.setShortcut(Qt.Key.Key_Delete)
         delete.setEnabled(editable)
         ids = self._editable_selection() if seg_id in self._selection else [seg_id]
         delete.triggered.connect(lambda: self.deleteRequested.emit(ids))
-        split = QAction("Split at playhead", menu)
+        split = QAction(translate("TimelineCanvas", "Split at playhead"), menu)
         split.setEnabled(editable and seg.start_ms < self._playhead < seg.end_ms)
         split.triggered.connect(lambda: self.splitRequested.emit(seg_id))
-        note = QAction("Edit note…", menu)
+        note = QAction(translate("TimelineCanvas", "Edit note…"), menu)
         note.setEnabled(editable)
         note.triggered.connect(lambda: self.noteRequested.emit(seg_id))
         for action in (delete, split, note):
@@ -552,7 +555,9 @@ class TimelineCanvas(QWidget):
         if row is None or row.lane is None:
             return None
         lane = row.lane
-        key = f"  [key {lane.key}]" if lane.key else ""
+        key = ""
+        if lane.key:
+            key = "  " + translate("TimelineCanvas", "[key {key}]").format(key=lane.key)
         group = f"\n{lane.group}" if lane.group else ""
         return f"{lane.title}{key}{group}"
 

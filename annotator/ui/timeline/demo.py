@@ -1,5 +1,8 @@
 """Demo data for the timeline (screenshots, benchmark, manual checks).
 
+A developer's demo: the app never shows it (the app's demo study is ``annotator.demo``), but
+its texts are translated like the app's so a screenshot in Norwegian reads right.
+
 ``python -m annotator.ui.timeline.demo out.png [WIDTHxHEIGHT]`` renders the widget with
 the shipped helper-maneuver codebook and random codings into a PNG.
 """
@@ -9,23 +12,30 @@ from __future__ import annotations
 import random
 import sys
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from annotator.core.codebook import Category, Code, Codebook
 from annotator.core.segments import SegmentView
+from annotator.ui.i18n import translate
 
 _FALLBACK = (
-    ("implicit", "Implicit helper maneuvers", (
-        ("responsive", "Being responsive", "#2f6db5"),
-        ("confirming", "Confirming the child", "#4aa3df"),
-        ("joins_play", "Taking part in play", "#17a2a2"),
-        ("exploring", "Exploring intentions", "#5b5fc7"),
-        ("attributing_meaning", "Attributing meaning", "#2e9e5b"),
+    ("implicit", str(QT_TRANSLATE_NOOP("TimelineDemo", "Implicit helper maneuvers")), (
+        ("responsive", str(QT_TRANSLATE_NOOP("TimelineDemo", "Being responsive")), "#2f6db5"),
+        ("confirming", str(QT_TRANSLATE_NOOP("TimelineDemo", "Confirming the child")), "#4aa3df"),
+        ("joins_play", str(QT_TRANSLATE_NOOP("TimelineDemo", "Taking part in play")), "#17a2a2"),
+        ("exploring", str(QT_TRANSLATE_NOOP("TimelineDemo", "Exploring intentions")), "#5b5fc7"),
+        ("attributing_meaning", str(QT_TRANSLATE_NOOP("TimelineDemo", "Attributing meaning")),
+         "#2e9e5b"),
     )),
-    ("manifest", "Manifest helper maneuvers", (
-        ("reason_for_therapy", "Why the child comes", "#d1495b"),
-        ("difficult_experiences", "Difficult experiences", "#a0522d"),
-        ("help_through_play", "Help through play", "#f28e2b"),
-        ("care", "Showing care", "#e377a8"),
-        ("concrete_help", "Concrete help", "#c9a227"),
+    ("manifest", str(QT_TRANSLATE_NOOP("TimelineDemo", "Manifest helper maneuvers")), (
+        ("reason_for_therapy", str(QT_TRANSLATE_NOOP("TimelineDemo", "Why the child comes")),
+         "#d1495b"),
+        ("difficult_experiences", str(QT_TRANSLATE_NOOP("TimelineDemo", "Difficult experiences")),
+         "#a0522d"),
+        ("help_through_play", str(QT_TRANSLATE_NOOP("TimelineDemo", "Help through play")),
+         "#f28e2b"),
+        ("care", str(QT_TRANSLATE_NOOP("TimelineDemo", "Showing care")), "#e377a8"),
+        ("concrete_help", str(QT_TRANSLATE_NOOP("TimelineDemo", "Concrete help")), "#c9a227"),
     )),
 )
 
@@ -39,13 +49,13 @@ def demo_codebook() -> Codebook:
     except Exception:  # the shipped file is optional for a demo
         keys = iter("1234567890")
         cats = tuple(
-            Category(cid, {"en": label}, False, tuple(
-                Code(code, cid, {"en": clabel}, next(keys), color)
+            Category(cid, {"en": translate("TimelineDemo", label)}, False, tuple(
+                Code(code, cid, {"en": translate("TimelineDemo", clabel)}, next(keys), color)
                 for code, clabel, color in codes
             ))
             for cid, label, codes in _FALLBACK
         )
-        return Codebook("Helper maneuvers", "demo", ("en",), cats)
+        return Codebook(translate("TimelineDemo", "Helper maneuvers"), "demo", ("en",), cats)
 
 
 def random_segments(
@@ -57,7 +67,9 @@ def random_segments(
     codes = codebook.codes
     per_code = max(1, n // len(codes))
     mean = mean_ms if mean_ms is not None else max(1, duration_ms // (per_code * 3))
-    notes = ["", "", "", "child looks up", "therapist leans in", "ambiguous: check with B"]
+    notes = ["", "", "", translate("TimelineDemo", "child looks up"),
+             translate("TimelineDemo", "therapist leans in"),
+             translate("TimelineDemo", "ambiguous: check with B")]
     out: list[SegmentView] = []
     for code in codes:
         t = rng.randint(0, max(1, mean))

@@ -22,12 +22,13 @@ import numpy.typing as npt
 
 from annotator.core.codebook import Codebook
 from annotator.core.segments import SegmentView
+from annotator.ui.i18n import translate
 
 LaneKind = Literal["state", "point"]
 LaneStyle = Literal["normal", "diff"]
 DiffStatus = Literal["agree", "disagree", "only_one"]
 HitPart = Literal["body", "start", "end"]
-Placed: TypeAlias = "tuple[str, SegmentView] | SegmentView"
+Placed: TypeAlias = tuple[str, SegmentView] | SegmentView
 
 IntArray: TypeAlias = npt.NDArray[np.int64]
 FloatArray: TypeAlias = npt.NDArray[np.float64]
@@ -190,7 +191,8 @@ class TimelineModel:
         seen: set[str] = set()
         for lane in lanes:
             if lane.id in seen:
-                raise ValueError(f"duplicate lane id {lane.id!r}")
+                raise ValueError(translate("TimelineModel", "duplicate lane id {id}").format(
+                    id=repr(lane.id)))
             seen.add(lane.id)
             groups.setdefault(lane.group, []).append(lane)
         self._groups = list(groups.items())

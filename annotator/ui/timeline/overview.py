@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.timefmt import format_tc
+from annotator.ui.i18n import translate
 
 from . import painting
 from .model import TimelineModel
@@ -58,7 +59,8 @@ class TimelineOverview(QWidget):
         self.setFixedHeight(height)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.setToolTip("Whole session: drag the blue window to scroll the timeline")
+        self.setToolTip(translate(
+            "TimelineOverview", "Whole session: drag the blue window to scroll the timeline"))
 
     def sizeHint(self) -> QSize:
         return QSize(1000, self.height())
@@ -181,7 +183,8 @@ class TimelineOverview(QWidget):
         p.setPen(QColor(th.group_text))
         p.drawText(QRect(10, 0, self.label_width - 20, self.height()),
                    Qt.AlignmentFlag.AlignVCenter,
-                   f"Session  {format_tc(round(self._duration))[:-4]}")
+                   translate("TimelineOverview", "Session  {duration}").format(
+                       duration=format_tc(round(self._duration))[:-4]))
         p.end()
         self._cache, self._cache_key = pm, key
         return pm

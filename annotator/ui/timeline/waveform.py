@@ -16,17 +16,18 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.media.waveform import Waveform
+from annotator.ui.i18n import translate
 
 from .canvas import TimelineCanvas
 from .theme import LIGHT, Theme
 
 LANE_HEIGHT = 40
-TITLE = "Sound"
+TITLE = str(QT_TRANSLATE_NOOP("WaveformLane", "Sound"))
 WAVE_COLOR = "#5b6b86"
 
 
@@ -43,7 +44,9 @@ class WaveformLane(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(LANE_HEIGHT)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.setToolTip("The recording's sound (loudest level per moment); click to go there")
+        self.setToolTip(translate(
+            "WaveformLane",
+            "The recording's sound (loudest level per moment); click to go there"))
         canvas.viewRangeChanged.connect(lambda _a, _b: self.update())
         self.hide()
 
@@ -103,7 +106,8 @@ class WaveformLane(QWidget):
         p.drawLine(0, h - 1, w, h - 1)
         p.setPen(QColor(th.label_text))
         p.drawText(QRect(10, 0, lx - 14, h),
-                   int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), TITLE)
+                   int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                   translate("WaveformLane", TITLE))
         levels = self.column_levels()
         if levels.size:
             mid = (h - 1) / 2
