@@ -316,12 +316,17 @@
         <translation>Sekvenser: alle koder</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Computed; %n figure(s).</source>
-        <translation>Beregnet; %n figur(er).</translation>
+        <location line="+13"/>
+        <source>Computed; {n} figure(s).</source>
+        <translation>Beregnet; {n} figur(er).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+46"/>
+        <source>Wrote {n} figure(s) to {folder}.</source>
+        <translation>Skrev {n} figur(er) til {folder}.</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>The figures could not be drawn: {error}</source>
         <translation>Figurene kunne ikke tegnes: {error}</translation>
     </message>
@@ -341,12 +346,7 @@
         <translation>Skriver {file}…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Wrote %n figure(s) to {folder}.</source>
-        <translation>Skrev %n figur(er) til {folder}.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Wrote {files} (the same as: {command}).</source>
         <translation>Skrev {files} (det samme som: {command}).</translation>
     </message>
@@ -1179,11 +1179,11 @@ kode {code} i kategori {category}</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%n case(s), session numbers {numbers}.</source>
-        <translation>%n case(r), sesjonsnumre {numbers}.</translation>
+        <source>{n} case(s), session numbers {numbers}.</source>
+        <translation>{n} case(r), sesjonsnumre {numbers}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>

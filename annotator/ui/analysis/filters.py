@@ -127,10 +127,9 @@ class FilterPanel(QWidget):
         if lang in catalog.languages:
             self.lang.setCurrentIndex(catalog.languages.index(lang))
         self.compute_button.setEnabled(True)
-        n = len(catalog.cases)  # a name: lupdate drops a message whose count is a call
-        self.status.setText(translate("FilterPanel", "%n case(s), session numbers {numbers}.",
-                                      None, n).format(
-            numbers=", ".join(map(str, catalog.numbers)) or translate("FilterPanel", "none")))
+        numbers = ", ".join(map(str, catalog.numbers)) or translate("FilterPanel", "none")
+        self.status.setText(translate("FilterPanel", "{n} case(s), session numbers {numbers}.")
+                            .format(n=len(catalog.cases), numbers=numbers))
 
     def _checked(self, widget: QListWidget) -> tuple[str, ...]:
         out = []

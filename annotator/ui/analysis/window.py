@@ -251,8 +251,8 @@ class AnalysisWindow(QMainWindow):
             pic.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._figure_layout.insertWidget(2 * i, title)
             self._figure_layout.insertWidget(2 * i + 1, pic)
-        n = len(pngs)  # a name: lupdate drops a message whose count is a call
-        self._set_message(translate("AnalysisWindow", "Computed; %n figure(s).", None, n))
+        self._set_message(translate("AnalysisWindow", "Computed; {n} figure(s).").format(
+            n=len(pngs)))
         self.figuresShown.emit()
 
     def _on_failed_figures(self, exc: BaseException) -> None:
@@ -297,9 +297,8 @@ class AnalysisWindow(QMainWindow):
         def ok(paths: list[Path]) -> None:
             done()
             if fmt == "figures":
-                n = len(paths)  # a name: lupdate drops a message whose count is a call
-                self._set_message(translate("AnalysisWindow", "Wrote %n figure(s) to {folder}.",
-                                            None, n).format(folder=path))
+                self._set_message(translate("AnalysisWindow", "Wrote {n} figure(s) to {folder}.")
+                                  .format(n=len(paths), folder=path))
             else:
                 line = data.cli_line(self.label, comp.choices, fmt, path.name)
                 self._set_message(translate("AnalysisWindow", "Wrote {files} (the same as: "

@@ -97,9 +97,10 @@ class Legend(QWidget):
             lay.addWidget(label)
             lay.addSpacing(10)
             self.items[status] = label
-        lay.addWidget(QLabel(translate(
-            "Legend", "Diff lane colours. Consensus lanes use the code's colour."), self))
-        lay.addStretch(1)
+        note = QLabel(translate(
+            "Legend", "Diff lane colours. Consensus lanes use the code's colour."), self)
+        note.setWordWrap(True)  # it may wrap rather than set the window's least width
+        lay.addWidget(note, 1)
 
 
 class ElidedLabel(QLabel):
