@@ -7,15 +7,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from annotator.core.analysis.results import Results
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.analysis.reader import Selection
 from annotator.store import Study
 from annotator.ui.analysis.table_model import TextTable, frame_table
+from annotator.ui.i18n import translate
 from annotator.ui.workers import TaskContext
 
 #: Figures in the window are drawn at screen resolution (the exports use 300 dpi).
 SCREEN_DPI = 96
+
+STEPS = {
+    "reading segments": str(QT_TRANSLATE_NOOP("AnalysisSteps", "reading segments")),
+    "reading": str(QT_TRANSLATE_NOOP("AnalysisSteps", "reading")),
+    "read": str(QT_TRANSLATE_NOOP("AnalysisSteps", "read")),
+    "coverage": str(QT_TRANSLATE_NOOP("AnalysisSteps", "coverage")),
+    "time budget": str(QT_TRANSLATE_NOOP("AnalysisSteps", "time budget")),
+    "co-occurrence": str(QT_TRANSLATE_NOOP("AnalysisSteps", "co-occurrence")),
+    "sequences": str(QT_TRANSLATE_NOOP("AnalysisSteps", "sequences")),
+    "trends": str(QT_TRANSLATE_NOOP("AnalysisSteps", "trends")),
+    "done": str(QT_TRANSLATE_NOOP("AnalysisSteps", "done")),
+}
+"""The progress steps the analysis reports (core and exchange, in English), as shown."""
+
+
+def step_text(text: str) -> str:
+    return translate("AnalysisSteps", STEPS[text]) if text in STEPS else text
 
 
 @dataclass(frozen=True)
@@ -66,7 +86,7 @@ def compute(target: str, choices: Choices, ctx: TaskContext | None = None) -> Co
     def progress(f: float, text: str) -> None:
         if ctx is not None:
             ctx.check()
-            ctx.progress(f, text)
+            ctx.progress(f, step_text(text))
 
     study = Study.open(target)
     try:
@@ -88,7 +108,8 @@ def figure_pngs(res: Results, ctx: TaskContext | None = None) -> dict[str, bytes
     for i, (name, fig) in enumerate(figs.items()):
         if ctx is not None:
             ctx.check()
-            ctx.progress(i / max(1, len(figs)), f"drawing {name}")
+            ctx.progress(i / max(1, len(figs)),
+                         translate("AnalysisData", "drawing {figure}").format(figure=name))
         out[name] = png_bytes(fig, SCREEN_DPI)
     return out
 
@@ -99,7 +120,7 @@ def export(comp: Computed, fmt: str, path: Path, ctx: TaskContext | None = None,
     from annotator.exchange.analysis.run import write, write_figures
 
     if ctx is not None:
-        ctx.progress(0.1, f"writing {path.name}")
+        ctx.progress(0.1, translate("AnalysisData", "writing {file}").format(file=path.name))
     if fmt == "figures":
         return write_figures(comp.results, path)
     return write(comp.results, comp.meta, fmt, path)

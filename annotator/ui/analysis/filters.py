@@ -9,7 +9,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,10 +26,14 @@ from PySide6.QtWidgets import (
 
 from annotator.exchange.analysis.reader import CONSENSUS_FIRST, PRIMARY, Selection
 from annotator.ui.analysis.data import Catalog, Choices
+from annotator.ui.i18n import translate
 
-BY_LABELS = (("session", "Session and coder"), ("case", "Case (sessions pooled)"),
-             ("coder", "Coder (sessions pooled)"), ("all", "Whole selection"))
-SCOPE_LABELS = (("category", "Within each category"), ("all", "Across all codes"))
+BY_LABELS = (("session", str(QT_TRANSLATE_NOOP("FilterPanel", "Session and coder"))),
+             ("case", str(QT_TRANSLATE_NOOP("FilterPanel", "Case (sessions pooled)"))),
+             ("coder", str(QT_TRANSLATE_NOOP("FilterPanel", "Coder (sessions pooled)"))),
+             ("all", str(QT_TRANSLATE_NOOP("FilterPanel", "Whole selection"))))
+SCOPE_LABELS = (("category", str(QT_TRANSLATE_NOOP("FilterPanel", "Within each category"))),
+                ("all", str(QT_TRANSLATE_NOOP("FilterPanel", "Across all codes"))))
 
 
 def _checklist(parent: QWidget) -> QListWidget:
@@ -46,50 +50,53 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.coding = QComboBox(self)
-        self.coding.addItem("Primary coding", PRIMARY)
-        self.coding.addItem("Consensus first, else primary", CONSENSUS_FIRST)
+        self.coding.addItem(translate("FilterPanel", "Primary coding"), PRIMARY)
+        self.coding.addItem(translate("FilterPanel", "Consensus first, else primary"),
+                            CONSENSUS_FIRST)
         self.cases = _checklist(self)
         self.numbers = _checklist(self)
         self.by = QComboBox(self)
         for key, label in BY_LABELS:
-            self.by.addItem(label, key)
+            self.by.addItem(translate("FilterPanel", label), key)
         self.scope = QComboBox(self)
         for key, label in SCOPE_LABELS:
-            self.scope.addItem(label, key)
+            self.scope.addItem(translate("FilterPanel", label), key)
         self.min_expected = QDoubleSpinBox(self)
         self.min_expected.setRange(0.0, 1000.0)
         self.min_expected.setDecimals(1)
         self.min_expected.setValue(5.0)
-        self.min_expected.setToolTip("Adjusted residuals and Yule's Q are shown only where the "
-                                     "expected count is at least this")
+        self.min_expected.setToolTip(translate(
+            "FilterPanel", "Adjusted residuals and Yule's Q are shown only where the expected "
+            "count is at least this"))
         self.lang = QComboBox(self)
-        self.compute_button = QPushButton("Compute", self)
+        self.compute_button = QPushButton(translate("FilterPanel", "Compute"), self)
         self.compute_button.setDefault(True)
         self.compute_button.setEnabled(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("FilterPanel", "Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(8)
-        self.status = QLabel("Reading the study…", self)
+        self.status = QLabel(translate("FilterPanel", "Reading the study…"), self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Coding that counts", self.coding)
-        form.addRow("Rows per", self.by)
-        form.addRow("Sequences", self.scope)
-        form.addRow("Min. expected", self.min_expected)
-        form.addRow("Labels", self.lang)
+        form.addRow(translate("FilterPanel", "Coding that counts"), self.coding)
+        form.addRow(translate("FilterPanel", "Rows per"), self.by)
+        form.addRow(translate("FilterPanel", "Sequences"), self.scope)
+        form.addRow(translate("FilterPanel", "Min. expected"), self.min_expected)
+        form.addRow(translate("FilterPanel", "Labels"), self.lang)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(form)
-        lay.addWidget(QLabel("Cases (none checked: all)", self))
+        lay.addWidget(QLabel(translate("FilterPanel", "Cases (none checked: all)"), self))
         lay.addWidget(self.cases)
-        lay.addWidget(QLabel("Session numbers (none checked: all)", self))
+        lay.addWidget(QLabel(translate("FilterPanel", "Session numbers (none checked: all)"),
+                             self))
         lay.addWidget(self.numbers)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute_button, 1)
@@ -103,13 +110,15 @@ class FilterPanel(QWidget):
 
     def set_catalog(self, catalog: Catalog, lang: str | None = None) -> None:
         for coder in catalog.coders:
-            self.coding.addItem(f"Coder {coder} (primary, else reliability)", coder)
+            self.coding.addItem(translate("FilterPanel", "Coder {coder} (primary, else "
+                                          "reliability)").format(coder=coder), coder)
         for case in catalog.cases:
             item = QListWidgetItem(case, self.cases)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         for n in catalog.numbers:
-            item = QListWidgetItem(f"Session {n}", self.numbers)
+            item = QListWidgetItem(translate("FilterPanel", "Session {n}").format(n=n),
+                                   self.numbers)
             item.setData(Qt.ItemDataRole.UserRole, str(n))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -118,8 +127,9 @@ class FilterPanel(QWidget):
         if lang in catalog.languages:
             self.lang.setCurrentIndex(catalog.languages.index(lang))
         self.compute_button.setEnabled(True)
-        self.status.setText(f"{len(catalog.cases)} case(s), session numbers "
-                            f"{', '.join(map(str, catalog.numbers)) or 'none'}.")
+        numbers = ", ".join(map(str, catalog.numbers)) or translate("FilterPanel", "none")
+        self.status.setText(translate("FilterPanel", "{n} case(s), session numbers {numbers}.")
+                            .format(n=len(catalog.cases), numbers=numbers))
 
     def _checked(self, widget: QListWidget) -> tuple[str, ...]:
         out = []

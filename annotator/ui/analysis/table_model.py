@@ -6,12 +6,49 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from annotator.exchange.analysis.tables_out import COLUMN_LABELS, table_rows
+from annotator.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 TextTable = tuple[list[str], list[list[str]], list[bool]]
+
+COLUMN_TIPS = {
+    "case": str(QT_TRANSLATE_NOOP("FrameModel", "Case")),
+    "session": str(QT_TRANSLATE_NOOP("FrameModel", "Session number")),
+    "coder": str(QT_TRANSLATE_NOOP("FrameModel", "Coder")),
+    "coding": str(QT_TRANSLATE_NOOP("FrameModel", "Coding purpose")),
+    "sessions": str(QT_TRANSLATE_NOOP("FrameModel", "Sessions pooled")),
+    "category": str(QT_TRANSLATE_NOOP("FrameModel", "Category id")),
+    "code": str(QT_TRANSLATE_NOOP("FrameModel", "Code id")),
+    "code_label": str(QT_TRANSLATE_NOOP("FrameModel", "Code")),
+    "category_label": str(QT_TRANSLATE_NOOP("FrameModel", "Category")),
+    "count": str(QT_TRANSLATE_NOOP("FrameModel", "Count")),
+    "total_s": str(QT_TRANSLATE_NOOP("FrameModel", "Total seconds")),
+    "percent_of_session": str(QT_TRANSLATE_NOOP("FrameModel", "% of session")),
+    "rate_per_10min": str(QT_TRANSLATE_NOOP("FrameModel", "Rate per 10 min")),
+    "mean_bout_s": str(QT_TRANSLATE_NOOP("FrameModel", "Mean bout (s)")),
+    "sd_bout_s": str(QT_TRANSLATE_NOOP("FrameModel", "SD bout (s)")),
+    "median_bout_s": str(QT_TRANSLATE_NOOP("FrameModel", "Median bout (s)")),
+    "min_bout_s": str(QT_TRANSLATE_NOOP("FrameModel", "Shortest bout (s)")),
+    "max_bout_s": str(QT_TRANSLATE_NOOP("FrameModel", "Longest bout (s)")),
+    "latency_s": str(QT_TRANSLATE_NOOP("FrameModel", "First onset (s)")),
+    "duration_s": str(QT_TRANSLATE_NOOP("FrameModel", "Session duration (s)")),
+    "duration_source": str(QT_TRANSLATE_NOOP("FrameModel", "Duration from")),
+    "coded_s": str(QT_TRANSLATE_NOOP("FrameModel", "Seconds with any code")),
+    "percent_coded": str(QT_TRANSLATE_NOOP("FrameModel", "% with any code")),
+    "uncoded_s": str(QT_TRANSLATE_NOOP("FrameModel", "Seconds without")),
+    "percent_uncoded": str(QT_TRANSLATE_NOOP("FrameModel", "% without")),
+}
+"""The columns' long names (exchange's ``COLUMN_LABELS``), as shown in tooltips."""
 
 
 def frame_table(frame: pd.DataFrame) -> TextTable:
@@ -67,5 +104,7 @@ class FrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return name
         if role == Qt.ItemDataRole.ToolTipRole:
+            if name in COLUMN_TIPS:
+                return translate("FrameModel", COLUMN_TIPS[name])
             return COLUMN_LABELS.get(name, name)
         return None

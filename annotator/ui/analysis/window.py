@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,18 +36,35 @@ from PySide6.QtWidgets import (
 from annotator.exchange.analysis.run import study_label
 from annotator.ui.analysis import data
 from annotator.ui.analysis.filters import FilterPanel
+from annotator.ui.analysis.header import header_text, note_lines
 from annotator.ui.analysis.table_model import FrameModel
+from annotator.ui.i18n import translate
 from annotator.ui.workers import Task, TaskContext, run_task
 
-TABS = (("budget", "Time budget"), ("categories", "Categories"), ("wide", "Wide"),
-        ("cooccurrence", "Co-occurrence"), ("sequences", "Sequences"), ("trends", "Trends"),
-        ("trends_by_case", "Trends by case"))
-EXPORTS = (("csv", "CSV…", "CSV (*.csv)"), ("xlsx", "Excel…", "Excel workbook (*.xlsx)"),
-           ("sav", "SPSS…", "SPSS data (*.sav)"), ("html", "HTML report…", "HTML (*.html)"),
-           ("pdf", "PDF report…", "PDF (*.pdf)"), ("figures", "Figures (PNG)…", ""))
-FIGURE_TITLES = {"budget": "Time budget", "cooccurrence": "Co-occurrence",
-                 "trends-percent": "Trends: % of session time", "trends-rate": "Trends: rate",
-                 "case-session": "Case × session"}
+TABS = (("budget", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Time budget"))),
+        ("categories", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Categories"))),
+        ("wide", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Wide"))),
+        ("cooccurrence", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Co-occurrence"))),
+        ("sequences", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Sequences"))),
+        ("trends", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Trends"))),
+        ("trends_by_case", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Trends by case"))))
+EXPORTS = (("csv", str(QT_TRANSLATE_NOOP("AnalysisWindow", "CSV…")),
+            str(QT_TRANSLATE_NOOP("AnalysisWindow", "CSV (*.csv)"))),
+           ("xlsx", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Excel…")),
+            str(QT_TRANSLATE_NOOP("AnalysisWindow", "Excel workbook (*.xlsx)"))),
+           ("sav", str(QT_TRANSLATE_NOOP("AnalysisWindow", "SPSS…")),
+            str(QT_TRANSLATE_NOOP("AnalysisWindow", "SPSS data (*.sav)"))),
+           ("html", str(QT_TRANSLATE_NOOP("AnalysisWindow", "HTML report…")),
+            str(QT_TRANSLATE_NOOP("AnalysisWindow", "HTML (*.html)"))),
+           ("pdf", str(QT_TRANSLATE_NOOP("AnalysisWindow", "PDF report…")),
+            str(QT_TRANSLATE_NOOP("AnalysisWindow", "PDF (*.pdf)"))),
+           ("figures", str(QT_TRANSLATE_NOOP("AnalysisWindow", "Figures (PNG)…")), ""))
+FIGURE_TITLES = {"budget": str(QT_TRANSLATE_NOOP("AnalysisWindow", "Time budget")),
+                 "cooccurrence": str(QT_TRANSLATE_NOOP("AnalysisWindow", "Co-occurrence")),
+                 "trends-percent": str(QT_TRANSLATE_NOOP("AnalysisWindow",
+                                                     "Trends: % of session time")),
+                 "trends-rate": str(QT_TRANSLATE_NOOP("AnalysisWindow", "Trends: rate")),
+                 "case-session": str(QT_TRANSLATE_NOOP("AnalysisWindow", "Case × session"))}
 
 
 def _view(parent: QWidget, model: FrameModel) -> QTableView:
@@ -75,7 +92,8 @@ class AnalysisWindow(QMainWindow):
         super().__init__(parent)
         self.target = study_target
         self.label = study_label(study_target) if study_target else ""
-        self.setWindowTitle(f"Analysis — {self.label}" if self.label else "Analysis")
+        self.setWindowTitle(translate("AnalysisWindow", "Analysis — {study}").format(
+            study=self.label) if self.label else translate("AnalysisWindow", "Analysis"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1280, 720)
         self._lang = lang
@@ -86,7 +104,8 @@ class AnalysisWindow(QMainWindow):
         self._export_task: Task | None = None
 
         self.filters = FilterPanel(self)
-        self.header = QLabel("Choose what to analyse, then Compute.", self)
+        self.header = QLabel(translate("AnalysisWindow", "Choose what to analyse, then Compute."),
+                             self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.models: dict[str, FrameModel] = {}
@@ -94,19 +113,19 @@ class AnalysisWindow(QMainWindow):
         for key, title in TABS:
             model = FrameModel(self)
             self.models[key] = model
-            self.tabs.addTab(_view(self, model), title)
+            self.tabs.addTab(_view(self, model), translate("AnalysisWindow", title))
         self.figure_area = QScrollArea(self)
         self.figure_area.setWidgetResizable(True)
         self._figure_box = QWidget()
         self._figure_layout = QVBoxLayout(self._figure_box)
         self._figure_layout.addStretch(1)
         self.figure_area.setWidget(self._figure_box)
-        self.tabs.addTab(self.figure_area, "Figures")
+        self.tabs.addTab(self.figure_area, translate("AnalysisWindow", "Figures"))
         self.export_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Export:", self))
+        bar.addWidget(QLabel(translate("AnalysisWindow", "Export:"), self))
         for fmt, text, _filt in EXPORTS:
-            b = QPushButton(text, self)
+            b = QPushButton(translate("AnalysisWindow", text), self)
             b.setEnabled(False)
             b.clicked.connect(lambda _c=False, f=fmt: self.export_dialog(f))
             self.export_buttons[fmt] = b
@@ -140,7 +159,7 @@ class AnalysisWindow(QMainWindow):
         self.catalogLoaded.emit()
 
     def _on_catalog_error(self, exc: BaseException) -> None:
-        self.filters.status.setText("The study could not be read.")
+        self.filters.status.setText(translate("AnalysisWindow", "The study could not be read."))
         self._show_error(str(exc))
 
     # ---------------------------------------------------------------- computing
@@ -154,7 +173,7 @@ class AnalysisWindow(QMainWindow):
             return data.compute(target, choices, ctx)
 
         self.filters.set_running(True)
-        self._set_message("Computing…")
+        self._set_message(translate("AnalysisWindow", "Computing…"))
         self._task = run_task(work, on_result=self._on_computed, on_error=self._on_failed,
                               on_progress=self.filters.set_progress)
         self._task.cancelled.connect(self._on_cancelled)
@@ -170,7 +189,8 @@ class AnalysisWindow(QMainWindow):
 
     def _on_cancelled(self) -> None:
         self._finished()
-        self._set_message("Cancelled; the results shown (if any) are from before.")
+        self._set_message(translate("AnalysisWindow",
+                                    "Cancelled; the results shown (if any) are from before."))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finished()
@@ -180,23 +200,19 @@ class AnalysisWindow(QMainWindow):
     def _on_computed(self, comp: data.Computed) -> None:
         self._finished()
         self.result = comp
-        res = comp.results
         for key, model in self.models.items():
             model.set_table(comp.texts[key])
         for i in range(len(TABS)):
             view = self.tabs.widget(i)
             if isinstance(view, QTableView):
                 view.resizeColumnsToContents()
-        lines = comp.meta.lines(res)
-        parts = {what: text for what, text in lines}
-        self.header.setText(f"Counted: {parts['Coding that counts']} · {parts['Selection']} "
-                            f"· rows {parts['Grouping']} · {parts['Codebook']}")
-        notes = [f"{what}: {text}" for what, text in lines
-                 if what in ("Durations", "No duration", "Not coded", "Note")]
-        self.filters.set_progress(1.0, "Computed." if not notes else "\n".join(notes))
+        self.header.setText(header_text(comp))
+        notes = note_lines(comp)
+        self.filters.set_progress(1.0, "\n".join(notes) if notes
+                                  else translate("AnalysisWindow", "Computed."))
         for b in self.export_buttons.values():
             b.setEnabled(True)
-        self._set_message("Computed; drawing the figures…")
+        self._set_message(translate("AnalysisWindow", "Computed; drawing the figures…"))
         self.computed.emit(comp)
         self._draw_figures(comp)
 
@@ -219,11 +235,14 @@ class AnalysisWindow(QMainWindow):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
-        cats = {f"sequences-{c.id}": f"Sequences: {c.label}"
+        sequences = translate("AnalysisWindow", "Sequences: {category}")
+        cats = {f"sequences-{c.id}": sequences.format(category=c.label)
                 for c in comp.results.data.categories}
-        cats["sequences-all"] = "Sequences: all codes"
+        cats["sequences-all"] = translate("AnalysisWindow", "Sequences: all codes")
         for i, (name, png) in enumerate(pngs.items()):
-            title = QLabel(FIGURE_TITLES.get(name) or cats.get(name, name))
+            known = FIGURE_TITLES.get(name)
+            title = QLabel(translate("AnalysisWindow", known) if known
+                           else cats.get(name, name))
             title.setStyleSheet("font-weight: 600; margin-top: 8px;")
             pic = QLabel()
             pix = QPixmap()
@@ -232,25 +251,29 @@ class AnalysisWindow(QMainWindow):
             pic.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._figure_layout.insertWidget(2 * i, title)
             self._figure_layout.insertWidget(2 * i + 1, pic)
-        self._set_message(f"Computed; {len(pngs)} figure(s).")
+        self._set_message(translate("AnalysisWindow", "Computed; {n} figure(s).").format(
+            n=len(pngs)))
         self.figuresShown.emit()
 
     def _on_failed_figures(self, exc: BaseException) -> None:
         self._fig_task = None
-        self._show_error(f"The figures could not be drawn: {exc}")
+        self._show_error(translate("AnalysisWindow", "The figures could not be drawn: {error}")
+                         .format(error=exc))
 
     # ---------------------------------------------------------------- exports
     def export_dialog(self, fmt: str) -> None:
         if self.result is None:
             return
         if fmt == "figures":
-            folder = QFileDialog.getExistingDirectory(self, "Save the figures (300-dpi PNG)")
+            folder = QFileDialog.getExistingDirectory(
+                self, translate("AnalysisWindow", "Save the figures (300-dpi PNG)"))
             if folder:
                 self.export(fmt, Path(folder))
             return
-        filt = next(f for k, _t, f in EXPORTS if k == fmt)
-        name, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}",
-                                              f"analysis.{fmt}", filt)
+        filt = translate("AnalysisWindow", next(f for k, _t, f in EXPORTS if k == fmt))
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("AnalysisWindow", "Export {format}").format(format=fmt.upper()),
+            f"analysis.{fmt}", filt)
         if name:
             path = Path(name)
             if path.suffix.lower() != f".{fmt}":
@@ -264,7 +287,7 @@ class AnalysisWindow(QMainWindow):
             return
         for b in self.export_buttons.values():
             b.setEnabled(False)
-        self._set_message(f"Writing {path.name}…")
+        self._set_message(translate("AnalysisWindow", "Writing {file}…").format(file=path.name))
 
         def done() -> None:
             self._export_task = None
@@ -274,16 +297,19 @@ class AnalysisWindow(QMainWindow):
         def ok(paths: list[Path]) -> None:
             done()
             if fmt == "figures":
-                self._set_message(f"Wrote {len(paths)} figure(s) to {path}.")
+                self._set_message(translate("AnalysisWindow", "Wrote {n} figure(s) to {folder}.")
+                                  .format(n=len(paths), folder=path))
             else:
                 line = data.cli_line(self.label, comp.choices, fmt, path.name)
-                self._set_message(f"Wrote {', '.join(p.name for p in paths)} (the same as: "
-                                  f"{line}).")
+                self._set_message(translate("AnalysisWindow", "Wrote {files} (the same as: "
+                                                              "{command}).").format(
+                    files=", ".join(p.name for p in paths), command=line))
             self.exported.emit(paths)
 
         def failed(exc: BaseException) -> None:
             done()
-            self._show_error(f"Not written: {exc}")
+            self._show_error(translate("AnalysisWindow", "Not written: {error}").format(
+                error=exc))
 
         self._export_task = run_task(lambda ctx: data.export(comp, fmt, path, ctx),
                                      on_result=ok, on_error=failed)

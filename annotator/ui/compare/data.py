@@ -31,6 +31,7 @@ from annotator.store.consensus import (
     create_consensus,
     find_consensus,
 )
+from annotator.ui.i18n import translate
 from annotator.ui.workers import Cancelled, TaskContext
 
 
@@ -54,9 +55,17 @@ class CoderChoice:
 
     @property
     def text(self) -> str:
-        what = {"coder": "coding", "recode": "re-coding", "consensus": "consensus"}[self.kind]
-        s = "s" if self.sessions != 1 else ""
-        return f"{self.label}  ·  {what}, {self.sessions} session{s}"
+        n, label = self.sessions, self.label
+        if self.kind == "recode":
+            text = (translate("CoderChoice", "{label}  ·  re-coding, 1 session") if n == 1 else
+                    translate("CoderChoice", "{label}  ·  re-coding, {n} sessions"))
+        elif self.kind == "consensus":
+            text = (translate("CoderChoice", "{label}  ·  consensus, 1 session") if n == 1 else
+                    translate("CoderChoice", "{label}  ·  consensus, {n} sessions"))
+        else:
+            text = (translate("CoderChoice", "{label}  ·  coding, 1 session") if n == 1 else
+                    translate("CoderChoice", "{label}  ·  coding, {n} sessions"))
+        return text.format(label=label, n=n)
 
 
 @dataclass(frozen=True)
@@ -153,19 +162,20 @@ def compute(
     ctx: TaskContext,
 ) -> Comparison:
     """Read the codings and compute the report (raises ReliabilityInputError for bad input)."""
-    ctx.progress(0.0, "reading codings")
+    ctx.progress(0.0, translate("CompareData", "reading codings"))
     with Study.open(target) as study:
         sel: Selection = select_codings(study, coders, session_keys)
         codebook, coded = read_codings(study, sel)
         consensus = {a.session_id: a for a in study.assignments(purpose="consensus")}
         all_coders = [c.id for c in study.coders()]
     ctx.check()
+    computing = translate("CompareData", "computing")
     try:
         report = compute_reliability(
             codebook, coded, sel.labels, resolution_ms=options.resolution_ms,
             tolerance_ms=options.tolerance_ms, alpha_resolution_ms=options.alpha_resolution_ms,
             bootstrap=options.bootstrap, seed=options.seed,
-            progress=lambda f: ctx.progress(0.1 + 0.9 * f, "computing"),
+            progress=lambda f: ctx.progress(0.1 + 0.9 * f, computing),
             cancelled=lambda: ctx.cancelled, excluded=sel.excluded, lang=options.lang,
         )
     except ReliabilityCancelled:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.reliability import DiffRun, next_disagreement, previous_disagreement
 from annotator.core.timefmt import format_tc
+from annotator.ui.i18n import translate
 from annotator.ui.timeline import TimelineView
 from annotator.ui.timeline.theme import LIGHT
 from annotator.ui.workers import Task, TaskContext, run_task
@@ -83,9 +84,10 @@ class Legend(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
         self.items: dict[str, QLabel] = {}
-        for status, text in (("agree", "both code it"),
-                             ("disagree", "different codes (exclusive category)"),
-                             ("only_one", "only one coder codes it")):
+        for status, text in (("agree", translate("Legend", "both code it")),
+                             ("disagree", translate("Legend",
+                                                    "different codes (exclusive category)")),
+                             ("only_one", translate("Legend", "only one coder codes it"))):
             chip = QLabel(self)
             chip.setFixedSize(14, 14)
             chip.setStyleSheet(f"background:{LIGHT.status_colors[status]};"
@@ -95,8 +97,10 @@ class Legend(QWidget):
             lay.addWidget(label)
             lay.addSpacing(10)
             self.items[status] = label
-        lay.addWidget(QLabel("Diff lane colours. Consensus lanes use the code's colour.", self))
-        lay.addStretch(1)
+        note = QLabel(translate(
+            "Legend", "Diff lane colours. Consensus lanes use the code's colour."), self)
+        note.setWordWrap(True)  # it may wrap rather than set the window's least width
+        lay.addWidget(note, 1)
 
 
 class ElidedLabel(QLabel):
@@ -126,25 +130,26 @@ class ConsensusDialog(QDialog):
     def __init__(self, labels: list[str], coders: list[str], default_coder: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Create consensus")
+        self.setWindowTitle(translate("ConsensusDialog", "Create consensus"))
         self.start = QComboBox(self)
         self.start.addItems(labels)
         self.coder = QComboBox(self)
         self.coder.setEditable(True)
         self.coder.addItems(coders)
         self.coder.setCurrentText(default_coder)
-        note = QLabel(
+        note = QLabel(translate(
+            "ConsensusDialog",
             "The consensus is a separate coding of this session by the consensus coder. It "
             "starts as a copy of the chosen coding; for each disagreement you then accept one "
-            "coder's version. The compared codings are never changed.", self)
+            "coder's version. The compared codings are never changed."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Start from", self.start)
-        form.addRow("Consensus coder", self.coder)
+        form.addRow(translate("ConsensusDialog", "Start from"), self.start)
+        form.addRow(translate("ConsensusDialog", "Consensus coder"), self.coder)
         lay = QVBoxLayout(self)
         lay.addWidget(note)
         lay.addLayout(form)
@@ -181,23 +186,23 @@ class DiffPanel(QWidget):
         self.session_box.setMinimumContentsLength(8)
         self.pair_a = QComboBox(self)
         self.pair_b = QComboBox(self)
-        self.pair_label = QLabel("vs", self)
+        self.pair_label = QLabel(translate("DiffPanel", "vs"), self)
         for w in (self.pair_a, self.pair_b, self.pair_label):
             w.hide()
-        self.prev_btn = QPushButton("◀ Previous", self)
-        self.next_btn = QPushButton("Next ▶", self)
+        self.prev_btn = QPushButton(translate("DiffPanel", "◀ Previous"), self)
+        self.next_btn = QPushButton(translate("DiffPanel", "Next ▶"), self)
         self.prev_btn.setShortcut(QKeySequence("Alt+Up"))
         self.next_btn.setShortcut(QKeySequence("Alt+Down"))
-        self.prev_btn.setToolTip("Previous disagreement (Alt+Up)")
-        self.next_btn.setToolTip("Next disagreement (Alt+Down)")
+        self.prev_btn.setToolTip(translate("DiffPanel", "Previous disagreement (Alt+Up)"))
+        self.next_btn.setToolTip(translate("DiffPanel", "Next disagreement (Alt+Down)"))
         self.counter = QLabel(self)
         self.counter.setMinimumWidth(150)
-        self.only_diff = QCheckBox("Only codes with differences", self)
-        self.coder_lanes = QCheckBox("Coder lanes", self)
+        self.only_diff = QCheckBox(translate("DiffPanel", "Only codes with differences"), self)
+        self.coder_lanes = QCheckBox(translate("DiffPanel", "Coder lanes"), self)
         self.coder_lanes.setChecked(True)
-        self.create_btn = QPushButton("Create consensus…", self)
-        self.accept_a = QPushButton("Accept A's version", self)
-        self.accept_b = QPushButton("Accept B's version", self)
+        self.create_btn = QPushButton(translate("DiffPanel", "Create consensus…"), self)
+        self.accept_a = QPushButton(self)
+        self.accept_b = QPushButton(self)
         self.consensus_label = QLabel(self)
         self.run_label = ElidedLabel(self)
         for b in (self.prev_btn, self.next_btn, self.create_btn, self.accept_a, self.accept_b):
@@ -208,7 +213,7 @@ class DiffPanel(QWidget):
         self.resolved_label = QLabel(self)
 
         nav = QHBoxLayout()
-        nav.addWidget(QLabel("Session", self))
+        nav.addWidget(QLabel(translate("DiffPanel", "Session"), self))
         nav.addWidget(self.session_box)
         nav.addWidget(self.pair_a)
         nav.addWidget(self.pair_label)
@@ -491,7 +496,7 @@ class DiffPanel(QWidget):
         if comp is None or sid is None:
             return
         if not coder:
-            self.failed.emit("Give the consensus coder's id (initials).")
+            self.failed.emit(translate("DiffPanel", "Give the consensus coder's id (initials)."))
             return
         source = comp.assignments[sid][start_label].id
         by = self._user or coder
@@ -545,7 +550,8 @@ class DiffPanel(QWidget):
     def _run(self, fn: Callable[[TaskContext], Any]) -> None:
         """Run one consensus write on a worker; one at a time."""
         if self._task is not None:
-            self.failed.emit("Still saving the previous change; try again in a moment.")
+            self.failed.emit(translate("DiffPanel",
+                                       "Still saving the previous change; try again in a moment."))
             return
         self._task = run_task(fn, on_result=self._on_consensus_written,
                               on_error=self._on_write_error)
@@ -588,8 +594,9 @@ class DiffPanel(QWidget):
         comp, sid = self._comp, self._session_id
         have = comp is not None and sid is not None
         a, b = self.pair() if have else ("A", "B")
-        self.accept_a.setText(f"Accept {a}'s version")
-        self.accept_b.setText(f"Accept {b}'s version")
+        accept = translate("DiffPanel", "Accept {coder}'s version")
+        self.accept_a.setText(accept.format(coder=a))
+        self.accept_b.setText(accept.format(coder=b))
         state = self._consensus.get(sid) if sid is not None else None
         has_cons = state is not None and state.assignment is not None
         known = have and comp is not None and sid in comp.consensus
@@ -603,24 +610,29 @@ class DiffPanel(QWidget):
         self.next_btn.setEnabled(have and bool(self._times))
         if state is not None and state.assignment is not None:
             n = len(state.segments)
-            self.consensus_label.setText(
-                f"Consensus: by {state.assignment.coder}, {n} segment{'s' if n != 1 else ''}")
+            by = (translate("DiffPanel", "Consensus: by {coder}, 1 segment") if n == 1 else
+                  translate("DiffPanel", "Consensus: by {coder}, {n} segments"))
+            self.consensus_label.setText(by.format(coder=state.assignment.coder, n=n))
         else:
-            self.consensus_label.setText("Consensus: loading…" if known else
-                                         "Consensus: none yet")
+            self.consensus_label.setText(translate("DiffPanel", "Consensus: loading…") if known
+                                         else translate("DiffPanel", "Consensus: none yet"))
         done, total = self.resolved()
-        self.resolved_label.setText(f"· resolved {done} of {total}" if has_cons else "")
-        self.resolved_label.setToolTip(
-            "Disagreements of this pair in this session for which a version was accepted "
-            "into the consensus")
+        self.resolved_label.setText(translate("DiffPanel", "· resolved {done} of {total}").format(
+            done=done, total=total) if has_cons else "")
+        self.resolved_label.setToolTip(translate(
+            "DiffPanel", "Disagreements of this pair in this session for which a version was "
+            "accepted into the consensus"))
         if run is not None and comp is not None:
             span = format_tc(run.start_ms) if run.start_ms == run.end_ms else \
                 f"{format_tc(run.start_ms)}–{format_tc(run.end_ms)}"
-            self.run_label.setText(f"{span}  {describe(run, comp.codebook, a, b)}")
+            self.run_label.setText(f"{span}  {describe(run, comp.codebook, a, b, comp.lang)}")
         else:
-            self.run_label.setText("Click a run in a diff lane to settle it." if have else "")
+            self.run_label.setText(
+                translate("DiffPanel", "Click a run in a diff lane to settle it.") if have
+                else "")
         t = self.timeline.playhead()
         k = sum(1 for x in self._times if x <= t)
         n = len(self._times)
-        self.counter.setText("no disagreements" if have and not n else
-                             f"disagreement {k} of {n}" if have else "")
+        self.counter.setText(
+            translate("DiffPanel", "no disagreements") if have and not n else
+            translate("DiffPanel", "disagreement {k} of {n}").format(k=k, n=n) if have else "")

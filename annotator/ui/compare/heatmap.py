@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.codebook import Codebook
+from annotator.ui.i18n import translate
 
 AGREE_RGB = (46, 139, 87)
 DISAGREE_RGB = (209, 73, 91)
@@ -43,8 +44,18 @@ class Matrix:
     rows: list[list[float]]
     row_coder: str
     column_coder: str
-    unit: str
+    unit: str  # "seconds", "events" or the report's unit ("slices")
     names: tuple[str, ...] = ()  # full labels, for tooltips
+
+    def unit_text(self) -> str:
+        """The unit, as shown."""
+        if self.unit == "seconds":
+            return translate("ConfusionView", "seconds")
+        if self.unit == "events":
+            return translate("ConfusionView", "events")
+        if self.unit == "slices":
+            return translate("ConfusionView", "slices")
+        return self.unit
 
 
 def matrices(
@@ -61,7 +72,9 @@ def matrices(
         cat_label = codebook.category(cat["id"]).label_in(lang)
         conf = cat.get("confusion")
         if isinstance(conf, Mapping):
-            out.append(Matrix(f"{cat['id']}:time", f"{cat_label} — time",
+            out.append(Matrix(f"{cat['id']}:time",
+                              translate("ConfusionView", "{category} — time").format(
+                                  category=cat_label),
                               list(conf["labels"]),
                               conf["matrix"], conf["rows"], conf["columns"],
                               "seconds" if conf["unit"] == "s" else str(conf["unit"]),
@@ -69,7 +82,9 @@ def matrices(
         ev = cat.get("events")
         if isinstance(ev, Mapping) and isinstance(ev.get("confusion"), Mapping):
             c = ev["confusion"]
-            out.append(Matrix(f"{cat['id']}:events", f"{cat_label} — events",
+            out.append(Matrix(f"{cat['id']}:events",
+                              translate("ConfusionView", "{category} — events").format(
+                                  category=cat_label),
                               list(c["labels"]),
                               c["matrix"], c["rows"], c["columns"], "events",
                               tuple(name(x) for x in c["labels"])))
@@ -80,7 +95,8 @@ def matrices(
             label = name(cd["id"])
             unit = "seconds" if cd.get("table_unit") == "s" else str(cd.get("table_unit"))
             out.append(Matrix(f"code:{cd['id']}", f"{label} (2×2)",
-                              [cd["id"], f"not {cd['id']}"], table, a, b, unit,
+                              [cd["id"], f"{NOT.get(lang, 'not')} {cd['id']}"], table, a, b,
+                              unit,
                               (label, f"{NOT.get(lang, 'not')} {label}")))
     return out
 
@@ -110,7 +126,7 @@ class ConfusionView(QWidget):
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Table:", self))
+        top.addWidget(QLabel(translate("ConfusionView", "Table:"), self))
         top.addWidget(self.picker, 1)
         top.addWidget(self.caption, 2)
         lay = QVBoxLayout(self)
@@ -150,13 +166,15 @@ class ConfusionView(QWidget):
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
-            self.caption.setText("Compute to see confusion tables.")
+            self.caption.setText(translate("ConfusionView", "Compute to see confusion tables."))
             return
         self._show(self._matrices[i])
 
     def _show(self, m: Matrix) -> None:
         n = len(m.labels)
-        self.caption.setText(f"rows: {m.row_coder}   ·   columns: {m.column_coder}   ·   {m.unit}")
+        self.caption.setText(
+            translate("ConfusionView", "rows: {rows}   ·   columns: {columns}   ·   {unit}").format(
+                rows=m.row_coder, columns=m.column_coder, unit=m.unit_text()))
         self.table.clear()
         self.table.setRowCount(n + 1)
         self.table.setColumnCount(n + 1)
@@ -165,8 +183,9 @@ class ConfusionView(QWidget):
         if n > 2 or max(len(x) for x in shown) > 14:  # number the columns
             cols = [x if x == EMPTY else str(k + 1) for k, x in enumerate(shown)]
             rows = [x if x == EMPTY else f"{k + 1}  {x}" for k, x in enumerate(shown)]
-        self.table.setHorizontalHeaderLabels([*cols, "total"])
-        self.table.setVerticalHeaderLabels([*rows, "total"])
+        total_name = translate("ConfusionView", "total")
+        self.table.setHorizontalHeaderLabels([*cols, total_name])
+        self.table.setVerticalHeaderLabels([*rows, total_name])
         for i, full in enumerate(m.names):
             for item, who in ((self.table.horizontalHeaderItem(i), m.column_coder),
                               (self.table.verticalHeaderItem(i), m.row_coder)):
@@ -188,7 +207,7 @@ class ConfusionView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 names = m.names or tuple(m.labels)
                 item.setToolTip(f"{m.row_coder}: {names[i]}\n{m.column_coder}: {names[j]}\n"
-                                f"{_fmt(v, m.unit)} {m.unit}")
+                                f"{_fmt(v, m.unit)} {m.unit_text()}")
                 self.table.setItem(i, j, item)
         grey = QBrush(QColor("#eef0f3"))
         for i in range(n):

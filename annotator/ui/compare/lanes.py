@@ -1,4 +1,4 @@
-"""Lanes and segments of the comparison timeline (plain Python, no Qt).
+"""Lanes and segments of the comparison timeline (plain Python, no widgets; runs on workers).
 
 Per code, under a heading with the code's label: one lane per compared coder, a diff lane (agree /
 disagree / only one coder) and, when the session has one, the consensus lane. Diff segments
@@ -15,6 +15,7 @@ from typing import Any
 from annotator.core.codebook import Codebook
 from annotator.core.reliability import DiffRun, disagreements, timeline_diff
 from annotator.core.segments import CodedSession, SegmentView
+from annotator.ui.i18n import translate
 from annotator.ui.timeline import DiffStatus, Lane
 
 DIFF = "diff"
@@ -47,14 +48,16 @@ def describe(run: DiffRun, codebook: Codebook, a: str, b: str, lang: str = "en",
     names = labels if labels is not None else code_labels(codebook, lang)
 
     def name(code: str | None) -> str:
-        return "nothing" if code is None else names[code]
+        return translate("DiffLanes", "nothing") if code is None else names[code]
 
     if run.status == "agree":
-        return f"{a} and {b}: {name(run.code)}"
+        return translate("DiffLanes", "{a} and {b}: {code}").format(a=a, b=b, code=name(run.code))
     if run.status == "only_a":
-        return f"Only {a}: {name(run.code_a)}"
+        return translate("DiffLanes", "Only {coder}: {code}").format(coder=a,
+                                                                     code=name(run.code_a))
     if run.status == "only_b":
-        return f"Only {b}: {name(run.code_b)}"
+        return translate("DiffLanes", "Only {coder}: {code}").format(coder=b,
+                                                                     code=name(run.code_b))
     return f"{a}: {name(run.code_a)} · {b}: {name(run.code_b)}"
 
 
@@ -80,6 +83,8 @@ def build_layout(
     a, b = pair
     differing = {c for r in runs if r.status != "agree" for c in run_codes(r)}
     lanes: list[Lane] = []
+    diff_name = translate("DiffLanes", "{a} vs {b}").format(a=a, b=b)
+    consensus_name = translate("DiffLanes", "consensus")
     for cat in codebook.categories:
         for code in cat.codes:
             if only_differences and code.id not in differing:
@@ -89,10 +94,10 @@ def build_layout(
                 for who in (a, b):
                     lanes.append(Lane(lane_id(code.id, who), who, group, code.color, code.kind,
                                       editable=False))
-            lanes.append(Lane(lane_id(code.id, DIFF), f"{a} vs {b}", group, code.color,
+            lanes.append(Lane(lane_id(code.id, DIFF), diff_name, group, code.color,
                               code.kind, style="diff", editable=False))
             if consensus is not None:
-                lanes.append(Lane(lane_id(code.id, CONSENSUS), "consensus", group, code.color,
+                lanes.append(Lane(lane_id(code.id, CONSENSUS), consensus_name, group, code.color,
                                   code.kind, editable=False))
     segments: list[tuple[str, SegmentView]] = []
     if coder_lanes:

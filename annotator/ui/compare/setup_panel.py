@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.i18n import LANGUAGES, translate
+
 from .data import Catalog, CoderChoice, Options, coders_for
 
 ROLE = int(Qt.ItemDataRole.UserRole)
@@ -41,14 +43,16 @@ class SetupPanel(QWidget):
         self._unchecked_sessions: set[int] = set()
 
         self.coder_list = QListWidget(self)
-        self.coder_list.setToolTip(
+        self.coder_list.setToolTip(translate(
+            "SetupPanel",
             "Check two or more codings. A coder's re-coding, checked together with the coder, "
-            "compares them with themself (intra-rater drift).")
+            "compares them with themself (intra-rater drift)."))
         self.session_list = QListWidget(self)
-        self.session_list.setToolTip("Sessions that every checked coder coded")
+        self.session_list.setToolTip(
+            translate("SetupPanel", "Sessions that every checked coder coded"))
         self.session_count = QLabel(self)
-        all_btn = QPushButton("All", self)
-        none_btn = QPushButton("None", self)
+        all_btn = QPushButton(translate("SetupPanel", "All"), self)
+        none_btn = QPushButton(translate("SetupPanel", "None"), self)
         for b in (all_btn, none_btn):
             b.setAutoDefault(False)
         all_btn.clicked.connect(lambda: self._check_all_sessions(True))
@@ -57,30 +61,34 @@ class SetupPanel(QWidget):
         self.resolution = QSpinBox(self)
         self.resolution.setRange(0, 60_000)
         self.resolution.setSingleStep(100)
-        self.resolution.setSpecialValueText("exact durations")
-        self.resolution.setSuffix(" ms")
-        self.resolution.setToolTip("0: exact durations; otherwise slices of this many ms")
+        self.resolution.setSpecialValueText(translate("SetupPanel", "exact durations"))
+        self.resolution.setSuffix(translate("SetupPanel", " ms"))
+        self.resolution.setToolTip(
+            translate("SetupPanel", "0: exact durations; otherwise slices of this many ms"))
         self.tolerance = QSpinBox(self)
         self.tolerance.setRange(0, 60_000)
         self.tolerance.setSingleStep(100)
         self.tolerance.setValue(1000)
-        self.tolerance.setSuffix(" ms")
-        self.tolerance.setToolTip("How far apart two point codes may be and still be linked")
+        self.tolerance.setSuffix(translate("SetupPanel", " ms"))
+        self.tolerance.setToolTip(translate(
+            "SetupPanel", "How far apart two point codes may be and still be linked"))
         self.lang = QComboBox(self)
-        self.lang.addItem("codebook's language", None)
-        self.lang.addItem("English (en)", "en")
-        self.lang.addItem("Norsk (nb)", "nb")
-        self.lang.setToolTip("Language of the code and category labels in the results")
+        self.lang.addItem(translate("SetupPanel", "codebook's language"), None)
+        for code, name in LANGUAGES:  # each named in its own language
+            self.lang.addItem(f"{name} ({code})", code)
+        self.lang.setToolTip(translate(
+            "SetupPanel", "Language of the code and category labels in the results"))
         self.bootstrap = QSpinBox(self)
         self.bootstrap.setRange(0, 10_000)
         self.bootstrap.setSingleStep(100)
         self.bootstrap.setValue(1000)
-        self.bootstrap.setSpecialValueText("no intervals")
-        self.bootstrap.setToolTip("Bootstrap resamples over sessions for 95% intervals")
+        self.bootstrap.setSpecialValueText(translate("SetupPanel", "no intervals"))
+        self.bootstrap.setToolTip(
+            translate("SetupPanel", "Bootstrap resamples over sessions for 95% intervals"))
 
-        self.compute_btn = QPushButton("Compute", self)
+        self.compute_btn = QPushButton(translate("SetupPanel", "Compute"), self)
         self.compute_btn.setDefault(True)
-        self.cancel_btn = QPushButton("Cancel", self)
+        self.cancel_btn = QPushButton(translate("SetupPanel", "Cancel"), self)
         self.cancel_btn.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
@@ -90,9 +98,9 @@ class SetupPanel(QWidget):
         self.compute_btn.clicked.connect(self.computeRequested)
         self.cancel_btn.clicked.connect(self.cancelRequested)
 
-        coders_box = QGroupBox("Coders", self)
+        coders_box = QGroupBox(translate("SetupPanel", "Coders"), self)
         QVBoxLayout(coders_box).addWidget(self.coder_list)
-        sessions_box = QGroupBox("Sessions", self)
+        sessions_box = QGroupBox(translate("SetupPanel", "Sessions"), self)
         sl = QVBoxLayout(sessions_box)
         sl.addWidget(self.session_list, 1)
         row = QHBoxLayout()
@@ -100,12 +108,12 @@ class SetupPanel(QWidget):
         row.addWidget(all_btn)
         row.addWidget(none_btn)
         sl.addLayout(row)
-        options_box = QGroupBox("Options", self)
+        options_box = QGroupBox(translate("SetupPanel", "Options"), self)
         form = QFormLayout(options_box)
-        form.addRow("Resolution", self.resolution)
-        form.addRow("Point tolerance", self.tolerance)
-        form.addRow("Bootstrap", self.bootstrap)
-        form.addRow("Labels", self.lang)
+        form.addRow(translate("SetupPanel", "Resolution"), self.resolution)
+        form.addRow(translate("SetupPanel", "Point tolerance"), self.tolerance)
+        form.addRow(translate("SetupPanel", "Bootstrap"), self.bootstrap)
+        form.addRow(translate("SetupPanel", "Labels"), self.lang)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute_btn, 1)
         buttons.addWidget(self.cancel_btn)
@@ -126,7 +134,7 @@ class SetupPanel(QWidget):
         self.compute_btn.setEnabled(not loading)
         self.coder_list.setEnabled(not loading)
         if loading:
-            self.session_count.setText("Loading the study…")
+            self.session_count.setText(translate("SetupPanel", "Loading the study…"))
 
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -179,11 +187,12 @@ class SetupPanel(QWidget):
     def _update_count(self) -> None:
         n = self.session_list.count()
         if len(self.checked_choices()) < 2:
-            self.session_count.setText("Check two codings.")
+            self.session_count.setText(translate("SetupPanel", "Check two codings."))
         elif n == 0:
-            self.session_count.setText("No session in common.")
+            self.session_count.setText(translate("SetupPanel", "No session in common."))
         else:
-            self.session_count.setText(f"{len(self.session_keys())} of {n} in common")
+            self.session_count.setText(translate("SetupPanel", "{k} of {n} in common").format(
+                k=len(self.session_keys()), n=n))
 
     # ---------------------------------------------------------------- reading
     def checked_choices(self) -> list[CoderChoice]:

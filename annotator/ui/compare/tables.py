@@ -12,11 +12,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.core.codebook import Codebook
 from annotator.exchange.report.common import DASH, ci_text, num
+from annotator.ui.i18n import translate
 
 BAND_TINTS = {
     "poor": "#f6d5d8", "slight": "#f6d5d8", "fair": "#fbe5c8", "moderate": "#fbe5c8",
@@ -25,10 +33,39 @@ BAND_TINTS = {
 }
 ICC_TINTS = {"poor": "#f6d5d8", "moderate": "#fbe5c8", "good": "#dcefd6",
              "excellent": "#c6e5bc"}
-KAPPA_TIP = "Cohen's kappa (two coders) or Fleiss' kappa (three or more), on time"
-ALPHA_TIP = "Krippendorff's alpha (nominal) on time slices"
-AC1_TIP = "Gwet's AC1 (pooled like kappa for a non-exclusive category)"
-ID_TIP = "Id in the codebook (stable; labels may change)"
+BAND_NAMES = {
+    "poor": str(QT_TRANSLATE_NOOP("ReliabilityBands", "poor")),
+    "slight": str(QT_TRANSLATE_NOOP("ReliabilityBands", "slight")),
+    "fair": str(QT_TRANSLATE_NOOP("ReliabilityBands", "fair")),
+    "moderate": str(QT_TRANSLATE_NOOP("ReliabilityBands", "moderate")),
+    "substantial": str(QT_TRANSLATE_NOOP("ReliabilityBands", "substantial")),
+    "almost perfect": str(QT_TRANSLATE_NOOP("ReliabilityBands", "almost perfect")),
+    "unreliable": str(QT_TRANSLATE_NOOP("ReliabilityBands", "unreliable")),
+    "tentative": str(QT_TRANSLATE_NOOP("ReliabilityBands", "tentative")),
+    "reliable": str(QT_TRANSLATE_NOOP("ReliabilityBands", "reliable")),
+    "good": str(QT_TRANSLATE_NOOP("ReliabilityBands", "good")),
+    "excellent": str(QT_TRANSLATE_NOOP("ReliabilityBands", "excellent")),
+}
+"""The report's band names (Landis & Koch, Krippendorff, Koo & Li), as shown."""
+
+KAPPA_TIP = str(QT_TRANSLATE_NOOP(
+    "CompareTables", "Cohen's kappa (two coders) or Fleiss' kappa (three or more), on time"))
+ALPHA_TIP = str(QT_TRANSLATE_NOOP("CompareTables", "Krippendorff's alpha (nominal) on time slices"))
+AC1_TIP = str(QT_TRANSLATE_NOOP(
+    "CompareTables", "Gwet's AC1 (pooled like kappa for a non-exclusive category)"))
+ID_TIP = str(QT_TRANSLATE_NOOP("CompareTables", "Id in the codebook (stable; labels may change)"))
+PABAK_TIP = str(QT_TRANSLATE_NOOP(
+    "CompareTables", "Prevalence- and bias-adjusted kappa, also Brennan–Prediger"))
+
+
+def band_text(band: object) -> str:
+    """A band's name as shown (the report's own word if it is not a known band)."""
+    name = str(band)
+    return translate("ReliabilityBands", BAND_NAMES[name]) if name in BAND_NAMES else name
+
+
+def _tr(text: str) -> str:
+    return translate("CompareTables", text)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,7 +82,9 @@ class Cell:
 def _measure(d: Mapping[str, Any], name: str, digits: int = 2, band: bool = False) -> Cell:
     value = d.get(name)
     if value is None:
-        return Cell(DASH, str(d.get(f"{name}_reason") or "not computed"), numeric=True)
+        return Cell(DASH, str(d.get(f"{name}_reason") or translate("CompareTables",
+                                                                    "not computed")),
+                    numeric=True)
     tint = BAND_TINTS.get(str(d.get(f"{name}_band"))) if band else None
     return Cell(num(value, digits), f"{float(value):.4f}", numeric=True, tint=tint)
 
@@ -54,12 +93,13 @@ def _ci(d: Mapping[str, Any], name: str) -> Cell:
     ci = d.get(f"{name}_ci")
     if not ci:
         return Cell(DASH, str(d.get(f"{name}_ci_reason") or ""), numeric=True)
-    return Cell(ci_text(ci), "95% percentile bootstrap over sessions", numeric=True)
+    return Cell(ci_text(ci), translate("CompareTables", "95% percentile bootstrap over sessions"),
+                numeric=True)
 
 
 def _band(d: Mapping[str, Any], name: str) -> Cell:
     band = d.get(f"{name}_band")
-    return Cell(str(band) if band else DASH, tint=BAND_TINTS.get(str(band)))
+    return Cell(band_text(band) if band else DASH, tint=BAND_TINTS.get(str(band)))
 
 
 def _pct(d: Mapping[str, Any], name: str) -> Cell:
@@ -73,22 +113,28 @@ def category_rows(
     categories: Sequence[Mapping[str, Any]], codebook: Codebook, lang: str = "en",
 ) -> tuple[list[str], list[str], list[list[Cell]]]:
     """(headers, header tooltips, rows): one row per category."""
-    headers = ["Category", "id", "Type", "κ", "95% CI", "κ band", "AC1", "% agree", "PABAK",
-               "α", "α band"]
-    tips = ["", "The category's id in the codebook",
-            "Exclusive: at most one code at a time (multi-class kappa with ∅); "
-            "non-exclusive: de Vries et al.'s (2008) pooled kappa, (mean p_o − mean p_e) / "
-            "(1 − mean p_e) over the codes in use",
-            KAPPA_TIP, "Bootstrap over sessions", "Landis & Koch (1977)", AC1_TIP,
-            "Percentage of time both coders agree",
-            "Prevalence- and bias-adjusted kappa, also Brennan–Prediger",
-            ALPHA_TIP, "Krippendorff: ≥ .800 reliable, ≥ .667 tentative"]
+    headers = [translate("CompareTables", "Category"), "id", translate("CompareTables", "Type"),
+               "κ", translate("CompareTables", "95% CI"), translate("CompareTables", "κ band"),
+               "AC1", translate("CompareTables", "% agree"), "PABAK", "α",
+               translate("CompareTables", "α band")]
+    tips = ["", translate("CompareTables", "The category's id in the codebook"),
+            translate("CompareTables",
+                      "Exclusive: at most one code at a time (multi-class kappa with ∅); "
+                      "non-exclusive: de Vries et al.'s (2008) pooled kappa, (mean p_o − mean "
+                      "p_e) / (1 − mean p_e) over the codes in use"),
+            _tr(KAPPA_TIP), translate("CompareTables", "Bootstrap over sessions"),
+            translate("CompareTables", "Landis & Koch (1977)"), _tr(AC1_TIP),
+            translate("CompareTables", "Percentage of time both coders agree"),
+            _tr(PABAK_TIP), _tr(ALPHA_TIP),
+            translate("CompareTables", "Krippendorff: ≥ .800 reliable, ≥ .667 tentative")]
+    exclusive = translate("CompareTables", "exclusive")
+    non_exclusive = translate("CompareTables", "non-exclusive")
     rows = []
     for cat in categories:
         label = codebook.category(cat["id"]).label_in(lang)
         rows.append([
-            Cell(label, cat["id"], bold=True), Cell(cat["id"], ID_TIP),
-            Cell("exclusive" if cat.get("exclusive") else "non-exclusive"),
+            Cell(label, cat["id"], bold=True), Cell(cat["id"], _tr(ID_TIP)),
+            Cell(exclusive if cat.get("exclusive") else non_exclusive),
             _measure(cat, "kappa", band=True), _ci(cat, "kappa"), _band(cat, "kappa"),
             _measure(cat, "ac1"), _pct(cat, "percent_agreement"), _measure(cat, "pabak"),
             _measure(cat, "alpha", band=True), _band(cat, "alpha"),
@@ -103,35 +149,48 @@ def code_rows(
     """(headers, header tooltips, rows): one row per code."""
     events = any(isinstance(cd.get("event_agreement"), Mapping)
                  for cat in categories for cd in cat["codes"])
-    headers = ["Code", "id", "κ", "95% CI", "AC1", "PABAK", "κ max", "% agree", "PA+", "PA−",
-               "α"]
-    tips = ["", "The code's id in the codebook", KAPPA_TIP, "Bootstrap over sessions", AC1_TIP,
-            "Prevalence- and bias-adjusted kappa, also Brennan–Prediger",
-            "The largest kappa the coders' marginal totals allow", "",
-            "Positive specific agreement 2a / (2a + b + c)",
-            "Negative specific agreement 2d / (2d + b + c)", ALPHA_TIP]
+    headers = [translate("CompareTables", "Code"), "id", "κ",
+               translate("CompareTables", "95% CI"), "AC1", "PABAK",
+               translate("CompareTables", "κ max"), translate("CompareTables", "% agree"),
+               "PA+", "PA−", "α"]
+    tips = ["", translate("CompareTables", "The code's id in the codebook"), _tr(KAPPA_TIP),
+            translate("CompareTables", "Bootstrap over sessions"), _tr(AC1_TIP), _tr(PABAK_TIP),
+            translate("CompareTables", "The largest kappa the coders' marginal totals allow"),
+            "",
+            translate("CompareTables", "Positive specific agreement 2a / (2a + b + c)"),
+            translate("CompareTables", "Negative specific agreement 2d / (2d + b + c)"),
+            _tr(ALPHA_TIP)]
+    seconds_tip = translate("CompareTables", "Seconds coded by {coder}")
+    events_tip = translate("CompareTables", "Events coded by {coder}")
     headers += [f"s {c}" for c in coders] + [f"n {c}" for c in coders]
-    tips += [f"Seconds coded by {c}" for c in coders] + [f"Events coded by {c}" for c in coders]
+    tips += ([seconds_tip.format(coder=c) for c in coders]
+             + [events_tip.format(coder=c) for c in coders])
     if events:
-        headers += ["matched", f"only {coders[0]}", f"only {coders[1]}"]
-        tips += ["Events linked (overlap ≥ 60% of the longer; points within the tolerance)",
-                 f"Events of {coders[0]} without a partner", f"Events of {coders[1]} without a "
-                 "partner"]
+        only = translate("CompareTables", "only {coder}")
+        alone = translate("CompareTables", "Events of {coder} without a partner")
+        headers += [translate("CompareTables", "matched"), only.format(coder=coders[0]),
+                    only.format(coder=coders[1])]
+        tips += [translate("CompareTables", "Events linked (overlap ≥ 60% of the longer; "
+                                            "points within the tolerance)"),
+                 alone.format(coder=coders[0]), alone.format(coder=coders[1])]
     icc = any(cd.get(k) is not None for cat in categories for cd in cat["codes"]
               for k in ("icc_seconds", "icc_counts"))
     if icc:
-        headers += ["ICC s", "ICC n"]
-        tips += ["ICC(2,1), absolute agreement, on each session's seconds of the code "
-                 "(Koo & Li bands)", "ICC(2,1) on each session's number of events"]
+        headers += [translate("CompareTables", "ICC s"), translate("CompareTables", "ICC n")]
+        tips += [translate("CompareTables", "ICC(2,1), absolute agreement, on each session's "
+                                            "seconds of the code (Koo & Li bands)"),
+                 translate("CompareTables", "ICC(2,1) on each session's number of events")]
+    point = translate("CompareTables", " (point)")
+    where = translate("CompareTables", "{label}\ncode {code} in category {category}")
     rows = []
     for cat in categories:
         for cd in cat["codes"]:
             code = codebook.code(cd["id"])
-            kind = " (point)" if code.kind == "point" else ""
+            kind = point if code.kind == "point" else ""
             row = [
                 Cell(code.label_in(lang) + kind,
-                     f"{code.label_in(lang)}\ncode {cd['id']} in category {cat['id']}"),
-                Cell(cd["id"], ID_TIP),
+                     where.format(label=code.label_in(lang), code=cd["id"], category=cat["id"])),
+                Cell(cd["id"], _tr(ID_TIP)),
                 _measure(cd, "kappa", band=True), _ci(cd, "kappa"), _measure(cd, "ac1"),
                 _measure(cd, "pabak"), _measure(cd, "kappa_max"),
                 _pct(cd, "percent_agreement"), _measure(cd, "positive_agreement"),
@@ -154,7 +213,8 @@ def code_rows(
                 for cell, name in ((-2, "icc_seconds"), (-1, "icc_counts")):
                     band = cd.get(f"{name}_band")
                     if band:
-                        row[cell] = Cell(row[cell].text, f"{row[cell].tip} · {band}", True,
+                        row[cell] = Cell(row[cell].text, f"{row[cell].tip} · {band_text(band)}",
+                                         True,
                                          ICC_TINTS.get(str(band)))
             rows.append(row)
     return headers, tips, rows

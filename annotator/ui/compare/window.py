@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exchange.report.common import kappa_label, sections, units_label
+from annotator.exchange.report.common import sections
 from annotator.store.engine import describe_target, is_url
+from annotator.ui.i18n import translate
 from annotator.ui.workers import Task, TaskContext, run_task
 
 from . import data
@@ -59,6 +60,37 @@ from .setup_panel import SetupPanel
 from .tables import CellTableModel, category_rows, code_rows
 
 ROW_H = 22
+
+
+def section_title(index: int, coders: list[str]) -> str:
+    """The section picker's entry: all the coders first, then each pair (3+ coders)."""
+    if index == 0 and len(coders) >= 3:
+        return translate("CompareWindow", "All coders")
+    if index == 0:
+        return translate("CompareWindow", "Coders {a} and {b}").format(a=coders[0], b=coders[1])
+    return translate("CompareWindow", "Pair {a} and {b}").format(a=coders[0], b=coders[1])
+
+
+def header_text(r: dict[str, Any]) -> str:
+    """One line about a computed report: coders, sessions, units, options."""
+    n = len(r["sessions"])
+    sessions = (translate("CompareWindow", "1 session") if n == 1 else
+                translate("CompareWindow", "{n} sessions").format(n=n))
+    res = r.get("resolution_ms")
+    units = (translate("CompareWindow", "exact durations") if res is None else
+             translate("CompareWindow", "{ms} ms slices (midpoint rule)").format(ms=res))
+    kappa = (translate("CompareWindow", "Fleiss' kappa") if r.get("kappa_type") == "fleiss"
+             else translate("CompareWindow", "Cohen's kappa"))
+    resamples = r["bootstrap"]["resamples"]
+    ci = (translate("CompareWindow", "{n} bootstrap resamples over sessions").format(n=resamples)
+          if resamples else translate("CompareWindow", "no intervals"))
+    return translate(
+        "CompareWindow",
+        "{coders} · {sessions} · {units} · α on {alpha_ms} ms slices · point tolerance "
+        "{tolerance_ms} ms · {kappa} · {intervals}").format(
+            coders=", ".join(r["coders"]), sessions=sessions, units=units,
+            alpha_ms=r["alpha_resolution_ms"], tolerance_ms=r["tolerance_ms"], kappa=kappa,
+            intervals=ci)
 
 
 def _table(parent: QWidget, model: CellTableModel) -> QTableView:
@@ -87,7 +119,8 @@ class CompareWindow(QMainWindow):
         super().__init__(parent)
         where = (describe_target(study_target) if is_url(study_target)
                  else Path(study_target).name)
-        self.setWindowTitle(f"Compare coders — {where}" if where else "Compare coders")
+        self.setWindowTitle(translate("CompareWindow", "Compare coders — {study}").format(
+            study=where) if where else translate("CompareWindow", "Compare coders"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1280, 720)
         self.target = study_target
@@ -100,15 +133,19 @@ class CompareWindow(QMainWindow):
         self.setup = SetupPanel(self)
         self.summary_model = CellTableModel(self)
         self.codes_model = CellTableModel(self)
-        self.header = QLabel("Choose the codings and sessions, then Compute.", self)
+        self.header = QLabel(
+            translate("CompareWindow", "Choose the codings and sessions, then Compute."), self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.section = QComboBox(self)
         self.section.hide()
-        self.copy_methods = QPushButton("Copy Methods paragraph", self)
-        self.copy_methods.setToolTip(
-            "Copy a Methods paragraph with these numbers and its references to the clipboard "
-            "(Norwegian when the labels are Norwegian, else English)")
+        self.copy_methods = QPushButton(translate("CompareWindow", "Copy Methods paragraph"),
+                                        self)
+        self.copy_methods.setToolTip(translate(
+            "CompareWindow",
+            "Copy a Methods paragraph with these numbers and its references to the clipboard. "
+            "It is written for a journal: in Norwegian when the labels are Norwegian, else in "
+            "English, whatever the interface's language."))
         self.copy_methods.setEnabled(False)
         self.summary = _table(self, self.summary_model)
         self.codes = _table(self, self.codes_model)
@@ -135,8 +172,8 @@ class CompareWindow(QMainWindow):
         lower.setChildrenCollapsible(False)
         al.addWidget(lower, 1)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(agreement, "Agreement")
-        self.tabs.addTab(self.diff, "Timeline diff")
+        self.tabs.addTab(agreement, translate("CompareWindow", "Agreement"))
+        self.tabs.addTab(self.diff, translate("CompareWindow", "Timeline diff"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.setup)
         split.addWidget(self.tabs)
@@ -166,7 +203,7 @@ class CompareWindow(QMainWindow):
         self.catalogLoaded.emit()
 
     def _on_catalog_error(self, exc: BaseException) -> None:
-        self.setup.session_count.setText("The study could not be read.")
+        self.setup.session_count.setText(translate("CompareWindow", "The study could not be read."))
         self._show_error(str(exc))
 
     # ---------------------------------------------------------------- computing
@@ -178,13 +215,15 @@ class CompareWindow(QMainWindow):
         plain = {c.coder for c in choices if c.kind == "coder"}
         lonely = [c.coder for c in choices if c.kind == "recode" and c.coder not in plain]
         if lonely:
-            self._fail(f"Check {lonely[0]} too: a re-coding is compared with the coder's own "
-                       "primary coding.")
+            self._fail(translate(
+                "CompareWindow", "Check {coder} too: a re-coding is compared with the coder's "
+                "own primary coding.").format(coder=lonely[0]))
             return
         coders = data.coders_for(choices)
         keys = self.setup.session_keys()
         if len(coders) >= 2 and not keys:
-            self._fail("Check at least one session that all the chosen coders coded.")
+            self._fail(translate(
+                "CompareWindow", "Check at least one session that all the chosen coders coded."))
             return
         options = self.setup.options()
         target = self.target
@@ -193,7 +232,7 @@ class CompareWindow(QMainWindow):
             return data.compute(target, coders, keys, options, ctx)
 
         self.setup.set_running(True)
-        self.message.setText("Computing…")
+        self.message.setText(translate("CompareWindow", "Computing…"))
         self.message.setStyleSheet("")
         self._task = run_task(work, on_result=self._on_computed, on_error=self._on_failed,
                               on_progress=self._on_progress)
@@ -214,7 +253,8 @@ class CompareWindow(QMainWindow):
     def _on_cancelled(self) -> None:
         self._finished()
         self.message.setStyleSheet("")
-        self.message.setText("Cancelled; the results shown (if any) are from before.")
+        self.message.setText(translate(
+            "CompareWindow", "Cancelled; the results shown (if any) are from before."))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finished()
@@ -233,18 +273,12 @@ class CompareWindow(QMainWindow):
         self.comparison = comp
         self.report = comp.report
         r = comp.report
-        n = len(r["sessions"])
-        ci = (f"{r['bootstrap']['resamples']} bootstrap resamples over sessions"
-              if r["bootstrap"]["resamples"] else "no intervals")
-        self.header.setText(
-            f"{', '.join(r['coders'])} · {n} session{'s' if n != 1 else ''} · "
-            f"{units_label(r)} · α on {r['alpha_resolution_ms']} ms slices · point tolerance "
-            f"{r['tolerance_ms']} ms · {kappa_label(r)} · {ci}")
+        self.header.setText(header_text(r))
         secs = list(sections(r))
         self.section.blockSignals(True)
         self.section.clear()
-        for title, _coders, _cats in secs:
-            self.section.addItem(title)
+        for i, (_title, coders, _cats) in enumerate(secs):
+            self.section.addItem(section_title(i, coders))
         self.section.setCurrentIndex(0)
         self.section.blockSignals(False)
         self.section.setVisible(len(secs) > 1)
@@ -253,7 +287,7 @@ class CompareWindow(QMainWindow):
         self.copy_methods.setEnabled(bool(r.get("methods")))
         warn = r.get("warnings") or []
         self.message.setStyleSheet("")
-        self.message.setText("; ".join(warn) if warn else "Computed.")
+        self.message.setText("; ".join(warn) if warn else translate("CompareWindow", "Computed."))
         self.computed.emit(comp.report)
 
     def _on_section_picked(self, i: int) -> None:
@@ -292,7 +326,8 @@ class CompareWindow(QMainWindow):
         if text:
             QGuiApplication.clipboard().setText(text)
             self.message.setStyleSheet("")
-            self.message.setText("Methods paragraph copied to the clipboard.")
+            self.message.setText(
+                translate("CompareWindow", "Methods paragraph copied to the clipboard."))
 
     def _on_category_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -305,7 +340,7 @@ class CompareWindow(QMainWindow):
 
     def _on_consensus_changed(self, session_id: int) -> None:
         self.message.setStyleSheet("")
-        self.message.setText("Consensus saved.")
+        self.message.setText(translate("CompareWindow", "Consensus saved."))
         self.consensusChanged.emit(session_id)
 
     # ---------------------------------------------------------------- closing
