@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.cli.common import open_study, resolve_media
+from annotator.cli.common import open_reader, resolve_media
 from annotator.cli.output import safe
 from annotator.core.codebook_files import load_codebook
 from annotator.core.timefmt import format_tc
-from annotator.store import Study
 
 
 def cmd_init(ns: argparse.Namespace) -> int:
+    from annotator.store.study import Study
+
     codebook, text = load_codebook(ns.codebook)
     study = Study.create(ns.study, text, ns.codebook, name=ns.name)
     try:
@@ -25,7 +26,7 @@ def cmd_init(ns: argparse.Namespace) -> int:
 
 
 def cmd_check(ns: argparse.Namespace) -> int:
-    study = open_study(ns.study)
+    study = open_reader(ns.study)
     problems = 0
     try:
         if not study.integrity_checked:  # a migration on open already ran it
