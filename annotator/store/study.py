@@ -7,7 +7,6 @@ and undo/redo in :mod:`annotator.store.edits`.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import codebook_hash, parse_codebook
-from annotator.store import migrate, scratch
+from annotator.store import migrate
 from annotator.store.catalog import CatalogMixin
 from annotator.store.engine import describe_target, is_url, make_engine
 from annotator.store.errors import (
@@ -36,7 +35,6 @@ from annotator.store.precheck import (
     MAGIC,
     precheck_file,
     register_open,
-    require_writable_dir,
     unregister_open,
 )
 from annotator.store.recordings import RecordingsMixin
@@ -89,41 +87,27 @@ class Study(CatalogMixin, RecordingsMixin):
     @classmethod
     def _create_file(cls, path: Path, codebook: Codebook, codebook_text: str,
                      name: str) -> Study:
-        """Build the new study under a scratch name beside ``path`` and rename it into
-        place, so a crash never leaves a half-made study under the real name (the next
-        ``init`` removes the scratch file)."""
-        if path.exists():
-            raise StudyError(
-                f"{path} already exists. Choose a new file name, or open the existing study."
-            )
-        require_writable_dir(path.parent if str(path.parent) else Path("."), path)
-        scratch.clean_stale(path)
-        tmp = scratch.scratch_path(path, ".building")
-        try:
-            engine = make_engine(tmp)
-            building = cls(engine, tmp)
-            try:
-                building._set_up(engine, codebook, codebook_text, name)
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                building.close()
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, path)  # never replaces a study made meanwhile under that name
-            except FileExistsError:
-                raise StudyError(f"{path} appeared while the study was being made; it was "
-                                 "not replaced.") from None
-            except OSError:
-                if path.exists():
-                    raise
-                os.replace(tmp, path)  # a file system without hard links
-        except OSError as exc:
-            raise scratch.explain_os_error(exc, path) from exc
-        finally:
-            scratch.remove_scratch(tmp)
+        """Build the new study under a scratch name beside ``path`` and link it into place
+        (:func:`annotator.store.create_file.create_study_file`: the schema snapshot while it
+        is current, else the migrations)."""
+        from annotator.store.create_file import create_study_file
+
+        create_study_file(path, codebook, codebook_text, name)
         return cls(make_engine(path), path)
+
+    @classmethod
+    def build_with_alembic(cls, path: Path, codebook: Codebook, codebook_text: str,
+                           name: str) -> None:
+        """Make a study file at ``path`` by running every migration (what the schema snapshot
+        stands in for, and what it is generated from)."""
+        engine = make_engine(path)
+        building = cls(engine, path)
+        try:
+            building._set_up(engine, codebook, codebook_text, name)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            building.close()
 
     def _set_up(self, engine: Engine, codebook: Codebook, codebook_text: str,
                 name: str) -> None:
