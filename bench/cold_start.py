@@ -4,6 +4,8 @@ Makes a one-session study with four segments in a temporary folder, then runs ea
 command ``--repeat`` times (default 5) as a fresh ``python -m annotator.cli`` process and
 prints the best wall time and the CPU time (user + system) of that run, next to a bare
 ``python -c pass`` and ``python -c "import sqlalchemy"`` for scale. Target: < 0.35 s each.
+Not here: ``gui`` and ``demo`` (they open the app, build videos), ``session import`` (probes
+real recordings), ``codebook from-eaf`` and ``lab`` (PostgreSQL only).
 
     python bench/cold_start.py [--repeat 5]
 """
@@ -63,21 +65,28 @@ def main() -> None:
             ("--version", [*cli, "--version"]),
             ("codebook list", [*cli, "codebook", "list"]),
             ("codebook show", [*cli, "codebook", "show", "helper-maneuvers"]),
+            ("codebook validate", [*cli, "codebook", "validate",
+                                   str(ROOT / "codebook" / "helper-maneuvers.yaml")]),
             ("session list", [*cli, "session", "list", study]),
             ("export -o out.csv", [*cli, "export", study, "-o", str(folder / "out.csv")]),
+            ("export -o - (stdout)", [*cli, "export", study, "-o", "-"]),
             ("check", [*cli, "check", study]),
             ("reliability --format json", [*cli, "reliability", study, "--coders", "AK", "BL",
                                            "--format", "json", "--bootstrap", "100", "-o",
                                            str(folder / "r.json")]),
             ("plan-reliability", [*cli, "plan-reliability", study, "--coder", "CC",
                                   "--seed", "1"]),
+            ("summary -o s.csv", [*cli, "summary", study, "-o", str(folder / "s.csv")]),
+            ("archive -o a.zip", [*cli, "archive", study, "-o", str(folder / "a.zip")]),
         ]
         print(f"best of {ns.repeat} runs; load average {os.getloadavg()[0]:.2f} (2 cores)")
         for name, argv in commands:
             wall, cpu = _run(argv, ns.repeat)
             print(f"  {name:32s} {wall * 1000:6.0f} ms   (CPU {cpu * 1000:4.0f} ms)")
         # Commands that change the study: a new session number or file each time.
-        for name in ("session add --duration", "import (1 row)", "init", "checkout"):
+        subprocess.run([*cli, "checkout", study, "--coder", "BL", "-o",
+                        str(folder / "bl.annot")], env=ENV, check=True, capture_output=True)
+        for name in ("session add --duration", "import (1 row)", "init", "checkout", "merge"):
             walls = []
             for _ in range(ns.repeat):
                 k = next(counter)
@@ -92,9 +101,11 @@ def main() -> None:
                     argv = [*cli, "import", study, str(one)]
                 elif name == "init":
                     argv = [*cli, "init", str(folder / f"new{k}.annot")]
-                else:
+                elif name == "checkout":
                     argv = [*cli, "checkout", study, "--coder", "AK", "-o",
                             str(folder / f"co{k}.annot")]
+                else:  # merging the same checkout again: nothing to change
+                    argv = [*cli, "merge", study, str(folder / "bl.annot")]
                 walls.append(_run(argv, 1))
             wall, cpu = min(walls)
             print(f"  {name:32s} {wall * 1000:6.0f} ms   (CPU {cpu * 1000:4.0f} ms)")

@@ -80,6 +80,37 @@ def test_commands_without_numbers_load_no_numpy_opencv_pandas_or_qt(
     assert loaded == set(), f"annotator {' '.join(args[:2])} imported {sorted(loaded)}"
 
 
+@pytest.mark.parametrize("args", [
+    ["session", "list", "{study}"],
+    ["export", "{study}", "-o", "{dir}/light.csv"],
+    ["export", "{study}", "-o", "-", "--coder", "AK"],
+    ["check", "{study}"],
+    ["init", "{dir}/new.annot"],
+    ["--version"],
+])
+def test_light_commands_on_a_study_file_do_not_load_sqlalchemy(
+    tiny: Path, args: list[str]
+) -> None:
+    """They read through annotator.store.lite (and init builds from the schema snapshot)."""
+    argv = [a.format(study=tiny, dir=tiny.parent) for a in args]
+    if args == ["--version"]:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        code = ("import json, sys; from annotator.cli import main\n"
+                "try: main(['--version'])\nexcept SystemExit: pass\n"
+                "print(json.dumps(sorted(sys.modules)))")
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, timeout=300)
+        modules = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    else:
+        modules = _modules(*argv, cwd=tiny.parent)
+    heavy = NO_NUMPY | {"sqlalchemy"}
+    if args[0] in ("session", "--version"):  # no codebook to read either
+        heavy |= {"yaml"}
+    loaded = _loaded(modules, heavy)
+    assert loaded == set(), f"annotator {' '.join(args[:2])} imported {sorted(loaded)}"
+
+
 def test_codebook_commands_do_not_load_the_database_layer(tiny: Path) -> None:
     modules = _modules("codebook", "show", "helper-maneuvers", cwd=tiny.parent)
     assert _loaded(modules, NO_NUMPY | {"sqlalchemy"}) == set()

@@ -6,13 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from annotator.core.codebook_yaml import CodebookError
 from annotator.core.limits import LimitError
-from annotator.core.secrets import mask_text
-from annotator.core.timeline_rows import RowsRejected
-from annotator.media.errors import MediaError
-from annotator.store.errors import StudyError
-from annotator.store.scratch import OutputError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -22,20 +16,27 @@ class UsageError(Exception):
     """A command used wrongly (bad combination of options, missing file...)."""
 
 
-USER_ERRORS: tuple[type[BaseException], ...] = (
-    CodebookError, RowsRejected, MediaError, StudyError, UsageError, LimitError,
-    OutputError,
+#: (module, class) of the errors a user can cause. They are looked up among the modules a
+#: command loaded instead of imported here: a module that was not loaded raised nothing, and
+#: importing them all (YAML, the store, the reliability engine) would slow every command.
+USER_ERROR_NAMES: tuple[tuple[str, str], ...] = (
+    ("annotator.core.codebook_yaml", "CodebookError"),
+    ("annotator.core.timeline_rows", "RowsRejected"),
+    ("annotator.media.errors", "MediaError"),
+    ("annotator.store.errors", "StudyError"),
+    ("annotator.store.scratch", "OutputError"),
+    ("annotator.core.reliability.errors", "ReliabilityInputError"),
 )
 
 
-def extra_user_errors() -> tuple[type[BaseException], ...]:
-    """User errors of modules a command loaded (a module not loaded raised nothing: looking
-    it up instead of importing it keeps the reliability engine and numpy out of an error)."""
-    found: list[type[BaseException]] = []
-    module = sys.modules.get("annotator.core.reliability.errors")
-    error = getattr(module, "ReliabilityInputError", None)
-    if isinstance(error, type) and issubclass(error, BaseException):
-        found.append(error)
+def user_errors() -> tuple[type[BaseException], ...]:
+    """The user errors of the modules loaded so far, with :class:`UsageError` and
+    :class:`LimitError`."""
+    found: list[type[BaseException]] = [UsageError, LimitError]
+    for module_name, name in USER_ERROR_NAMES:
+        error = getattr(sys.modules.get(module_name), name, None)
+        if isinstance(error, type) and issubclass(error, BaseException):
+            found.append(error)
     return tuple(found)
 
 
@@ -47,7 +48,9 @@ def run_guarded(handler: Callable[[argparse.Namespace], int], ns: argparse.Names
 
         check_arguments(ns)
         return handler(ns)
-    except USER_ERRORS + extra_user_errors() as exc:
+    except user_errors() as exc:
+        from annotator.core.secrets import mask_text
+
         message = mask_text(str(exc))
         print(f"annotator: error: {safe(message, keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE

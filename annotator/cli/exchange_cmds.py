@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from annotator.cli.common import open_study
+from annotator.cli.common import open_reader, open_study
 from annotator.cli.errors import UsageError
 from annotator.cli.output import safe
 from annotator.core.filenames import file_part, is_plain
 from annotator.exchange import exporters
-from annotator.exchange.timeline_csv import read_timeline
-from annotator.store.lab_security import require_acting_as
-from annotator.store.study import Study
-from annotator.store.timeline_import import import_timeline
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
+    from annotator.store.study import Study
 
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".sav": "sav", ".eaf": "eaf"}
 
@@ -24,6 +25,10 @@ def cmd_import(ns: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"There is no file {path}.")
     fmt = ns.format or guess_import_format(path)
+    from annotator.exchange.timeline_csv import read_timeline
+    from annotator.store.lab_security import require_acting_as
+    from annotator.store.timeline_import import import_timeline
+
     study = open_study(ns.study)
     try:
         if fmt == "csv":
@@ -53,7 +58,7 @@ def cmd_import(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _report_file_names(study: Study, coder: str | None, case: str | None,
+def _report_file_names(study: StudyReader, coder: str | None, case: str | None,
                        sessions: frozenset[int] | None = None) -> None:
     """Say how case ids that are not plain file names were named in the ELAN files."""
     cases = sorted({a.case for a in study.assignments(coder=coder)
@@ -93,7 +98,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} is a binary format: give a file with -o, not '-'.")
     if out != "-" and not Path(out).parent.exists():
         raise UsageError(f"The folder {Path(out).parent} does not exist.")
-    study = open_study(ns.study)
+    # CSV needs only reading: a study file is then read without SQLAlchemy (open_reader)
+    study: StudyReader = open_reader(ns.study) if fmt == "csv" else open_study(ns.study)
     try:
         langs = study.codebook.languages
         lang = ns.lang or ("en" if "en" in langs or not langs else langs[0])
@@ -104,7 +110,10 @@ def cmd_export(ns: argparse.Namespace) -> int:
                                           sessions=tuple(ns.session),
                                           resolution_ms=ns.resolution_ms, raw=ns.raw,
                                           excel=ns.excel, lang=lang)
-        require_acting_as(study, ns.coder, "export codings")
+        if not study.is_sqlite:  # only a server has roles
+            from annotator.store.lab_security import require_acting_as
+
+            require_acting_as(cast("Study", study), ns.coder, "export codings")
         if ns.coder is not None and not study.has_coder(ns.coder):
             raise UsageError(f"There is no coder {ns.coder!r} in this study.")
         if ns.case is not None and ns.case not in study.cases():
@@ -113,10 +122,13 @@ def cmd_export(ns: argparse.Namespace) -> int:
             only = exporters.session_ids(study, options)
         except exporters.ExportFilterError as exc:
             raise UsageError(f"--session: {exc}") from None
-        if out == "-":
-            n = exporters.export_text(study, fmt, sys.stdout, options)
+        if fmt == "csv":
+            n = exporters.export_csv(study, sys.stdout if out == "-" else Path(out), options)
+        elif out == "-":
+            n = exporters.export_text(cast("Study", study), fmt, sys.stdout, options)
         else:
-            n = exporters.export_file(study, fmt, Path(out), options)
+            n = exporters.export_file(cast("Study", study), fmt, Path(out), options)
+        if out != "-":
             print(f"Wrote {n} row(s) to {safe(out)} ({fmt}).", file=sys.stderr)
             if fmt == "eaf":
                 _report_file_names(study, ns.coder, ns.case, only)

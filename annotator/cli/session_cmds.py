@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from annotator.cli.common import open_study, relative_media_path
+from annotator.cli.common import open_reader, open_study, relative_media_path
 from annotator.cli.errors import UsageError
 from annotator.cli.output import safe
 from annotator.cli.progress import Progress
@@ -177,7 +177,7 @@ def _read_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def cmd_list(ns: argparse.Namespace) -> int:
-    study = open_study(ns.study)
+    study = open_reader(ns.study)
     try:
         sessions = study.sessions()
         by_session: dict[int, list[str]] = {}

@@ -3,29 +3,37 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from annotator.cli.common import open_study, resolve_media
+from annotator.cli.common import open_reader, resolve_media
 from annotator.cli.output import safe
 from annotator.core.codebook_files import load_codebook
 from annotator.core.timefmt import format_tc
-from annotator.store import Study
 
 
 def cmd_init(ns: argparse.Namespace) -> int:
     codebook, text = load_codebook(ns.codebook)
-    study = Study.create(ns.study, text, ns.codebook, name=ns.name)
-    try:
-        print(f"Created the study {safe(study.where)} with the codebook {codebook.name!r} "
-              f"version {codebook.version} ({len(codebook.codes)} codes).")
-        print(f"Next: annotator session add {safe(study.where)} --case C01 --number 1 "
-              "--media FILE")
-    finally:
-        study.close()
+    if "://" in ns.study:  # a server: the migrations build the schema
+        from annotator.store.study import Study
+
+        Study.create(ns.study, text, ns.codebook, name=ns.name).close()
+        from annotator.store.engine import describe_target
+
+        where = describe_target(ns.study)
+    else:  # a file: from the schema snapshot, without SQLAlchemy (store/create_file.py)
+        from annotator.store.create_file import create_study_file
+
+        create_study_file(Path(ns.study), codebook, text, ns.name)
+        where = ns.study
+    print(f"Created the study {safe(where)} with the codebook {codebook.name!r} "
+          f"version {codebook.version} ({len(codebook.codes)} codes).")
+    print(f"Next: annotator session add {safe(where)} --case C01 --number 1 "
+          "--media FILE")
     return 0
 
 
 def cmd_check(ns: argparse.Namespace) -> int:
-    study = open_study(ns.study)
+    study = open_reader(ns.study)
     problems = 0
     try:
         if not study.integrity_checked:  # a migration on open already ran it

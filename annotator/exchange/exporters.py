@@ -6,14 +6,16 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from annotator.core.codebook import Codebook
 from annotator.exchange.atomic import atomic_text
 from annotator.exchange.timeline_csv import write_timeline
 from annotator.store.errors import StudyError
-from annotator.store.queries import segment_rows
-from annotator.store.study import Study
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
+    from annotator.store.study import Study
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class ExportFilterError(StudyError):
     """A filter names what the study does not have (nothing is written)."""
 
 
-def session_ids(study: Study, opts: ExportOptions) -> frozenset[int] | None:
+def session_ids(study: StudyReader, opts: ExportOptions) -> frozenset[int] | None:
     """The ids of the sessions ``opts.sessions`` names, or None for every session.
 
     Raises :class:`ExportFilterError`, naming the keys, when a key is no session of the
@@ -101,15 +103,15 @@ def _normal_key(key: str) -> str:
     return key
 
 
-def codebooks_of(study: Study) -> dict[int, Codebook]:
+def codebooks_of(study: StudyReader) -> dict[int, Codebook]:
     ids = {a.codebook_id for a in study.assignments()}
     ids.add(study.current_codebook_id)
     return {i: study.codebook_by_id(i) for i in ids}
 
 
-def _csv(study: Study, out: TextIO, opts: ExportOptions) -> int:
-    rows = segment_rows(study, coder=opts.coder, case=opts.case,
-                        session_ids=session_ids(study, opts))
+def _csv(study: StudyReader, out: TextIO, opts: ExportOptions) -> int:
+    rows = study.segment_rows(coder=opts.coder, case=opts.case,
+                              session_ids=session_ids(study, opts))
     return write_timeline(out, rows, codebooks_of(study), raw=opts.raw, excel=opts.excel,
                           lang=opts.lang)
 
@@ -140,6 +142,15 @@ def export_text(study: Study, fmt: str, out: TextIO, opts: ExportOptions) -> int
     except KeyError:
         raise ValueError(f"{fmt} cannot be written to standard output") from None
     return fn(study, out, opts)
+
+
+def export_csv(study: StudyReader, target: TextIO | Path, opts: ExportOptions) -> int:
+    """The timeline CSV, to a text stream or atomically to a file; needs only a
+    :class:`~annotator.store.reader.StudyReader`."""
+    if isinstance(target, Path):
+        with atomic_text(target) as fh:
+            return _csv(study, cast(TextIO, fh), opts)
+    return _csv(study, target, opts)
 
 
 def export_file(study: Study, fmt: str, path: Path, opts: ExportOptions) -> int:

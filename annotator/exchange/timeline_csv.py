@@ -29,7 +29,7 @@ from annotator.core.timeline_rows import (
     TimelineRow,
 )
 from annotator.exchange.cells import FIRST_CHARS, QUOTE, CsvWriter, neutralise, restore
-from annotator.store.queries import SegmentRow
+from annotator.store.records import SegmentRow
 
 PURPOSES = ("primary", "reliability", "consensus")
 

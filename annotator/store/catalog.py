@@ -20,6 +20,7 @@ from annotator.store.records import (
     CoderInfo,
     MediaLink,
     SessionInfo,
+    session_info,
 )
 
 if TYPE_CHECKING:
@@ -39,18 +40,7 @@ _SESSION_COLS = (
 )
 
 
-def _session_info(row: Any, latest_end: int | None) -> SessionInfo:
-    media = None
-    if row[4] is not None:
-        media = MediaLink(
-            path=row[4], sha256=row[5] or "", size=row[6] or 0, duration_ms=row[7] or 0,
-            fps=float(row[8] or 0.0), frame_count=row[9] or 0, width=row[10] or 0,
-            height=row[11] or 0, codec=row[12] or "",
-        )
-    return SessionInfo(
-        id=row[0], case=row[1], number=row[2], date=row[3], media=media,
-        explicit_duration_ms=row[13], latest_segment_end_ms=latest_end,
-    )
+_session_info = session_info
 
 
 def _checked(check: Any, value: Any, what: str) -> Any:

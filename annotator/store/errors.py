@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class StudyError(Exception):
     """Base class of everything the store reports to a user."""
@@ -58,3 +60,48 @@ class ConnectionLostError(StudyUnreachableError):
         )
         super().__init__(f"The connection to the database {where} was lost {when}. {outcome} "
                          "Check the server or the network, then try again.")
+
+
+def explain_database_error(where: str, msg: str, *, sqlite: bool, data_error: bool = False
+                           ) -> StudyError:
+    """The study error a database error message means, with what to do about it."""
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        return StudyLockedError(
+            f"{where} is locked by another program that is writing to it. Close the "
+            "other annotator window or process and try again."
+        )
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StudyCorruptError(
+            f"{where} is damaged ({msg}). Restore it from a backup in "
+            f"'.{Path(where).name}.backups' beside it, or from your own copies."
+        )
+    if "readonly" in low or "read-only" in low or "unable to open" in low:
+        return StudyReadOnlyError(
+            f"{where} cannot be written ({msg}). Move the study to a folder you can "
+            "write to, or fix its permissions."
+        )
+    if "row-level security" in low or "permission denied" in low:
+        return StudyError(
+            f"{where}: your database role may not do this "
+            f"({msg.strip().splitlines()[0]}); nothing was changed. On a lab server each "
+            "coder reads and changes only their own codings; ask the lead for anything "
+            "else."
+        )
+    if "disk is full" in low or "disk full" in low:
+        return StudyError(
+            f"The disk holding {where} is full ({msg.strip().splitlines()[0]}); "
+            "nothing was half-written. Free some space and try again."
+        )
+    if data_error or "out of range" in low or "too long" in low:
+        return StudyError(
+            f"{where}: a value does not fit the database "
+            f"({msg.strip().splitlines()[0]}); nothing was changed. Numbers and ids must "
+            "stay within the limits annotator checks (see `annotator --help`)."
+        )
+    if not sqlite:
+        return StudyUnreachableError(
+            f"Cannot use the database {where}: {msg.strip().splitlines()[0]}. Check "
+            "that the server is running, the URL, the user name and the password."
+        )
+    return StudyError(f"{where}: database error: {msg}")

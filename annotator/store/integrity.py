@@ -15,15 +15,16 @@ Each :class:`Finding` says what is wrong and what to do.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from sqlalchemy import Connection, func, select, text
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.codebook_yaml import CodebookError, codebook_hash, parse_codebook
-from annotator.store.models import Base, CodebookVersion, StudyInfo
 
 if TYPE_CHECKING:
-    from annotator.store.study import Study
+    from annotator.store.reader import StudyReader
+
+#: ``exec_driver_sql`` of a SQLAlchemy connection or of a light one
+#: (:class:`annotator.store.lite.LiteConnection`): audit runs on either.
+Conn = Any
 
 RESTORE = ("Restore the study from a backup (the .backups folder beside it, or your own "
            "copies)")
@@ -49,7 +50,7 @@ def expected_objects() -> frozenset[tuple[str, str]]:
     return EXPECTED_OBJECTS
 
 
-def audit(study: Study) -> list[Finding]:
+def audit(study: StudyReader) -> list[Finding]:
     findings: list[Finding] = []
     with study.read() as conn:
         findings += _study_rows(conn)
@@ -59,20 +60,24 @@ def audit(study: Study) -> list[Finding]:
     return findings
 
 
-def _study_rows(conn: Connection) -> list[Finding]:
-    n = int(conn.execute(select(func.count()).select_from(StudyInfo)).scalar_one())
+def _study_rows(conn: Conn) -> list[Finding]:
+    n = int(conn.exec_driver_sql("SELECT count(*) FROM study_info").scalar_one())
     if n == 1:
         return []
     return [Finding(f"study_info has {n} rows; a study has exactly one",
                     f"{RESTORE}, or delete the extra rows (keep id 1)")]
 
 
-def _foreign_keys(conn: Connection, sqlite: bool) -> list[Finding]:
+def _foreign_keys(conn: Conn, sqlite: bool) -> list[Finding]:
     counts: dict[tuple[str, str], int] = {}
     if sqlite:
         for table, _rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
             counts[(str(table), str(parent))] = counts.get((str(table), str(parent)), 0) + 1
     else:
+        from sqlalchemy import func, select
+
+        from annotator.store.models import Base
+
         for table in Base.metadata.sorted_tables:
             for fk in table.foreign_keys:
                 parent = fk.column.table
@@ -89,7 +94,7 @@ def _foreign_keys(conn: Connection, sqlite: bool) -> list[Finding]:
             for (table, parent), n in sorted(counts.items())]
 
 
-def _extra_objects(conn: Connection, sqlite: bool) -> list[Finding]:
+def _extra_objects(conn: Conn, sqlite: bool) -> list[Finding]:
     expected = expected_objects()
     if sqlite:
         rows = conn.exec_driver_sql(
@@ -97,6 +102,8 @@ def _extra_objects(conn: Connection, sqlite: bool) -> list[Finding]:
             "WHERE type IN ('trigger', 'view')").all()
         found = [(str(t), str(n), str(tb)) for t, n, tb in rows]
     else:
+        from sqlalchemy import text
+
         found = [("trigger", str(n), str(tb)) for n, tb in conn.execute(text(
             "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
             "JOIN pg_namespace s ON s.oid = c.relnamespace "
@@ -116,11 +123,10 @@ def _extra_objects(conn: Connection, sqlite: bool) -> list[Finding]:
     return out
 
 
-def _codebooks(conn: Connection) -> list[Finding]:
+def _codebooks(conn: Conn) -> list[Finding]:
     out = []
-    rows = conn.execute(select(CodebookVersion.id, CodebookVersion.name,
-                               CodebookVersion.version_label, CodebookVersion.yaml_text,
-                               CodebookVersion.sha256)).all()
+    rows = conn.exec_driver_sql("SELECT id, name, version_label, yaml_text, sha256 "
+                                "FROM codebook_versions").all()
     for cid, name, version, yaml_text, sha in rows:
         label = f"the stored codebook {name!r} version {version} (id {cid})"
         try:

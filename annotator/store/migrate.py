@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from annotator.store.errors import StudyTooNewError
+from annotator.store.revisions import (
+    MIGRATIONS_DIR,
+    head_revision,
+    known_revisions,
+    revision_graph,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 # Alembic (and the template engine it loads) is imported only to migrate: opening a
 # current study reads the revision ids straight from the migration scripts.
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_revision_graph = revision_graph
 BACKUP_KEEP = 5
 
 
@@ -32,30 +33,6 @@ def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
-
-
-@cache
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration scripts."""
-    graph: dict[str, str | None] = {}
-    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        body = script.read_text(encoding="utf-8")
-        rev, down = _REVISION.search(body), _DOWN.search(body)
-        if rev is not None and down is not None:
-            graph[rev.group(1)] = down.group(1)
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = set(graph) - {d for d in graph.values() if d is not None}
-    if len(heads) != 1:
-        raise RuntimeError(f"the migration scripts must have one head, found {sorted(heads)}")
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -10,6 +10,9 @@ from sqlalchemy import Text, cast, select
 
 from annotator.core.segments import SegmentView
 from annotator.store.models import Assignment, Case, Segment, Session
+from annotator.store.records import SegmentRow
+
+__all__ = ["SegmentRow", "StoredSegment", "iter_segments", "live_segments_query", "segment_rows"]
 
 if TYPE_CHECKING:
     from annotator.store.study import Study
@@ -78,11 +81,6 @@ def iter_segments(
             segment=SegmentView(id=r[6], coder=r[3], code=r[7], start_ms=r[8], end_ms=r[9],
                                 note=r[10] or "", modifiers=dict(r[11] or {})),
         )
-
-
-SegmentRow = tuple[str, int, str, str, int, str, int, int, str, str | None]
-"""case, session number, coder, purpose, codebook id, code, start_ms, end_ms, note,
-modifiers (the stored JSON text, or None; decoded only where a row has some)."""
 
 
 def segment_rows(

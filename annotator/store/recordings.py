@@ -18,12 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from annotator.core.codebook import Codebook
 from annotator.core.segments import SegmentView
 from annotator.core.timefmt import format_short
 from annotator.store.edits import EditsMixin
 from annotator.store.errors import EditError, NotFoundError
 from annotator.store.models import Assignment, Case, EditLog, Segment, Session
+from annotator.store.records import OpenRecordingInfo, code_label
+
+__all__ = ["OpenRecordingInfo", "Recording", "RecordingsMixin"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,25 +36,6 @@ class Recording:
     assignment_id: int
     code: str
     start_ms: int
-
-
-@dataclass(frozen=True, slots=True)
-class OpenRecordingInfo:
-    """An open recording with where it belongs (for ``annotator check`` and submitting)."""
-
-    id: str
-    case: str
-    session: int
-    coder: str
-    purpose: str
-    code: str
-    code_label: str
-    start_ms: int
-
-    def describe(self) -> str:
-        tag = "" if self.purpose == "primary" else f", {self.purpose}"
-        return (f"{self.case} session {self.session} ({self.coder}{tag}): "
-                f"'{self.code_label}' recording since {format_short(self.start_ms)}")
 
 
 _OPEN = (
@@ -78,8 +61,7 @@ _SET_POSITION = update(Assignment).where(Assignment.id == bindparam("aid")).valu
     last_position_ms=bindparam("ms"))
 
 
-def _label(codebook: Codebook, code: str) -> str:
-    return codebook.code(code).label_in("en") if codebook.has_code(code) else code
+_label = code_label
 
 
 class RecordingsMixin(EditsMixin):

@@ -7,16 +7,12 @@ and undo/redo in :mod:`annotator.store.edits`.
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
@@ -24,7 +20,7 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from annotator import __version__
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import codebook_hash, parse_codebook
-from annotator.store import migrate, scratch
+from annotator.store import migrate
 from annotator.store.catalog import CatalogMixin
 from annotator.store.engine import describe_target, is_url, make_engine
 from annotator.store.errors import (
@@ -32,18 +28,21 @@ from annotator.store.errors import (
     NotAStudyError,
     StudyCorruptError,
     StudyError,
-    StudyLockedError,
-    StudyNotFoundError,
-    StudyReadOnlyError,
-    StudyTooNewError,
-    StudyUnreachableError,
+    explain_database_error,
 )
 from annotator.store.models import CodebookVersion, StudyInfo
+from annotator.store.precheck import (
+    MAGIC,
+    precheck_file,
+    register_open,
+    unregister_open,
+)
 from annotator.store.recordings import RecordingsMixin
 
-MAGIC = "annotator-study"
+if TYPE_CHECKING:
+    from annotator.store.records import SegmentRow
+
 T = TypeVar("T")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def now() -> datetime:
@@ -59,7 +58,7 @@ class Study(CatalogMixin, RecordingsMixin):
         self.path: Path | None = None if is_url(target) else Path(target).resolve()
         self._registered = False
         if self.path is not None:
-            _register_open(self.path)
+            register_open(self.path)
             self._registered = True
         self.where = describe_target(target)
         self._codebook_cache: dict[int, Codebook] = {}
@@ -88,41 +87,27 @@ class Study(CatalogMixin, RecordingsMixin):
     @classmethod
     def _create_file(cls, path: Path, codebook: Codebook, codebook_text: str,
                      name: str) -> Study:
-        """Build the new study under a scratch name beside ``path`` and rename it into
-        place, so a crash never leaves a half-made study under the real name (the next
-        ``init`` removes the scratch file)."""
-        if path.exists():
-            raise StudyError(
-                f"{path} already exists. Choose a new file name, or open the existing study."
-            )
-        _require_writable_dir(path.parent if str(path.parent) else Path("."), path)
-        scratch.clean_stale(path)
-        tmp = scratch.scratch_path(path, ".building")
-        try:
-            engine = make_engine(tmp)
-            building = cls(engine, tmp)
-            try:
-                building._set_up(engine, codebook, codebook_text, name)
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                building.close()
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, path)  # never replaces a study made meanwhile under that name
-            except FileExistsError:
-                raise StudyError(f"{path} appeared while the study was being made; it was "
-                                 "not replaced.") from None
-            except OSError:
-                if path.exists():
-                    raise
-                os.replace(tmp, path)  # a file system without hard links
-        except OSError as exc:
-            raise scratch.explain_os_error(exc, path) from exc
-        finally:
-            scratch.remove_scratch(tmp)
+        """Build the new study under a scratch name beside ``path`` and link it into place
+        (:func:`annotator.store.create_file.create_study_file`: the schema snapshot while it
+        is current, else the migrations)."""
+        from annotator.store.create_file import create_study_file
+
+        create_study_file(path, codebook, codebook_text, name)
         return cls(make_engine(path), path)
+
+    @classmethod
+    def build_with_alembic(cls, path: Path, codebook: Codebook, codebook_text: str,
+                           name: str) -> None:
+        """Make a study file at ``path`` by running every migration (what the schema snapshot
+        stands in for, and what it is generated from)."""
+        engine = make_engine(path)
+        building = cls(engine, path)
+        try:
+            building._set_up(engine, codebook, codebook_text, name)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            building.close()
 
     def _set_up(self, engine: Engine, codebook: Codebook, codebook_text: str,
                 name: str) -> None:
@@ -152,7 +137,7 @@ class Study(CatalogMixin, RecordingsMixin):
         says whether it already ran for this open.
         """
         if not is_url(target):
-            _precheck_file(Path(target))
+            precheck_file(Path(target))
         engine = make_engine(target)
         study = cls(engine, target)
         try:
@@ -191,7 +176,7 @@ class Study(CatalogMixin, RecordingsMixin):
         self.engine.dispose()
         if self._registered and self.path is not None:
             self._registered = False
-            _unregister_open(self.path)
+            unregister_open(self.path)
 
     def __enter__(self) -> Study:
         return self
@@ -289,46 +274,8 @@ class Study(CatalogMixin, RecordingsMixin):
 
     def _explain(self, exc: DBAPIError) -> StudyError:
         msg = str(exc.orig) if exc.orig is not None else str(exc)
-        low = msg.lower()
-        if "locked" in low or "busy" in low:
-            return StudyLockedError(
-                f"{self.where} is locked by another program that is writing to it. Close the "
-                "other annotator window or process and try again."
-            )
-        if "not a database" in low or "malformed" in low or "corrupt" in low:
-            return StudyCorruptError(
-                f"{self.where} is damaged ({msg}). Restore it from a backup in "
-                f"'.{Path(self.where).name}.backups' beside it, or from your own copies."
-            )
-        if "readonly" in low or "read-only" in low or "unable to open" in low:
-            return StudyReadOnlyError(
-                f"{self.where} cannot be written ({msg}). Move the study to a folder you can "
-                "write to, or fix its permissions."
-            )
-        if "row-level security" in low or "permission denied" in low:
-            return StudyError(
-                f"{self.where}: your database role may not do this "
-                f"({msg.strip().splitlines()[0]}); nothing was changed. On a lab server each "
-                "coder reads and changes only their own codings; ask the lead for anything "
-                "else."
-            )
-        if "disk is full" in low or "disk full" in low:
-            return StudyError(
-                f"The disk holding {self.where} is full ({msg.strip().splitlines()[0]}); "
-                "nothing was half-written. Free some space and try again."
-            )
-        if isinstance(exc, DataError) or "out of range" in low or "too long" in low:
-            return StudyError(
-                f"{self.where}: a value does not fit the database "
-                f"({msg.strip().splitlines()[0]}); nothing was changed. Numbers and ids must "
-                "stay within the limits annotator checks (see `annotator --help`)."
-            )
-        if not self.is_sqlite:
-            return StudyUnreachableError(
-                f"Cannot use the database {self.where}: {msg.strip().splitlines()[0]}. Check "
-                "that the server is running, the URL, the user name and the password."
-            )
-        return StudyError(f"{self.where}: database error: {msg}")
+        return explain_database_error(self.where, msg, sqlite=self.is_sqlite,
+                                      data_error=isinstance(exc, DataError))
 
     def check_integrity(
         self, progress: Callable[[float], None] | None = None,
@@ -348,6 +295,13 @@ class Study(CatalogMixin, RecordingsMixin):
 
             check_sqlite_file(self.path, self.where, progress=progress, cancelled=cancelled)
         self.integrity_checked = True
+
+    def segment_rows(self, *, coder: str | None = None, case: str | None = None,
+                     session_ids: Collection[int] | None = None) -> list[SegmentRow]:
+        """Every live segment as a plain tuple, in export order (:func:`queries.segment_rows`)."""
+        from annotator.store.queries import segment_rows
+
+        return segment_rows(self, coder=coder, case=case, session_ids=session_ids)
 
     # ---------------------------------------------------------------- codebooks
     def _insert_codebook(self, conn: Connection, codebook: Codebook, text_: str) -> int:
@@ -411,105 +365,3 @@ class Study(CatalogMixin, RecordingsMixin):
             cid = self._insert_codebook(conn, codebook, codebook_text)
             conn.execute(update(StudyInfo).values(current_codebook_id=cid))
         return cid
-
-
-# Files this process has open as studies. Closing *any* descriptor of a file drops every
-# POSIX lock the process holds on it, SQLite's included; so the header of a study this
-# process already has open is never read with open() (SQLite's own connections share
-# their descriptors and are safe).
-_open_files: dict[str, int] = {}
-_open_files_lock = threading.Lock()
-
-
-def _register_open(path: Path) -> None:
-    with _open_files_lock:
-        key = str(path)
-        _open_files[key] = _open_files.get(key, 0) + 1
-
-
-def _unregister_open(path: Path) -> None:
-    with _open_files_lock:
-        key = str(path)
-        left = _open_files.get(key, 0) - 1
-        if left > 0:
-            _open_files[key] = left
-        else:
-            _open_files.pop(key, None)
-
-
-def _open_in_this_process(path: Path) -> bool:
-    with _open_files_lock:
-        return str(path.resolve()) in _open_files
-
-
-def _read_header(path: Path) -> bytes:
-    with path.open("rb") as fh:
-        return fh.read(len(SQLITE_HEADER))
-
-
-def _precheck_file(path: Path) -> None:
-    if not path.exists():
-        raise StudyNotFoundError(
-            f"There is no study at {path}. Check the path, or create one with "
-            f"`annotator init {path}`."
-        )
-    if path.is_dir():
-        raise NotAStudyError(f"{path} is a folder, not a study file.")
-    size = path.stat().st_size
-    if size == 0:
-        raise NotAStudyError(
-            f"{path} is an empty file, not a study. Create a study with `annotator init`."
-        )
-    if not _open_in_this_process(path) and _read_header(path) != SQLITE_HEADER:
-        raise NotAStudyError(
-            f"{path} is not an annotator study (it is not an SQLite database). Check that you "
-            "picked the .annot file."
-        )
-    _require_writable_dir(path.parent, path)
-    try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in probe.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
-            rev = None
-            if "alembic_version" in tables:
-                row = probe.execute("SELECT version_num FROM alembic_version").fetchone()
-                rev = row[0] if row else None
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise StudyCorruptError(
-            f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
-            "beside it, or from your own copies; it was not changed."
-        ) from exc
-    if "study_info" not in tables:
-        raise NotAStudyError(
-            f"{path} is a database but not an annotator study (no study_info table). Create a "
-            "study with `annotator init`; the file was not changed."
-        )
-    if rev is not None and rev not in migrate.known_revisions():
-        raise StudyTooNewError(
-            f"{path} was written by a newer version of annotator (schema {rev!r}). Install the "
-            "newer annotator to open it; the study was not changed."
-        )
-
-
-def _require_writable_dir(folder: Path, path: Path) -> None:
-    folder = folder if str(folder) else Path(".")
-    if not folder.exists():
-        raise StudyNotFoundError(f"The folder {folder} does not exist (for {path}).")
-    problem = not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
-    if not problem:
-        try:
-            with tempfile.NamedTemporaryFile(dir=folder, prefix=".annot-probe-"):
-                pass
-        except OSError:
-            problem = True
-    if problem:
-        raise StudyReadOnlyError(
-            f"{path} is in a read-only location: annotator saves every edit at once and needs "
-            "to write there (and its journal beside it). Copy the study to a writable folder, "
-            "or fix the permissions."
-        )
-
-
