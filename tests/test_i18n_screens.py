@@ -260,7 +260,10 @@ def test_main_window_and_its_dialogs(qtbot: QtBot, tmp_path: Path, lang: str,
     with qtbot.waitSignal(compare.computed, timeout=60_000):
         compare.compute()
     qtbot.wait(300)
-    screens.check("compare-window", compare)
+    for i in range(compare.tabs.count()):  # agreement tables, timeline diff
+        compare.tabs.setCurrentIndex(i)
+        qtbot.wait(200)
+        screens.check(f"compare-tab{i + 1}", compare)
     compare.close()
 
     w.actions_by_name["analysis"].trigger()  # Study ▸ Analysis
