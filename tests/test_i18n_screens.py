@@ -273,7 +273,7 @@ def test_main_window_and_its_dialogs(qtbot: QtBot, tmp_path: Path, lang: str,
     analysis.resize(*SIZE)
     qtbot.waitExposed(analysis)
     qtbot.waitUntil(analysis.filters.compute_button.isEnabled, timeout=60_000)
-    with qtbot.waitSignal(analysis.computed, timeout=60_000):
+    with qtbot.waitSignals([analysis.computed, analysis.figuresShown], timeout=60_000):
         analysis.filters.compute_button.click()
     qtbot.wait(300)
     for i in range(analysis.tabs.count()):
