@@ -81,6 +81,9 @@ def test_the_checker_finds_a_narrow_label_and_button(qtbot: QtBot) -> None:
     narrow.setFixedWidth(40)
     narrow.hide()
     assert truncations(box) == []
+    # a window taller than the screen
+    assert [c.kind for c in truncations(box, (1280, 150))] == ["window larger than the screen"]
+    assert truncations(box, (1280, 720)) == []
 
 
 def test_the_checker_finds_cut_tabs_headers_titles_and_combos(qtbot: QtBot) -> None:
