@@ -1,5 +1,6 @@
 """Build the user manual (docs/mkdocs-{en,nb}.yml) into a folder: ``OUT/en``, ``OUT/nb`` and the
-shared screenshots in ``OUT/img``, as the wheel holds it under ``annotator/_manual``.
+screenshots in ``OUT/img/<lang>`` (each language its own), as the wheel holds it under
+``annotator/_manual``.
 
 Used by ``scripts/build-manual.sh`` (a checkout) and ``hatch_build.py`` (a wheel). Needs
 MkDocs, which is a build and test dependency, never a runtime one.

@@ -5,6 +5,7 @@ built HTML loads nothing from the network."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from annotator.manual_build import LANGUAGES, build_manual
+from annotator.ui.i18n import LANGUAGES as UI_LANGUAGES
 from tests.gui_helpers import open_window, small_study
 
 REPO = Path(__file__).resolve().parent.parent
@@ -157,3 +159,137 @@ def test_troubleshooting_quotes_messages_as_the_program_writes_them(lang: str) -
                   if c not in program]
     assert checked >= 20
     assert not wrong, f"quoted text the program does not write: {wrong}"
+
+
+# ------------------------------------------------------------------ menu paths in the text
+
+BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+"""Bold text, paired from the start of a chapter as Markdown pairs it."""
+
+
+def bold_paths(text: str) -> list[str]:
+    """Every bold ``**Menu ▸ Item**`` (▸-separated, perhaps over a line break): menu paths.
+    Code (blocks and spans) is left out first: a ``***`` in it is no bold."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    return [m.group(1) for m in BOLD.finditer(text) if "▸" in m.group(1)]
+
+
+def menu_paths(lang: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(chapter, the path's parts) for every bold menu path of a language's manual."""
+    out = []
+    for md in sorted((REPO / "docs" / "manual" / lang).glob("*.md")):
+        for path in bold_paths(md.read_text(encoding="utf-8")):
+            parts = tuple(re.sub(r"\s+", " ", p).strip() for p in path.split("▸"))
+            out.append((md.name, parts))
+    return out
+
+
+def shown(text: str) -> str:
+    """A menu or action text as the menu shows it: without the & of its accelerator."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def catalogue_texts(language: str) -> dict[str, tuple[set[str], set[str]]]:
+    """Per context of ``translations/annotator_<language>.ts``: the shown source texts and
+    the shown (finished) translations."""
+    from annotator.translations_build import app_catalogue
+
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    root = ET.parse(app_catalogue(REPO, language)).getroot()
+    for ctx in root.iter("context"):
+        sources, translations = out.setdefault(ctx.findtext("name") or "", (set(), set()))
+        for msg in ctx.iter("message"):
+            sources.add(shown(msg.findtext("source") or ""))
+            tr = msg.find("translation")
+            if tr is not None and tr.get("type") is None and (tr.text or "").strip():
+                translations.add(shown(tr.text or ""))
+    return out
+
+
+def _bad_paths(lang: str, menus: set[str], items: set[str]) -> list[str]:
+    return [f"docs/manual/{lang}/{chapter}: **{' ▸ '.join(parts)}**"
+            for chapter, parts in menu_paths(lang)
+            if parts[0] not in menus or any(p not in items for p in parts[1:])]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_menu_paths_name_the_menus_the_interface_shows(lang: str) -> None:
+    """Every bold ``**A ▸ B**`` of the English manual is made of the program's source texts
+    (A a menu's), and every one of the Norwegian manual of the Bokmål catalogue's
+    translations: what the interface shows in that language. (The Norwegian half passes once
+    translations/annotator_nb.ts holds the menus' and actions' translations.)"""
+    paths = menu_paths(lang)
+    assert len(paths) >= 15, f"the {lang} manual names fewer menu paths than expected"
+    texts = catalogue_texts("nb")
+    which = 0 if lang == "en" else 1
+    menus = texts.get("Menus", (set(), set()))[which]
+    assert menus, "translations/annotator_nb.ts has no context Menus (the menus' titles)"
+    items = set().union(*(t[which] for t in texts.values()))
+    items |= {name for _code, name in UI_LANGUAGES}  # never translated
+    bad = _bad_paths(lang, menus, items)
+    assert not bad, (f"menu paths the {lang} interface does not show:\n" + "\n".join(bad))
+
+
+def test_the_menu_path_check_can_fail() -> None:
+    assert _bad_paths("en", {"File"}, {"Export…"}) != []  # the manual names more than that
+    assert bold_paths("**H** (Coding ▸ Hold mode) **Coding ▸ Show other\ncoders (unblind)**"
+                      " and **H**, `***` **View ▸ Refresh**") == [
+        "Coding ▸ Show other\ncoders (unblind)", "View ▸ Refresh"]
+
+
+def window_menu_paths(window: object) -> set[tuple[str, ...]]:
+    """Every path through the window's menu bar as shown: (menu,), (menu, item),
+    (menu, submenu, item)..."""
+    from PySide6.QtWidgets import QMenu
+
+    from annotator.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    out: set[tuple[str, ...]] = set()
+
+    def walk(menu: QMenu, prefix: tuple[str, ...]) -> None:
+        menu.aboutToShow.emit()  # menus that fill themselves as they open
+        for a in menu.actions():
+            if a.isSeparator() or not a.text():
+                continue
+            path = (*prefix, shown(a.text()))
+            out.add(path)
+            if a.menu() is not None:
+                walk(a.menu(), path)
+
+    for a in window.menuBar().actions():
+        out.add((shown(a.text()),))
+        if a.menu() is not None:
+            walk(a.menu(), (shown(a.text()),))
+    return out
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_menu_paths_are_the_real_windows_menus(qtbot: QtBot, tmp_path: Path,
+                                               lang: str) -> None:
+    """Each bold menu path of a manual is a path through the real window's menus, with the
+    interface in the manual's language (the repo's catalogue). The Norwegian half passes
+    once translations/annotator_nb.ts is merged."""
+    from annotator.translations_build import build_translations
+    from annotator.ui.i18n import SETTING, install
+    from annotator.ui.settings import Settings
+
+    qm = tmp_path / "qm"
+    build_translations(REPO, qm)
+    settings = Settings(tmp_path / "s.ini")
+    settings.set(SETTING, lang)  # the app loads the chosen language as it starts
+    settings.sync()
+    assert install(lang, qm)
+    try:
+        study = small_study(tmp_path / "s", CODEBOOK.read_text(encoding="utf-8"), frames=50)
+        w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini")
+        real = window_menu_paths(w)
+        w.close()
+    finally:
+        install("en")
+    missing = [f"docs/manual/{lang}/{chapter}: **{' ▸ '.join(parts)}**"
+               for chapter, parts in menu_paths(lang) if parts not in real]
+    assert not missing, (f"menu paths the {lang} window does not have:\n" + "\n".join(missing)
+                         + "\nits menus: " + ", ".join(sorted(" ▸ ".join(p) for p in real)))
