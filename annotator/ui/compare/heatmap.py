@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -185,6 +186,11 @@ class ConfusionView(QWidget):
             rows = [x if x == EMPTY else f"{k + 1}  {x}" for k, x in enumerate(shown)]
         total_name = translate("ConfusionView", "total")
         self.table.setHorizontalHeaderLabels([*cols, total_name])
+        header = self.table.horizontalHeader()
+        # stretched columns never get narrower than the widest header ("total"/"sum")
+        widest = max(header.fontMetrics().horizontalAdvance(t) for t in [*cols, total_name])
+        header.setMinimumSectionSize(widest + 2 * header.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin) + 4)
         self.table.setVerticalHeaderLabels([*rows, total_name])
         for i, full in enumerate(m.names):
             for item, who in ((self.table.horizontalHeaderItem(i), m.column_coder),
