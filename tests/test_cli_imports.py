@@ -121,6 +121,9 @@ def test_reliability_as_json_needs_numpy_but_not_pandas(tiny: Path) -> None:
                        "--bootstrap", "20", "-o", str(tiny.parent / "r.json"), cwd=tiny.parent)
     assert "numpy" in modules
     assert _loaded(modules, NEVER) == set()
+    # JSON needs neither the HTML, the text nor the CSV formatter (issue 13 point 4)
+    assert _loaded(modules, {"annotator.exchange.report.html", "annotator.exchange.report.text",
+                             "annotator.exchange.report.table_csv"}) == set()
     assert json.loads((tiny.parent / "r.json").read_text(encoding="utf-8"))["coders"] == [
         "AK", "BL"]
 

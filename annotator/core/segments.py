@@ -44,12 +44,14 @@ class SegmentView:
 
 @dataclass(frozen=True, slots=True)
 class CodedSession:
-    """One session's codings by several coders, as reliability needs them."""
+    """One session's codings by several coders, as reliability needs them: per coder a list
+    of spans, or their columns (:class:`annotator.core.span_columns.SpanColumns`, what the
+    store reads for reliability: no object per segment)."""
 
     case: str
     session: int
     duration_ms: int
-    codings: dict[str, list[Span]]
+    codings: dict[str, Sequence[Span]]
 
 
 def overlap_ms(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

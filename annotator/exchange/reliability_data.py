@@ -192,8 +192,8 @@ def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSess
     """The one codebook of the selected codings and their segments as coded sessions."""
     codebook = _one_codebook(
         study, [a for sid in sel.assignments for a in sel.assignments[sid].values()])
-    # Every selected coding's segments in one query (not one query and a row of objects per
-    # segment per coding).
+    # Every selected coding's segments in one query, handed on as numpy columns (not one
+    # query and a row of objects per segment per coding, nor a Span object per segment).
     arrays = read_segment_arrays(
         study, [sel.assignments[s.id][lbl].id for s in sel.sessions for lbl in sel.labels],
         [c.id for c in codebook.codes])
@@ -207,7 +207,7 @@ def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSess
         chosen = sel.assignments[s.id]
         out.append(CodedSession(
             case=s.case, session=s.number, duration_ms=duration,
-            codings={lbl: arrays.spans(chosen[lbl].id) for lbl in sel.labels},
+            codings={lbl: arrays.columns(chosen[lbl].id) for lbl in sel.labels},
         ))
     return codebook, out
 

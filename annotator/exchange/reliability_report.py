@@ -11,12 +11,26 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from .report.common import Report
-from .report.html import to_html
-from .report.text import to_table
+if TYPE_CHECKING:  # each format's module is imported when that format is written
+    from .report.common import Diffs, Report
 
 __all__ = ["to_csv", "to_html", "to_json", "to_table"]
+
+
+def to_html(report: Report, diffs: Diffs | None = None) -> str:
+    """The HTML page; ``diffs`` maps (case, session) or "case:session" to runs."""
+    from .report.html import to_html as html
+
+    return html(report, diffs)
+
+
+def to_table(report: Report) -> str:
+    """Aligned plain text."""
+    from .report.text import to_table as table
+
+    return table(report)
 
 
 def to_csv(report: Report, *, raw: bool = False) -> str:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -188,7 +189,12 @@ class _Segment(_Table):
         self.created_at: Column[datetime] = _col("created_at", DateTime(timezone=True))
         self.updated_at: Column[datetime] = _col("updated_at", DateTime(timezone=True))
         self.deleted: Column[bool] = _col("deleted", Boolean, default=False)
-        self._done(Index("ix_segments_assignment", "assignment_id", "start_ms"),
+        # 0004: a coding's segments (not open recordings) in start and end order, read from
+        # the index alone (the session load and reliability's read); on SQLite it also holds
+        # note and modifiers
+        live = text("end_ms IS NOT NULL")
+        self._done(Index("ix_segments_assignment_span", "assignment_id", "start_ms", "end_ms",
+                         "deleted", "code_id", "id", sqlite_where=live, postgresql_where=live),
                    Index("ix_segments_assignment_end", "assignment_id", "end_ms"))
 
 

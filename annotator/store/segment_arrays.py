@@ -2,10 +2,11 @@
 
 :func:`read_segment_arrays` reads every live segment of the given assignments with one
 statement straight through the driver (no row objects), into integer columns sorted by
-assignment, start and end; :meth:`SegmentArrays.spans` turns one assignment's rows into the
-:class:`~annotator.core.segments.Span` list the reliability engine takes. Building hundreds
-of thousands of small objects is where a Python process spends its time collecting
-garbage, so that runs with the collector paused.
+assignment, start and end; :meth:`SegmentArrays.columns` hands one assignment's rows to the
+reliability engine as :class:`~annotator.core.span_columns.SpanColumns`, with no Python
+object per segment. :meth:`SegmentArrays.spans` makes the :class:`~annotator.core.segments.Span`
+list instead (with the collector paused: building hundreds of thousands of small objects is
+where a Python process spends its time collecting garbage).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from annotator.core.segments import Span
+from annotator.core.span_columns import SpanColumns
 from annotator.store.gc_pause import gc_paused
 
 if TYPE_CHECKING:
@@ -55,7 +57,13 @@ class SegmentArrays:
     def __len__(self) -> int:
         return int(self.start.size)
 
+    def columns(self, assignment_id: int) -> SpanColumns:
+        """One assignment's rows as the engine's columns (views of these arrays, no copy)."""
+        lo, hi = self.bounds.get(assignment_id, (0, 0))
+        return SpanColumns(self.codes, self.code[lo:hi], self.start[lo:hi], self.end[lo:hi])
+
     def spans(self, assignment_id: int) -> list[Span]:
+        """One assignment's rows as span objects (what ``columns`` stands for)."""
         lo, hi = self.bounds.get(assignment_id, (0, 0))
         codes = self.codes
         names = [codes[i] for i in self.code[lo:hi].tolist()]
@@ -76,18 +84,7 @@ def read_segment_arrays(
     empty = np.zeros(0, dtype=np.int64)
     if not aids:
         return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
-    # an open recording (end_ms NULL, still being recorded) is not a segment
-    where = (f"deleted = false AND end_ms IS NOT NULL "
-             f"AND assignment_id IN ({', '.join(map(str, aids))})")
-    cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
-    code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
-    sqlite = study.is_sqlite
-
-    def agg(expr: str) -> str:
-        return f"group_concat({expr})" if sqlite else f"string_agg(CAST({expr} AS TEXT), ',')"
-
-    sql = (f"SELECT assignment_id, count(*), {agg(code_sql)}, {agg('start_ms')}, "
-           f"{agg('end_ms')} FROM segments WHERE {where} GROUP BY assignment_id")
+    sql, where = array_query(aids, known, sqlite=study.is_sqlite)
     parts: list[tuple[int, IntArray, IntArray, IntArray]] = []
     with study.read() as conn:
         cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -111,8 +108,9 @@ def read_segment_arrays(
         return SegmentArrays(tuple(known), empty, empty, empty, empty, {})
     assignment = np.concatenate([np.full(p[1].size, p[0], dtype=np.int64) for p in parts])
     code, start, end = (np.concatenate([p[k] for p in parts]) for k in (1, 2, 3))
-    order = np.lexsort((end, start, assignment))
-    assignment, code, start, end = assignment[order], code[order], start[order], end[order]
+    if not _in_order(assignment, start, end):  # the index gives this order; SQL does not
+        order = np.lexsort((end, start, assignment))  # promise it
+        assignment, code, start, end = assignment[order], code[order], start[order], end[order]
     n = int(start.size)
     present, first = np.unique(assignment, return_index=True)
     last = np.append(first[1:], n)
@@ -121,13 +119,36 @@ def read_segment_arrays(
     return SegmentArrays(tuple(known), assignment, code, start, end, bounds)
 
 
+def _in_order(assignment: IntArray, start: IntArray, end: IntArray) -> bool:
+    """Whether the rows are sorted by assignment, start and end already."""
+    da, ds, de = np.diff(assignment), np.diff(start), np.diff(end)
+    return bool(((da > 0) | ((da == 0) & ((ds > 0) | ((ds == 0) & (de >= 0))))).all())
+
+
+def array_query(aids: Sequence[int], known: Sequence[str], *, sqlite: bool) -> tuple[str, str]:
+    """The one statement of :func:`read_segment_arrays`, and its WHERE clause. It reads only
+    columns of ``ix_segments_assignment_span`` (migration 0004): no table lookups."""
+    # an open recording (end_ms NULL, still being recorded) is not a segment
+    where = (f"deleted = false AND end_ms IS NOT NULL "
+             f"AND assignment_id IN ({', '.join(str(int(a)) for a in aids)})")
+    cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
+    code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
+
+    def agg(expr: str) -> str:
+        return f"group_concat({expr})" if sqlite else f"string_agg(CAST({expr} AS TEXT), ',')"
+
+    sql = (f"SELECT assignment_id, count(*), {agg(code_sql)}, {agg('start_ms')}, "
+           f"{agg('end_ms')} FROM segments WHERE {where} GROUP BY assignment_id")
+    return sql, where
+
+
 def _renumbered(cur: Any, aid: int, known: list[str], code: IntArray, start: IntArray,
                 end: IntArray) -> tuple[IntArray, IntArray, IntArray]:
     """One assignment's columns again, its codes numbered by name (the rare slow path)."""
     if not (code < 0).any():
         return code, start, end
     cur.execute("SELECT code_id, start_ms, end_ms FROM segments WHERE deleted = false AND "
-                f"assignment_id = {int(aid)}")
+                f"end_ms IS NOT NULL AND assignment_id = {int(aid)}")
     rows = cur.fetchall()
     index = {c: i for i, c in enumerate(known)}
     return (np.array([index[str(r[0])] for r in rows], dtype=np.int64),

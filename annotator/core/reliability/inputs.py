@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from ..codebook import Codebook
 from ..segments import CodedSession, Span
+from ..span_columns import SpanColumns
 from .errors import ReliabilityInputError
 
 IntArray = NDArray[np.int64]
@@ -110,18 +111,35 @@ def check_options(
         raise ReliabilityInputError(f"bootstrap must be >= 0 resamples, got {bootstrap}")
 
 
-def _spans_to_arrays(
-    spans: Sequence[Span], meta: CodeMeta, where: str, duration: int, warn: list[str]
-) -> CoderSpans:
+def _unknown_code(code: str, meta: CodeMeta, where: str) -> ReliabilityInputError:
+    return ReliabilityInputError(
+        f"{where}: code {code!r} is not in the codebook {meta.codebook.name!r}")
+
+
+def _columns(spans: Sequence[Span], meta: CodeMeta,
+             where: str) -> tuple[IntArray, IntArray, IntArray]:
+    """Code (the codebook's numbering), start and end columns of a coding."""
+    if isinstance(spans, SpanColumns):  # the store's read: renumber the codes, no objects
+        lut = np.array([meta.index.get(c, -1) for c in spans.codes], dtype=np.int64)
+        code = lut[spans.code] if spans.code.size else np.zeros(0, dtype=np.int64)
+        unknown = np.flatnonzero(code < 0)
+        if unknown.size:
+            raise _unknown_code(spans.codes[int(spans.code[unknown[0]])], meta, where)
+        return (code, spans.start_ms.astype(np.int64, copy=False),
+                spans.end_ms.astype(np.int64, copy=False))
     n = len(spans)
     try:
         code = np.fromiter(map(meta.index.__getitem__, map(_CODE, spans)), np.int64, count=n)
     except KeyError as exc:
-        raise ReliabilityInputError(
-            f"{where}: code {exc.args[0]!r} is not in the codebook {meta.codebook.name!r}"
-        ) from None
-    start = np.fromiter(map(_START, spans), np.int64, count=n)
-    end = np.fromiter(map(_END, spans), np.int64, count=n)
+        raise _unknown_code(exc.args[0], meta, where) from None
+    return (code, np.fromiter(map(_START, spans), np.int64, count=n),
+            np.fromiter(map(_END, spans), np.int64, count=n))
+
+
+def _spans_to_arrays(
+    spans: Sequence[Span], meta: CodeMeta, where: str, duration: int, warn: list[str]
+) -> CoderSpans:
+    code, start, end = _columns(spans, meta, where)
     bad = np.flatnonzero((start < 0) | (end < start))
     if bad.size:
         s = spans[int(bad[0])]
