@@ -57,12 +57,14 @@ def keyboard_help_html(codebook: Codebook | None, lang: str,
         "A state code's key starts a segment; press it again to end it. In an exclusive "
         "category, starting a code ends the open one. Enter ends all open codes, Esc "
         "discards them. H toggles hold mode (code while the key is held).")
+    heads = [html.escape(h) for h in (
+        translate("KeyboardHelp", "Coding"), translate("KeyboardHelp", "Player"),
+        translate("KeyboardHelp", "Commands"), translate("KeyboardHelp", "Timeline"))]
     return (
-        f"<h3>{html.escape(translate('KeyboardHelp', 'Coding'))}</h3><table>{codes}</table>"
-        f"<p>{html.escape(about_codes)}</p>"
-        f"<h3>{html.escape(translate('KeyboardHelp', 'Player'))}</h3><table>{player}</table>"
-        f"<h3>{html.escape(translate('KeyboardHelp', 'Commands'))}</h3><table>{commands}</table>"
-        f"<h3>{html.escape(translate('KeyboardHelp', 'Timeline'))}</h3><table>{timeline}</table>")
+        f"<h3>{heads[0]}</h3><table>{codes}</table><p>{html.escape(about_codes)}</p>"
+        f"<h3>{heads[1]}</h3><table>{player}</table>"
+        f"<h3>{heads[2]}</h3><table>{commands}</table>"
+        f"<h3>{heads[3]}</h3><table>{timeline}</table>")
 
 
 def show_keyboard_help(parent: QWidget, text: str) -> None:

@@ -425,7 +425,7 @@ Vise dem?</translation>
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../annotator/ui/keyboard_help.py" line="+114"/>
+        <location filename="../../annotator/ui/keyboard_help.py" line="+116"/>
         <source>No user manual</source>
         <extracomment>where the built manual is (None: the one of this copy, manual.MANUAL_DIR)</extracomment>
         <translation>Ingen brukerhåndbok</translation>
@@ -447,7 +447,7 @@ Vise dem?</translation>
 <context>
     <name>KeyboardHelp</name>
     <message>
-        <location filename="../../annotator/ui/keyboard_help.py" line="-85"/>
+        <location filename="../../annotator/ui/keyboard_help.py" line="-87"/>
         <source>Nudge the selected edge one frame</source>
         <extracomment>keys the timeline widget handles itself (not window actions)</extracomment>
         <translation>Flytt den valgte kanten ett bilde</translation>
@@ -473,7 +473,27 @@ Vise dem?</translation>
         <translation>Tasten til en tilstandskode starter et segment; trykk den igjen for å avslutte det. I en eksklusiv kategori avslutter en ny kode den åpne. Enter avslutter alle åpne registreringer, Esc forkaster dem. H slår holdemodus av og på (kod mens tasten holdes nede).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Coding</source>
+        <translation>Koding</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Player</source>
+        <translation>Avspiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands</source>
+        <translation>Kommandoer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
