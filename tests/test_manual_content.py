@@ -44,7 +44,8 @@ def test_every_shortcut_of_the_window_is_in_both_coding_chapters(
     w = open_window(qtbot, study, "AK", "C01:1", tmp_path / "s.ini")
     keys = window_shortcuts(w)
     # the dialog's own list: the player's keys and the main menus' are all collected
-    assert {"Space", "J", "K", "L", "Ctrl+Shift+Z", "Ctrl+Y", "Return", "Esc", "F1"} <= keys
+    assert {"Space", "J", "K", "L", "Ctrl+Shift+Z", "Ctrl+Y", "Return", "Esc", "F1",
+            "Ctrl+F1"} <= keys
     assert w.controller is not None
     code_keys = {c.key for c in w.controller.codebook.codes if c.key}
     assert len(code_keys) == 10

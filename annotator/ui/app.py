@@ -1,4 +1,7 @@
-"""Starting the desktop app (``annotator``, ``annotator gui``)."""
+"""Starting the desktop app (``annotator``, ``annotator gui``).
+
+The interface language (Settings ▸ Language, else the system's) is loaded before the
+window is built: :func:`start` installs its catalogues first."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout
 
+from annotator.ui.i18n import SETTING, install, resolve_language, translate
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from annotator.ui.start_page import StartPage
@@ -25,10 +29,21 @@ def make_app() -> QApplication:
     return app
 
 
+def load_language(settings: Settings, qm_dir: Path | None = None) -> str:
+    """Install the catalogues of the interface language the settings choose (else the
+    system's); the language. Needs the QApplication; call it before building windows."""
+    language = resolve_language(settings.get(SETTING))
+    install(language, qm_dir)
+    return language
+
+
 def start(study: str | None, coder: str | None, session: str | None,
-          settings: Settings | None = None) -> MainWindow:
-    """Build the main window and bring it to the requested study, coder and session."""
+          settings: Settings | None = None, qm_dir: Path | None = None) -> MainWindow:
+    """Build the main window (in the interface language: ``qm_dir`` holds the compiled
+    catalogues, by default the installed ones) and bring it to the requested study, coder
+    and session."""
     settings = settings or Settings()
+    load_language(settings, qm_dir)
     window = MainWindow(settings)
     target = study or settings.last_study()
     if study is None and target is not None and not _exists(target):
@@ -58,7 +73,7 @@ def _exists(target: str) -> bool:
 
 def show_start_page(window: MainWindow) -> None:
     dlg = QDialog(window)
-    dlg.setWindowTitle("Welcome to annotator")
+    dlg.setWindowTitle(translate("StartDialog", "Welcome to annotator"))
     page = StartPage(window.settings.recent_studies(), dlg)
     lay = QVBoxLayout(dlg)
     lay.addWidget(page)

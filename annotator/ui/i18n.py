@@ -32,6 +32,7 @@ Bokmål catalogue, so ``translations/qt_nb.ts`` is the project's own)."""
 QM_DIR = Path(__file__).resolve().parent.parent / "_i18n"
 
 _installed: list[QTranslator] = []
+_qm_dir: list[Path] = []  # where the catalogues were last loaded from
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -40,12 +41,34 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+NORWEGIAN = ("nb", "no", "nn")
+"""Locale languages shown in Bokmål (plain "no" is Bokmål; Nynorsk readers get the nearer
+of the two)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Mark ``text`` for translation in ``context`` without translating it, for a table
+    built at import time; :func:`translate` it where it is shown. PySide6's own is typed
+    ``object -> object``; this one keeps ``str``."""
+    return text
+
+
 def system_language() -> str:
-    """``"nb"`` when the system's locale is Norwegian (Bokmål, or plain "no"), else ``"en"``."""
-    lang = QLocale.system().language()
-    if lang in (QLocale.Language.NorwegianBokmal, QLocale.Language.NorwegianNynorsk):
-        return "nb"
+    """``"nb"`` when the system's interface language is Norwegian, else ``"en"``: the first
+    of the system's UI languages (``QLocale.system().uiLanguages()``: ``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` on Linux) that annotator has."""
+    for tag in QLocale.system().uiLanguages():
+        base = tag.replace("_", "-").split("-")[0].lower()
+        if base in NORWEGIAN:
+            return "nb"
+        if base == "en":
+            return "en"
     return "en"
+
+
+def language_name(code: str) -> str:
+    """A language's name in its own language (``"Norsk bokmål"``); the code if unknown."""
+    return dict(LANGUAGES).get(code, code)
 
 
 def resolve_language(choice: object) -> str:
@@ -60,13 +83,17 @@ def catalogue_paths(language: str, qm_dir: Path = QM_DIR) -> list[Path]:
     return [qm_dir / f"{name}_{language}.qm" for name in CATALOGUES]
 
 
-def install(language: str, qm_dir: Path = QM_DIR) -> bool:
+def install(language: str, qm_dir: Path | None = None) -> bool:
     """Load the catalogues for ``language`` into the running application, replacing any
     loaded before. English needs none. False (and a log line) when a catalogue is missing
-    or unreadable: the interface then stays English."""
+    or unreadable: the interface then stays English. ``qm_dir`` defaults to the folder
+    used last (else :data:`QM_DIR`)."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install() needs a QApplication")
+    if qm_dir is None:
+        qm_dir = _qm_dir[0] if _qm_dir else QM_DIR
+    _qm_dir[:] = [qm_dir]
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDir, QLockFile
 
 from annotator.store.engine import identity_key
+from annotator.ui.i18n import translate
 
 
 class StudyAlreadyOpen(Exception):
@@ -33,10 +34,10 @@ class StudyLock:
     def acquire(self) -> None:
         if not self._lock.tryLock(200):
             who = _owner(self._lock.getLockInfo())
-            raise StudyAlreadyOpen(
-                f"This study is already open in another annotator window{who}. Switch to "
-                "that window; two windows on one study could confuse who changed what."
-            )
+            raise StudyAlreadyOpen(translate(
+                "StudyLock", "This study is already open in another annotator window{owner}. "
+                "Switch to that window; two windows on one study could confuse who changed "
+                "what.").format(owner=who))
 
     def release(self) -> None:
         self._lock.unlock()
@@ -51,5 +52,6 @@ def _owner(info: Any) -> str:
             return ""
         values = values[1:]
     if len(values) >= 2 and values[0]:
-        return f" (process {values[0]} on {values[1]})"
+        return translate("StudyLock", " (process {pid} on {host})").format(
+            pid=values[0], host=values[1])
     return ""

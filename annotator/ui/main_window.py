@@ -29,7 +29,8 @@ from annotator.ui.coding_controller import CodingController
 from annotator.ui.coding_keys import CodingKeyFilter
 from annotator.ui.definition_pane import DefinitionPane
 from annotator.ui.dump_hook import StateDump
-from annotator.ui.keyboard_help import keyboard_help_html, show_about, show_keyboard_help
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
+from annotator.ui.keyboard_help import HelpActions
 from annotator.ui.messages import MessageBridge
 from annotator.ui.open_check import OpenCheck
 from annotator.ui.player import PlayerWidget
@@ -45,7 +46,7 @@ from annotator.ui.window_layout import WindowLayout, make_dock, narrow_table_col
 from annotator.ui.window_media import NO_SESSION_HINT, NO_STUDY_HINT, SessionMedia
 from annotator.ui.window_menus import build_menus
 from annotator.ui.window_navigation import NavigationActions
-from annotator.ui.window_status import WindowStatus
+from annotator.ui.window_status import WindowStatus, saved_text
 from annotator.ui.window_study import StudyActions
 from annotator.ui.workspace import FromWorkspace, Workspace
 
@@ -57,8 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.messages = MessageBridge(self)
-        self.workspace = ws = Workspace(self.messages, str(self.settings.get("language", "en")),
-                                        self)
+        self.workspace = ws = Workspace(self.messages, current_language(), self)
         self.setWindowTitle("annotator")
         self.setMinimumSize(960, 600)
 
@@ -80,11 +80,14 @@ class MainWindow(QMainWindow):
         self.central_split = split
         self.setCentralWidget(split)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.browser_dock = make_dock(self, "Study", "studyDock", self.browser, left)
-        self.codes_dock = make_dock(self, "Codes", "codesDock", self.codes, right)
-        self.table_dock = make_dock(self, "Segments", "segmentsDock", self.table, right)
-        self.definition_dock = make_dock(self, "Definition", "definitionDock", self.definition,
-                                         left)
+        self.browser_dock = make_dock(self, translate("MainWindow", "Study"), "studyDock",
+                                      self.browser, left)
+        self.codes_dock = make_dock(self, translate("MainWindow", "Codes"), "codesDock",
+                                    self.codes, right)
+        self.table_dock = make_dock(self, translate("MainWindow", "Segments"), "segmentsDock",
+                                    self.table, right)
+        self.definition_dock = make_dock(self, translate("MainWindow", "Definition"),
+                                         "definitionDock", self.definition, left)
         self.definition_dock.hide()  # View ▸ Definition pane (Ctrl+D) shows it
         narrow_table_columns(self.table.view)
 
@@ -104,9 +107,10 @@ class MainWindow(QMainWindow):
         self.open_check = OpenCheck(self, self)
         self.editing = EditingActions(self)
         self.navigation = NavigationActions(self)
+        self.help = HelpActions(self)
         self.actions_by_name: dict[str, QAction] = build_actions(self, {
             "window": self, "study": self.study_actions, "edit": self.editing,
-            "nav": self.navigation})
+            "nav": self.navigation, "help": self.help})
         build_menus(self)
         self.keeper = SessionKeeper(self)  # leaving while recording; position; hold
         self.layout_state = WindowLayout(self, self.settings)
@@ -178,7 +182,6 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.layout_state.save()
-        self.settings.set("language", self.lang)
         self.settings.sync()
 
     def reset_layout(self) -> None:
@@ -197,16 +200,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ study / coder
     def open_study(self, target: str) -> bool:
         """Open a study (file or URL); returns whether it is open."""
-        return self.keeper.may_leave("open another study") and self.workspace.open_study(target)
+        return (self.keeper.may_leave(QT_TRANSLATE_NOOP("SessionKeeper", "open another study"))
+                and self.workspace.open_study(target))
 
     def close_study(self) -> None:
-        if self.keeper.may_leave("close the study"):
+        if self.keeper.may_leave(QT_TRANSLATE_NOOP("SessionKeeper", "close the study")):
             self.close_session()
             self.workspace.close_study()
 
     def set_coder(self, coder: str) -> None:
         if self.controller is not None and coder != self.coder:
-            if not self.keeper.may_leave("switch coder"):
+            if not self.keeper.may_leave(QT_TRANSLATE_NOOP("SessionKeeper", "switch coder")):
                 return
             self.close_session()  # the session was this coder's coding, not the new one's
         self.workspace.set_coder(coder)
@@ -216,7 +220,8 @@ class MainWindow(QMainWindow):
             return False
         if self.coder is None and not self.study_actions.choose_coder():
             return False
-        if not self.keeper.may_leave("switch to another session"):
+        if not self.keeper.may_leave(
+                QT_TRANSLATE_NOOP("SessionKeeper", "switch to another session")):
             return False
         self.close_session()
         opened = self.workspace.open_session(session_id)
@@ -235,8 +240,9 @@ class MainWindow(QMainWindow):
         try:
             session = self.study.session(case, int(num))
         except (StudyError, ValueError):
-            self.messages.error.emit("No such session",
-                                     f"There is no session {key!r} in this study (use CASE:N).")
+            self.messages.error.emit(translate("MainWindow", "No such session"), translate(
+                "MainWindow", "There is no session {key!r} in this study (use CASE:N).").format(
+                    key=key))
             return False
         return self.open_session(session.id)
 
@@ -247,7 +253,7 @@ class MainWindow(QMainWindow):
             return
         self.refresh_browser()
         self.workspace.reload()
-        self.messages.info.emit("Refreshed.")
+        self.messages.info.emit(translate("MainWindow", "Refreshed."))
 
     def refresh_browser(self) -> None:
         ws = self.workspace
@@ -259,7 +265,8 @@ class MainWindow(QMainWindow):
 
     def open_study_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a study", str(Path.home()), "Studies (*.annot);;All files (*)")
+            self, translate("MainWindow", "Open a study"), str(Path.home()),
+            translate("MainWindow", "Studies (*.annot);;All files (*)"))
         if path:
             self.open_and_pick_coder(path)
 
@@ -272,7 +279,7 @@ class MainWindow(QMainWindow):
         if study is not None:
             self.settings.add_recent(self.study_target or "")
             name = study.where if "://" in (t := self.study_target or "") else Path(t).name
-            self.setWindowTitle(f"{name} — annotator")
+            self.setWindowTitle(translate("MainWindow", "{study} — annotator").format(study=name))
             self.codes.set_codebook(study.codebook)
             self.codes.set_language(self.lang)
             self.definition.set_codebook(study.codebook)
@@ -280,7 +287,7 @@ class MainWindow(QMainWindow):
                 self.refresh_browser()
             except StudyError as exc:  # opening is cheap: damage may show only now
                 self.close_study()
-                self.messages.error.emit("Cannot open the study", str(exc))
+                self.messages.error.emit(translate("MainWindow", "Cannot open the study"), str(exc))
                 return
             self.open_check.start()  # the full integrity check, on a worker
         else:
@@ -328,7 +335,7 @@ class MainWindow(QMainWindow):
     def _on_undo_state(self, _can_undo: bool, _can_redo: bool) -> None:
         self._update_actions()
         if self.controller is not None:
-            self.saved_label.setText("✓ all edits saved")
+            self.saved_label.setText(saved_text())
 
     def _on_language_changed(self, lang: str) -> None:
         self.codes.set_language(lang)
@@ -376,16 +383,8 @@ class MainWindow(QMainWindow):
         if seg is not None:
             self.seek(seg.start_ms)
 
-    def about(self) -> None:
-        show_about(self)
-
-    def keyboard_help(self) -> None:
-        codebook = self.controller.codebook if self.controller is not None else None
-        show_keyboard_help(self, keyboard_help_html(
-            codebook, self.lang, self.player.player_actions.all(), self.actions_by_name))
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.keeper.may_leave("quit"):
+        if not self.keeper.may_leave(QT_TRANSLATE_NOOP("SessionKeeper", "quit")):
             event.ignore()
             return
         self.save_layout()

@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from annotator.ui.i18n import translate
+
 MANUAL_LANGUAGES = ("en", "nb")
 """The languages the manual is written in; any other language shows the English one."""
 
@@ -35,10 +37,10 @@ def manual_page(lang: str, page: str = "index.html", root: Path | None = None) -
         path = base / candidate / page
         if path.is_file():
             return path
-    raise ManualNotFoundError(
-        f"The user manual is not built in this copy of annotator (there is no "
-        f"{base / want / page}). In a checkout, build it with scripts/build-manual.sh "
-        "(scripts/venv.sh does it too); a wheel installed with pip contains it.")
+    raise ManualNotFoundError(translate(
+        "Manual", "The user manual is not built in this copy of annotator (there is no "
+        "{path}). In a checkout, build it with scripts/build-manual.sh (scripts/venv.sh does "
+        "it too); a wheel installed with pip contains it.").format(path=base / want / page))
 
 
 def manual_url(lang: str, page: str = "index.html", root: Path | None = None) -> QUrl:
@@ -51,7 +53,7 @@ def open_manual(lang: str, page: str = "index.html", root: Path | None = None) -
     the manual is not built, or when no program could open it."""
     url = manual_url(lang, page, root)
     if not QDesktopServices.openUrl(url):
-        raise ManualNotFoundError(
-            f"No program could open the user manual ({url.toLocalFile()}). Open that file "
-            "in a web browser.")
+        raise ManualNotFoundError(translate(
+            "Manual", "No program could open the user manual ({path}). Open that file in a "
+            "web browser.").format(path=url.toLocalFile()))
     return url

@@ -25,6 +25,7 @@ from annotator.core.timefmt import format_short
 from annotator.store import Study, StudyError
 from annotator.ui.codebook_panel import CodebookPanel
 from annotator.ui.coding_controller import CodingController
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
 from annotator.ui.player.controller import LoadState
@@ -62,6 +63,9 @@ class KeeperHost(Protocol):
 
     def seek(self, ms: int) -> None: ...
 
+#: What the window is about to do, for "Before you …" (marked for translation; see may_leave)
+LEAVE_SESSION = QT_TRANSLATE_NOOP("SessionKeeper", "leave this session")
+
 #: How often a moved playhead is stored (ms).
 POSITION_SAVE_MS = 3000
 #: How often the SQLite WAL is copied back into the study file, on a worker (ms).
@@ -70,24 +74,36 @@ CHECKPOINT_MS = 2000
 
 class LeaveBox(QMessageBox):
     """The question asked when leaving while recording; its buttons are ``end_button``,
-    ``discard_button`` and ``cancel_button``."""
+    ``discard_button`` and ``cancel_button``. ``what`` is English, marked with
+    ``QT_TRANSLATE_NOOP("SessionKeeper", ...)``."""
 
     def __init__(self, window: QMainWindow, ctl: CodingController, what: str,
                  at_ms: int) -> None:
         super().__init__(window)
         self.setObjectName("leaveWhileRecording")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("A code is being recorded")
+        self.setWindowTitle(translate("LeaveBox", "A code is being recorded"))
         codes = ctl.recording_summary()
-        noun = "A code is" if len(codes) == 1 else f"{len(codes)} codes are"
-        self.setText(f"{noun} still being recorded: {'; '.join(codes)}.")
-        self.setInformativeText(
-            f"Before you {what}: end {'it' if len(codes) == 1 else 'them'} at the playhead "
-            f"({format_short(at_ms)}), or discard {'it' if len(codes) == 1 else 'them'}?")
-        self.end_button = self.addButton(f"End at {format_short(at_ms)}",
+        listed, at = "; ".join(codes), format_short(at_ms)
+        doing = translate("SessionKeeper", what)
+        if len(codes) == 1:
+            self.setText(translate("LeaveBox", "A code is still being recorded: {codes}.")
+                         .format(codes=listed))
+            self.setInformativeText(translate(
+                "LeaveBox", "Before you {what}: end it at the playhead ({time}), or discard "
+                "it?").format(what=doing, time=at))
+        else:
+            n = len(codes)  # a name: lupdate drops a message whose count is a call
+            self.setText(translate("LeaveBox", "%n codes are still being recorded: {codes}.",
+                                   None, n).format(codes=listed))
+            self.setInformativeText(translate(
+                "LeaveBox", "Before you {what}: end them at the playhead ({time}), or discard "
+                "them?").format(what=doing, time=at))
+        self.end_button = self.addButton(translate("LeaveBox", "End at {time}").format(time=at),
                                          QMessageBox.ButtonRole.AcceptRole)
         self.end_button.setObjectName("endRecordings")
-        self.discard_button = self.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        self.discard_button = self.addButton(translate("LeaveBox", "Discard"),
+                                             QMessageBox.ButtonRole.DestructiveRole)
         self.discard_button.setObjectName("discardRecordings")
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.end_button)
@@ -122,10 +138,11 @@ class SessionKeeper(QObject):
         window.player.controller.loaded.connect(self._on_media_loaded)
         window.player.controller.loadFailed.connect(self._on_media_failed)
         # hold mode, visible
-        self.hold_label = QLabel("HOLD")
+        self.hold_label = QLabel(translate("SessionKeeper", "HOLD"))
         self.hold_label.setObjectName("holdIndicator")
-        self.hold_label.setToolTip("Hold mode: a code records only while its key is held "
-                                   "down. Press H to turn it off.")
+        self.hold_label.setToolTip(translate(
+            "SessionKeeper", "Hold mode: a code records only while its key is held down. "
+            "Press H to turn it off."))
         self.hold_label.setStyleSheet("background: #fff4ce; color: #5c4400; font-weight: bold;"
                                       " padding: 0 6px; border: 1px solid #e0c36a;")
         self.hold_label.hide()
@@ -152,7 +169,7 @@ class SessionKeeper(QObject):
             if action is None:
                 continue
             what = ctl.step_text(undo=undo) if ctl is not None else ""
-            base = "&Undo" if undo else "&Redo"
+            base = translate("Actions", "&Undo") if undo else translate("Actions", "&Redo")
             action.setText(f"{base} {what.replace('&', '&&')}" if what else base)
 
     @property
@@ -161,8 +178,9 @@ class SessionKeeper(QObject):
         return self._pending_seek
 
     # ------------------------------------------------------------------ leaving
-    def may_leave(self, what: str = "leave this session") -> bool:
+    def may_leave(self, what: str = LEAVE_SESSION) -> bool:
         """Whether the window may leave the session; asks while a code is recording.
+        ``what`` ("quit") is English, marked with ``QT_TRANSLATE_NOOP("SessionKeeper", ...)``.
 
         "End" ends every recording at the playhead, "Discard" throws them away; when
         that cannot be stored (say, the playhead is before a recording's start) the
@@ -282,5 +300,6 @@ class SessionKeeper(QObject):
         self.hold_label.setVisible(on)
         self.w.codes.set_hold_mode(on)
         self.w.messages.info.emit(
-            "Hold mode on: a code records while its key is held down." if on else
-            "Hold mode off: a code's key starts a recording, the next press ends it.")
+            translate("SessionKeeper", "Hold mode on: a code records while its key is held down.")
+            if on else translate("SessionKeeper", "Hold mode off: a code's key starts a "
+                                 "recording, the next press ends it."))

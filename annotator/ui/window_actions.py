@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.ui.workspace import Workspace
 
 Condition = Callable[[Workspace], bool]
@@ -53,7 +54,8 @@ def can_redo(ws: Workspace) -> bool:
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
     """One command. ``handler`` is ``"<object>.<method>"``; a checkable action's method
-    gets the new checked state. ``shortcuts`` are the keys, the first one shown."""
+    gets the new checked state. ``shortcuts`` are the keys, the first one shown. ``text``
+    and ``tip`` are English, marked for translation (context ``Actions``)."""
 
     name: str
     text: str
@@ -65,90 +67,134 @@ class ActionSpec:
     checked: bool = False
 
     @property
+    def shown_text(self) -> str:
+        """The menu text in the interface language."""
+        return translate("Actions", self.text)
+
+    @property
     def plain_text(self) -> str:
-        return self.text.replace("&", "").rstrip("…")
+        """The text without accelerator or ellipsis, in the interface language."""
+        return self.shown_text.replace("&", "").rstrip("…")
+
+    @property
+    def shown_tip(self) -> str:
+        """The tip (else the plain text) in the interface language."""
+        return translate("Actions", self.tip) if self.tip else self.plain_text
 
 
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    A("new_study", "&New study…", "study.new_study", ("Ctrl+N",),
-      "Create a new study file with a codebook"),
-    A("open_study", "&Open study…", "window.open_study_dialog", ("Ctrl+O",)),
-    A("open_demo", "Open the &demo study", "study.open_demo", (),
-      "Build (first time) and open the demo study"),
-    A("export", "&Export…", "study.export_dialog", ("Ctrl+E",),
-      "Export coded timelines (CSV, Excel, SPSS, ELAN, time-sliced)", enabled=has_study),
-    A("checkout", "Check &out for a coder…", "study.checkout_dialog", (),
-      "Write a coder's own blind study file for their laptop", enabled=has_study),
-    A("merge", "&Merge a coder's study…", "study.merge_dialog", (),
-      "Bring a coder's checked-out work back into this study", enabled=has_study),
-    A("close_study", "&Close study", "window.close_study", ("Ctrl+W",), enabled=has_study),
-    A("quit", "&Quit", "window.close", ("Ctrl+Q",)),
+    A("new_study", QT_TRANSLATE_NOOP("Actions", "&New study…"), "study.new_study", ("Ctrl+N",),
+      QT_TRANSLATE_NOOP("Actions", "Create a new study file with a codebook")),
+    A("open_study", QT_TRANSLATE_NOOP("Actions", "&Open study…"),
+      "window.open_study_dialog", ("Ctrl+O",)),
+    A("open_demo", QT_TRANSLATE_NOOP("Actions", "Open the &demo study"), "study.open_demo", (),
+      QT_TRANSLATE_NOOP("Actions", "Build (first time) and open the demo study")),
+    A("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "study.export_dialog", ("Ctrl+E",),
+      QT_TRANSLATE_NOOP("Actions", "Export coded timelines (CSV, Excel, SPSS, ELAN, time-sliced)"),
+      enabled=has_study),
+    A("checkout", QT_TRANSLATE_NOOP("Actions", "Check &out for a coder…"),
+      "study.checkout_dialog", (),
+      QT_TRANSLATE_NOOP("Actions", "Write a coder's own blind study file for their laptop"),
+      enabled=has_study),
+    A("merge", QT_TRANSLATE_NOOP("Actions", "&Merge a coder's study…"), "study.merge_dialog", (),
+      QT_TRANSLATE_NOOP("Actions", "Bring a coder's checked-out work back into this study"),
+      enabled=has_study),
+    A("close_study", QT_TRANSLATE_NOOP("Actions", "&Close study"),
+      "window.close_study", ("Ctrl+W",),
+      enabled=has_study),
+    A("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "window.close", ("Ctrl+Q",)),
     # Edit
-    A("undo", "&Undo", "edit.undo", ("Ctrl+Z",), enabled=can_undo),
-    A("redo", "&Redo", "edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), enabled=can_redo),
-    A("split", "&Split at playhead", "edit.split_selected", ("S",),
-      "Split the selected segment (or the one under the playhead)", enabled=editable),
-    A("note", "&Note…", "edit.edit_note", ("N",), "Write a note on the selected segment",
+    A("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit.undo", ("Ctrl+Z",), enabled=can_undo),
+    A("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"),
+      enabled=can_redo),
+    A("split", QT_TRANSLATE_NOOP("Actions", "&Split at playhead"), "edit.split_selected", ("S",),
+      QT_TRANSLATE_NOOP("Actions", "Split the selected segment (or the one under the playhead)"),
       enabled=editable),
-    A("delete", "&Delete segment", "edit.delete_selected", (),
-      "Delete the selected segments (Delete in the timeline or table)", enabled=editable),
-    A("close_open", "&End open codes", "edit.close_open_codes", ("Return",),
-      "End every code that is being recorded, at the playhead", enabled=editable),
-    A("cancel_open", "Discard open codes", "edit.cancel_open_codes", ("Escape",),
-      "Discard the codes being recorded", enabled=editable),
+    A("note", QT_TRANSLATE_NOOP("Actions", "&Note…"), "edit.edit_note", ("N",),
+      QT_TRANSLATE_NOOP("Actions", "Write a note on the selected segment"), enabled=editable),
+    A("delete", QT_TRANSLATE_NOOP("Actions", "&Delete segment"), "edit.delete_selected", (),
+      QT_TRANSLATE_NOOP("Actions", "Delete the selected segments (Delete in the timeline or table)"),  # noqa: E501
+      enabled=editable),
+    A("close_open", QT_TRANSLATE_NOOP("Actions", "&End open codes"),
+      "edit.close_open_codes", ("Return",),
+      QT_TRANSLATE_NOOP("Actions", "End every code that is being recorded, at the playhead"),
+      enabled=editable),
+    A("cancel_open", QT_TRANSLATE_NOOP("Actions", "Discard open codes"),
+      "edit.cancel_open_codes", ("Escape",),
+      QT_TRANSLATE_NOOP("Actions", "Discard the codes being recorded"), enabled=editable),
     # Coding
-    A("hold_mode", "&Hold mode", "edit.set_hold_mode", ("H",),
-      "Code for as long as a code's key is held down", checkable=True),
-    A("show_others", "Show &other coders (unblind)", "edit.toggle_others", (),
-      "Show the other coders' segments on this session; this is logged", checkable=True,
-      enabled=coding),
-    A("submit", "S&ubmit session", "edit.submit", ("Ctrl+Return",),
-      "Mark your coding of this session as done", enabled=editable),
-    A("reopen", "&Reopen session", "edit.reopen", (),
-      "Reopen a submitted session to edit it; this is logged", enabled=submitted),
-    A("switch_coder", "Switch &coder…", "study.choose_coder", (), enabled=has_study),
+    A("hold_mode", QT_TRANSLATE_NOOP("Actions", "&Hold mode"), "edit.set_hold_mode", ("H",),
+      QT_TRANSLATE_NOOP("Actions", "Code for as long as a code's key is held down"),
+      checkable=True),
+    A("show_others", QT_TRANSLATE_NOOP("Actions", "Show &other coders (unblind)"),
+      "edit.toggle_others", (),
+      QT_TRANSLATE_NOOP("Actions", "Show the other coders' segments on this session; this is logged"),  # noqa: E501
+      checkable=True, enabled=coding),
+    A("submit", QT_TRANSLATE_NOOP("Actions", "S&ubmit session"), "edit.submit", ("Ctrl+Return",),
+      QT_TRANSLATE_NOOP("Actions", "Mark your coding of this session as done"), enabled=editable),
+    A("reopen", QT_TRANSLATE_NOOP("Actions", "&Reopen session"), "edit.reopen", (),
+      QT_TRANSLATE_NOOP("Actions", "Reopen a submitted session to edit it; this is logged"),
+      enabled=submitted),
+    A("switch_coder", QT_TRANSLATE_NOOP("Actions", "Switch &coder…"), "study.choose_coder",
+      enabled=has_study),
     # Study
-    A("plan_reliability", "&Plan reliability coding…", "study.plan_reliability", (),
-      "Assign a stratified sample of sessions to a second coder, blind", enabled=has_study),
-    A("compare", "&Compare coders…", "study.compare", ("Ctrl+K",),
-      "Reliability, confusion and timeline differences between coders", enabled=has_study),
-    A("analysis", "&Analysis…", "study.analysis", (),
-      "Time budgets, co-occurrence, sequences and trends over sessions", enabled=has_study),
-    A("check_study", "C&heck study", "study.check_study", (),
-      "Integrity, schema and missing media", enabled=has_study),
+    A("plan_reliability", QT_TRANSLATE_NOOP("Actions", "&Plan reliability coding…"),
+      "study.plan_reliability", (),
+      QT_TRANSLATE_NOOP("Actions", "Assign a stratified sample of sessions to a second coder, blind"),  # noqa: E501
+      enabled=has_study),
+    A("compare", QT_TRANSLATE_NOOP("Actions", "&Compare coders…"), "study.compare", ("Ctrl+K",),
+      QT_TRANSLATE_NOOP("Actions", "Reliability, confusion and timeline differences between coders"),  # noqa: E501
+      enabled=has_study),
+    A("analysis", QT_TRANSLATE_NOOP("Actions", "&Analysis…"), "study.analysis", (),
+      QT_TRANSLATE_NOOP("Actions", "Time budgets, co-occurrence, sequences and trends over sessions"),  # noqa: E501
+      enabled=has_study),
+    A("check_study", QT_TRANSLATE_NOOP("Actions", "C&heck study"), "study.check_study", (),
+      QT_TRANSLATE_NOOP("Actions", "Integrity, schema and missing media"), enabled=has_study),
     # View
-    A("refresh", "Re&fresh", "window.refresh", ("F5",),
-      "Show what other coders committed meanwhile (lab server, merges)"),
-    A("reset_layout", "&Reset layout", "window.reset_layout"),
-    A("zoom_all", "Show the &whole session", "nav.zoom_fit", ("Ctrl+0",),
-      "Zoom the timeline out to the whole session"),
-    A("zoom_in", "Zoom &in", "nav.zoom_in", ("Ctrl+=", "Ctrl++"),
-      "Zoom the timeline in around the playhead"),
-    A("zoom_out", "Zoom o&ut", "nav.zoom_out", ("Ctrl+-",),
-      "Zoom the timeline out around the playhead"),
-    A("follow", "&Follow the playhead", "nav.set_follow", ("Ctrl+Shift+F",),
-      "Page the timeline so the playhead stays in view while playing", checkable=True,
-      checked=True),
-    A("definition", "&Definition pane", "window.show_definition", ("Ctrl+D",),
-      "Show the definition and examples of the hovered or selected code", checkable=True),
+    A("refresh", QT_TRANSLATE_NOOP("Actions", "Re&fresh"), "window.refresh", ("F5",),
+      QT_TRANSLATE_NOOP("Actions", "Show what other coders committed meanwhile (lab server, merges)")),  # noqa: E501
+    A("reset_layout", QT_TRANSLATE_NOOP("Actions", "&Reset layout"), "window.reset_layout"),
+    A("zoom_all", QT_TRANSLATE_NOOP("Actions", "Show the &whole session"),
+      "nav.zoom_fit", ("Ctrl+0",),
+      QT_TRANSLATE_NOOP("Actions", "Zoom the timeline out to the whole session")),
+    A("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), "nav.zoom_in", ("Ctrl+=", "Ctrl++"),
+      QT_TRANSLATE_NOOP("Actions", "Zoom the timeline in around the playhead")),
+    A("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom o&ut"), "nav.zoom_out", ("Ctrl+-",),
+      QT_TRANSLATE_NOOP("Actions", "Zoom the timeline out around the playhead")),
+    A("follow", QT_TRANSLATE_NOOP("Actions", "&Follow the playhead"),
+      "nav.set_follow", ("Ctrl+Shift+F",),
+      QT_TRANSLATE_NOOP("Actions", "Page the timeline so the playhead stays in view while playing"),
+      checkable=True, checked=True),
+    A("definition", QT_TRANSLATE_NOOP("Actions", "&Definition pane"),
+      "window.show_definition", ("Ctrl+D",),
+      QT_TRANSLATE_NOOP("Actions", "Show the definition and examples of the hovered or selected code"),  # noqa: E501
+      checkable=True),
     # Navigate
-    A("go_to_time", "&Go to time…", "nav.go_to_time", ("Ctrl+G",),
-      "Move the playhead to a time (12:34.5, 1:02:03 or seconds)", enabled=coding),
-    A("next_segment", "&Next segment", "nav.next_segment", ("Ctrl+PgDown",),
-      "Go to the next segment of any code", enabled=coding),
-    A("previous_segment", "&Previous segment", "nav.previous_segment", ("Ctrl+PgUp",),
-      "Go to the previous segment of any code", enabled=coding),
-    A("next_of_code", "Next segment of the selected &code", "nav.next_of_code",
-      ("Ctrl+Shift+PgDown",), "Go to the next segment of the selected segment's code",
+    A("go_to_time", QT_TRANSLATE_NOOP("Actions", "&Go to time…"), "nav.go_to_time", ("Ctrl+G",),
+      QT_TRANSLATE_NOOP("Actions", "Move the playhead to a time (12:34.5, 1:02:03 or seconds)"),
       enabled=coding),
-    A("previous_of_code", "Previous segment of the selected c&ode", "nav.previous_of_code",
-      ("Ctrl+Shift+PgUp",), "Go to the previous segment of the selected segment's code",
+    A("next_segment", QT_TRANSLATE_NOOP("Actions", "&Next segment"),
+      "nav.next_segment", ("Ctrl+PgDown",),
+      QT_TRANSLATE_NOOP("Actions", "Go to the next segment of any code"), enabled=coding),
+    A("previous_segment", QT_TRANSLATE_NOOP("Actions", "&Previous segment"),
+      "nav.previous_segment", ("Ctrl+PgUp",),
+      QT_TRANSLATE_NOOP("Actions", "Go to the previous segment of any code"), enabled=coding),
+    A("next_of_code", QT_TRANSLATE_NOOP("Actions", "Next segment of the selected &code"),
+      "nav.next_of_code", ("Ctrl+Shift+PgDown",),
+      QT_TRANSLATE_NOOP("Actions", "Go to the next segment of the selected segment's code"),
+      enabled=coding),
+    A("previous_of_code", QT_TRANSLATE_NOOP("Actions", "Previous segment of the selected c&ode"),
+      "nav.previous_of_code", ("Ctrl+Shift+PgUp",),
+      QT_TRANSLATE_NOOP("Actions", "Go to the previous segment of the selected segment's code"),
       enabled=coding),
     # Help
-    A("keys_help", "&Keyboard…", "window.keyboard_help", ("F1",)),
-    A("about", "&About annotator", "window.about"),
+    A("manual", QT_TRANSLATE_NOOP("Actions", "User &manual"), "help.manual", ("F1",),
+      QT_TRANSLATE_NOOP("Actions", "Open the user manual in your web browser")),
+    A("keys_help", QT_TRANSLATE_NOOP("Actions", "&Keyboard…"), "help.keyboard", ("Ctrl+F1",),
+      QT_TRANSLATE_NOOP("Actions", "Every key and shortcut of the coding window")),
+    A("about", QT_TRANSLATE_NOOP("Actions", "&About annotator"), "help.about"),
 )
 del A
 
@@ -162,11 +208,11 @@ def build_actions(parent: QWidget, handlers: Mapping[str, object],
     for spec in specs:
         obj_name, _, method = spec.handler.partition(".")
         slot = getattr(handlers[obj_name], method)  # fails loudly on a typo in the table
-        a = QAction(spec.text, parent)
+        a = QAction(translate("Actions", spec.text), parent)
         if spec.shortcuts:
             a.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = spec.tip or spec.plain_text
+        tip = spec.shown_tip
         a.setToolTip(f"{tip} ({spec.shortcuts[0]})" if spec.shortcuts else tip)
         a.setStatusTip(tip)
         a.setCheckable(spec.checkable)

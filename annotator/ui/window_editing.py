@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from annotator.core.timefmt import format_tc
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.workspace import Workspace
 
@@ -43,8 +44,8 @@ class EditingActions:
     def code_pressed(self, code_id: str) -> None:
         ctl = self.ws.controller
         if ctl is None:
-            self.host.messages.info.emit(
-                "Open a session to code (double-click it in the study list).")
+            self.host.messages.info.emit(translate(
+                "EditingActions", "Open a session to code (double-click it in the study list)."))
             return
         ctl.press(code_id, self.host.current_ms())
 
@@ -92,7 +93,8 @@ class EditingActions:
         ids = self.ws.segments.selection() or [
             s.id for s in self.ws.segments if s.start_ms < t < s.end_ms]
         if not ids:
-            self.host.messages.info.emit("No segment under the playhead to split.")
+            self.host.messages.info.emit(
+                translate("EditingActions", "No segment under the playhead to split."))
             return
         ctl.split(ids[0], t)
 
@@ -103,15 +105,17 @@ class EditingActions:
         if not seg_id:
             sel = self.ws.segments.selection()
             if not sel:
-                self.host.messages.info.emit("Select a segment to write a note on it.")
+                self.host.messages.info.emit(
+                    translate("EditingActions", "Select a segment to write a note on it."))
                 return
             seg_id = sel[0]
         seg = self.ws.segments.get(seg_id)
         if seg is None:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self.host.dialog_parent(), "Note",
-            f"Note on {seg.code} at {format_tc(seg.start_ms)}:", seg.note)
+            self.host.dialog_parent(), translate("EditingActions", "Note"),
+            translate("EditingActions", "Note on {code} at {time}:").format(
+                code=seg.code, time=format_tc(seg.start_ms)), seg.note)
         if ok and text != seg.note:
             ctl.change(seg_id, note=text)
 
@@ -142,9 +146,11 @@ class EditingActions:
             return
         if on and not self.ws.showing_others and ctl.assignment.purpose == "reliability":
             answer = QMessageBox.question(
-                self.host.dialog_parent(), "Unblind?",
-                "You are coding this session blind, for reliability. Showing the other "
-                "coders' segments ends the blinding, and it is logged.\n\nShow them?")
+                self.host.dialog_parent(), translate("EditingActions", "Unblind?"),
+                translate("EditingActions",
+                          "You are coding this session blind, for reliability. Showing the "
+                          "other coders' segments ends the blinding, and it is logged.\n\n"
+                          "Show them?"))
             if answer != QMessageBox.StandardButton.Yes:
                 self.ws.othersShownChanged.emit(False)  # the menu item unticks
                 return

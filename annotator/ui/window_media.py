@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from annotator.core.timefmt import format_tc
 from annotator.store import SessionInfo
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.player import PlayerWidget
 from annotator.ui.timeline.view import TimelineView
 from annotator.ui.window_status import WindowStatus
 from annotator.ui.workspace import Workspace
 
-NO_SESSION_HINT = ("Double-click a session in the Study list to code it.\n"
-                   "Press F1 for the keyboard.")
-NO_STUDY_HINT = "Open a study (Ctrl+O), or create one (Ctrl+N)."
+NO_SESSION_HINT = QT_TRANSLATE_NOOP(
+    "SessionMedia", "Double-click a session in the Study list to code it.\n"
+    "Press Ctrl+F1 for the keyboard, F1 for the user manual.")
+NO_STUDY_HINT = QT_TRANSLATE_NOOP("SessionMedia",
+                                  "Open a study (Ctrl+O), or create one (Ctrl+N).")
 
 
 class SessionMedia:
@@ -45,19 +48,25 @@ class SessionMedia:
             return
         pc.unload()
         if session.media is not None:
-            message = (f"The recording of {session.key} is missing ({session.media.path}). "
-                       "Relink it from the study browser (right-click ▸ Relink media…).")
-            self.status.set_media_problem("⚠ recording missing", message)
+            message = translate(
+                "SessionMedia", "The recording of {session} is missing ({path}). Relink it "
+                "from the study browser (right-click ▸ Relink media…).").format(
+                    session=session.key, path=session.media.path)
+            self.status.set_media_problem(translate("SessionMedia", "⚠ recording missing"),
+                                          message)
             self.messages.warning.emit(message)
-            self.player.view.clear(f"The recording of {session.key} is missing.\n"
-                                   "Click the timeline to move the playhead and code.")
+            self.player.view.clear(translate(
+                "SessionMedia", "The recording of {session} is missing.\n"
+                "Click the timeline to move the playhead and code.").format(session=session.key))
         else:
-            self.player.view.clear(f"{session.key} has no recording.\n"
-                                   "Click the timeline to move the playhead and code.")
+            self.player.view.clear(translate(
+                "SessionMedia", "{session} has no recording.\n"
+                "Click the timeline to move the playhead and code.").format(session=session.key))
 
     def show_hint(self) -> None:
         """What to do next, in the empty picture area."""
-        self.player.view.clear(NO_SESSION_HINT if self.ws.study is not None else NO_STUDY_HINT)
+        hint = NO_SESSION_HINT if self.ws.study is not None else NO_STUDY_HINT
+        self.player.view.clear(translate("SessionMedia", hint))
 
     def _on_loaded(self, info: object) -> None:
         pc = self.player.controller
@@ -69,7 +78,9 @@ class SessionMedia:
         warning = str(getattr(info, "warning", ""))
         if warning:  # truncated: only the first part plays (the label says how much)
             playable = format_tc(int(getattr(info, "duration_ms", 0)))
-            self.status.set_media_problem(f"⚠ recording truncated: plays to {playable}", warning)
+            self.status.set_media_problem(translate(
+                "SessionMedia", "⚠ recording truncated: plays to {time}").format(time=playable),
+                warning)
             self.messages.warning.emit(warning)
 
     def _on_unloaded(self) -> None:
@@ -78,5 +89,6 @@ class SessionMedia:
 
     def _on_failed(self, message: str) -> None:
         if self.ws.session is not None:
-            self.status.set_media_problem("⚠ recording unreadable", message)
+            self.status.set_media_problem(translate("SessionMedia", "⚠ recording unreadable"),
+                                          message)
         self.messages.warning.emit(message)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.segments import SegmentView
 from annotator.core.timefmt import format_tc, parse_position
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.timeline.view import TimelineView
 from annotator.ui.workspace import Workspace
@@ -51,12 +52,13 @@ class GoToTimeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, current_ms: int, duration_ms: int | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Go to time")
+        self.setWindowTitle(translate("GoToTimeDialog", "Go to time"))
         self.duration_ms = duration_ms
         self.value_ms: int | None = None
         self.edit = QLineEdit(format_tc(current_ms), self)
         self.edit.selectAll()
-        self.edit.setToolTip("12:34.5 (minutes:seconds), 1:02:03 or seconds (754.5)")
+        self.edit.setToolTip(translate(
+            "GoToTimeDialog", "12:34.5 (minutes:seconds), 1:02:03 or seconds (754.5)"))
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -67,8 +69,14 @@ class GoToTimeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        end = f" (the session ends at {format_tc(duration_ms)})" if duration_ms else ""
-        lay.addWidget(QLabel(f"Time: 12:34.5, 1:02:03 or seconds{end}", self))
+        if duration_ms:
+            prompt = translate("GoToTimeDialog", "Time: 12:34.5, 1:02:03 or seconds (the "
+                               "session ends at {end})").format(end=format_tc(duration_ms))
+        else:
+            prompt = translate("GoToTimeDialog", "Time: 12:34.5, 1:02:03 or seconds")
+        label = QLabel(prompt, self)
+        label.setWordWrap(True)
+        lay.addWidget(label)
         lay.addWidget(self.edit)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
@@ -135,17 +143,15 @@ class NavigationActions:
         if same_code:
             sel = ws.segments.selected()
             if sel is None:
-                self.host.messages.info.emit(
-                    "Select a segment first: this goes to the next or previous segment "
-                    "of its code.")
+                self.host.messages.info.emit(translate(
+                    "NavigationActions", "Select a segment first: this goes to the next or "
+                    "previous segment of its code."))
                 return
             code = sel.code
         target = neighbour(ws.segments.by_start(code), self.host.current_ms(), direction,
                            ws.segments.selected())
         if target is None:
-            where = "after" if direction > 0 else "before"
-            of = f" of {code}" if code else ""
-            self.host.messages.info.emit(f"No segment{of} {where} the playhead.")
+            self.host.messages.info.emit(no_segment_text(direction, code))
             return
         ws.segments.set_selection([target.id])
         self.host.seek(target.start_ms)
@@ -189,3 +195,16 @@ def neighbour(ordered: list[SegmentView], t_ms: int, direction: int,
         if (k < here) if here is not None else (s.start_ms < t_ms):
             return s
     return None
+
+
+def no_segment_text(direction: int, code: str | None) -> str:
+    """Why next/previous segment did not move."""
+    if code:
+        if direction > 0:
+            return translate("NavigationActions",
+                             "No segment of {code} after the playhead.").format(code=code)
+        return translate("NavigationActions",
+                         "No segment of {code} before the playhead.").format(code=code)
+    if direction > 0:
+        return translate("NavigationActions", "No segment after the playhead.")
+    return translate("NavigationActions", "No segment before the playhead.")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
-from annotator.ui.workspace import Workspace
+from annotator.ui.workspace import Workspace, purpose_label, status_label
 
 
 class WindowStatus:
@@ -16,10 +17,11 @@ class WindowStatus:
                  messages: MessageBridge) -> None:
         self.window = window
         self.ws = workspace
-        self.coder_label = QLabel("No coder")
-        self.session_label = QLabel("No session")
+        self.coder_label = QLabel(translate("WindowStatus", "No coder"))
+        self.session_label = QLabel(translate("WindowStatus", "No session"))
         self.saved_label = QLabel("")
-        self.saved_label.setToolTip("Every edit is saved the moment it is made.")
+        self.saved_label.setToolTip(
+            translate("WindowStatus", "Every edit is saved the moment it is made."))
         # stays while the session's recording cannot be shown (the status message fades)
         self.media_label = QLabel("")
         self.media_label.setStyleSheet("color: #b00020;")
@@ -35,26 +37,36 @@ class WindowStatus:
     def update_coder(self) -> None:
         coder = self.ws.coder or ""
         name = self.ws.coder_name()
-        self.coder_label.setText(f"Coder: {coder}" + (f" ({name})" if name and name != coder
-                                                     else "") if coder else "No coder")
+        if not coder:
+            text = translate("WindowStatus", "No coder")
+        elif name and name != coder:
+            text = translate("WindowStatus", "Coder: {coder} ({name})").format(
+                coder=coder, name=name)
+        else:
+            text = translate("WindowStatus", "Coder: {coder}").format(coder=coder)
+        self.coder_label.setText(text)
 
     def update_session(self) -> None:
         ctl, session = self.ws.controller, self.ws.session
         if ctl is None or session is None:
-            self.session_label.setText("No session")
+            self.session_label.setText(translate("WindowStatus", "No session"))
             self.saved_label.setText("")
             return
         a = ctl.assignment
-        blind = " · blind" if a.purpose == "reliability" and not self.ws.showing_others else ""
-        self.session_label.setText(f"{session.case} · session {session.number} · {a.purpose}"
-                                   f" · {a.status.replace('_', ' ')}{blind}")
-        self.saved_label.setText("✓ all edits saved")
+        text = translate(
+            "WindowStatus", "{case} · session {number} · {purpose} · {status}").format(
+            case=session.case, number=session.number, purpose=purpose_label(a.purpose),
+            status=status_label(a.status))
+        if a.purpose == "reliability" and not self.ws.showing_others:
+            text += translate("WindowStatus", " · blind")
+        self.session_label.setText(text)
+        self.saved_label.setText(saved_text())
 
     def set_media_problem(self, text: str, details: str = "") -> None:
         self.media_label.setText(text)
         self.media_label.setToolTip(
-            f"{details}\n\nCoding still works: click the timeline to move the playhead."
-            if details else "")
+            translate("WindowStatus", "{details}\n\nCoding still works: click the timeline "
+                      "to move the playhead.").format(details=details) if details else "")
         self.media_label.setVisible(bool(text))
 
     def _on_error(self, title: str, message: str) -> None:
@@ -64,7 +76,9 @@ class WindowStatus:
             # Before the window is shown (opening the study given on the command line):
             # keep it for a dialog once the window is up, so it is not missed.
             self._pending_errors.append((title, message))
-            self.window.statusBar().showMessage(f"{title}: {message}", 10000)
+            self.window.statusBar().showMessage(
+                translate("WindowStatus", "{title}: {message}").format(
+                    title=title, message=message), 10000)
 
     def shown(self) -> None:
         """Call from ``showEvent``: errors from before the window was up get a dialog."""
@@ -75,3 +89,8 @@ class WindowStatus:
         pending, self._pending_errors = self._pending_errors, []
         for title, message in pending:
             QMessageBox.warning(self.window, title, message)
+
+
+def saved_text() -> str:
+    """The status bar's note that every edit is stored."""
+    return translate("WindowStatus", "✓ all edits saved")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.store import SessionInfo, Study, StudyError
 from annotator.store.engine import describe_target, make_engine
 from annotator.ui.export_dialog import ExportChoice, ExportDialog, ExportResult
+from annotator.ui.i18n import translate
 from annotator.ui.messages import MessageBridge
 from annotator.ui.settings import Settings
 from annotator.ui.start_page import recent_label
@@ -88,8 +89,8 @@ class StudyActions:
         self, title: str, fn: Callable[[TaskContext], Any],
         on_result: Callable[[Any], None], *, cancellable: bool = True,
     ) -> None:
-        dlg = QProgressDialog(title, "Cancel" if cancellable else "", 0, 1000,
-                              self.host.dialog_parent())
+        dlg = QProgressDialog(title, translate("StudyActions", "Cancel") if cancellable else "",
+                              0, 1000, self.host.dialog_parent())
         dlg.setWindowTitle("annotator")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
@@ -115,7 +116,8 @@ class StudyActions:
                         on_done=done)
         self._tasks.append(task)
         dlg.canceled.connect(task.cancel)
-        task.cancelled.connect(lambda: self.host.messages.info.emit(f"{title}: cancelled."))
+        task.cancelled.connect(lambda: self.host.messages.info.emit(
+            translate("StudyActions", "{task}: cancelled.").format(task=title)))
 
     # ------------------------------------------------------------------ coders
     def choose_coder(self) -> bool:
@@ -126,20 +128,26 @@ class StudyActions:
         coders = ws.study.coders()
         last = str(w.settings.get("last_coder", "") or "")
         items = [f"{c.id} — {c.name}" if c.name and c.name != c.id else c.id for c in coders]
-        items.append("New coder…")
+        new_coder = translate("StudyActions", "New coder…")
+        items.append(new_coder)
         current = next((i for i, c in enumerate(coders) if c.id == last), 0)
-        choice, ok = QInputDialog.getItem(parent, "Who is coding?", "Coder:", items, current, False)
+        choice, ok = QInputDialog.getItem(parent, translate("StudyActions", "Who is coding?"),
+                                          translate("StudyActions", "Coder:"), items, current,
+                                          False)
         if not ok:
             return False
-        if choice == "New coder…":
-            cid, ok = QInputDialog.getText(parent, "New coder", "Initials (e.g. AK):")
+        if choice == new_coder:
+            title = translate("StudyActions", "New coder")
+            cid, ok = QInputDialog.getText(parent, title,
+                                           translate("StudyActions", "Initials (e.g. AK):"))
             if not ok or not cid.strip():
                 return False
-            name, _ = QInputDialog.getText(parent, "New coder", "Full name (optional):")
+            name, _ = QInputDialog.getText(parent, title,
+                                           translate("StudyActions", "Full name (optional):"))
             try:
                 ws.study.add_coder(cid.strip(), name.strip())
             except StudyError as exc:
-                w.messages.error.emit("Cannot add the coder", str(exc))
+                w.messages.error.emit(translate("StudyActions", "Cannot add the coder"), str(exc))
                 return False
             w.set_coder(cid.strip())
         else:
@@ -157,20 +165,25 @@ class StudyActions:
         if session.media is None:
             return
         box = QMessageBox(parent)
-        box.setWindowTitle("Relink media")
-        box.setText(f"The recording of {session.key} was {session.media.path}.\n\n"
-                    "Pick the moved file, or a folder to search for it by its SHA-256.")
-        pick_file = box.addButton("Pick the file…", QMessageBox.ButtonRole.AcceptRole)
-        pick_dir = box.addButton("Search a folder…", QMessageBox.ButtonRole.ActionRole)
+        box.setWindowTitle(translate("StudyActions", "Relink media"))
+        box.setText(translate("StudyActions", "The recording of {session} was {path}.\n\n"
+                              "Pick the moved file, or a folder to search for it by its "
+                              "SHA-256.").format(session=session.key, path=session.media.path))
+        pick_file = box.addButton(translate("StudyActions", "Pick the file…"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        pick_dir = box.addButton(translate("StudyActions", "Search a folder…"),
+                                 QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
         if clicked is pick_file:
-            path, _ = QFileDialog.getOpenFileName(parent, "The moved recording", str(Path.home()))
+            path, _ = QFileDialog.getOpenFileName(
+                parent, translate("StudyActions", "The moved recording"), str(Path.home()))
             if path:
                 self.relink_to_file(session_id, Path(path))
         elif clicked is pick_dir:
-            folder = QFileDialog.getExistingDirectory(parent, "Folder to search", str(Path.home()))
+            folder = QFileDialog.getExistingDirectory(
+                parent, translate("StudyActions", "Folder to search"), str(Path.home()))
             if folder:
                 self.relink_by_search(session_id, Path(folder))
 
@@ -188,7 +201,7 @@ class StudyActions:
                 d / max(t, 1), path.name), cancelled=lambda: ctx.cancelled)
             return path if digest == want else None
 
-        self.run_with_progress("Checking the file", check,
+        self.run_with_progress(translate("StudyActions", "Checking the file"), check,
                                lambda found: self._relinked(session, found, str(path)))
 
     def relink_by_search(self, session_id: int, folder: Path) -> None:
@@ -205,7 +218,7 @@ class StudyActions:
                                 progress=lambda d, t: ctx.progress(d / max(t, 1), ""),
                                 cancelled=lambda: ctx.cancelled)
 
-        self.run_with_progress("Searching for the recording", search,
+        self.run_with_progress(translate("StudyActions", "Searching for the recording"), search,
                                lambda found: self._relinked(session, found, str(folder)))
 
     def _relinked(self, session: SessionInfo, found: Path | None, where: str) -> None:
@@ -213,9 +226,11 @@ class StudyActions:
         w.dialog_parent()
         if found is None:
             w.messages.error.emit(
-                "Not found",
-                f"No file in {where} has the recording's SHA-256, so it was not relinked. "
-                "A re-encoded or trimmed copy is a different recording.")
+                translate("StudyActions", "Not found"),
+                translate("StudyActions",
+                          "No file in {folder} has the recording's SHA-256, so it was not "
+                          "relinked. A re-encoded or trimmed copy is a different recording."
+                          ).format(folder=where))
             return
         assert ws.study is not None and session.media is not None
         from dataclasses import replace
@@ -227,9 +242,10 @@ class StudyActions:
         try:
             ws.study.relink_media(session.id, link, by=ws.coder)
         except StudyError as exc:
-            w.messages.error.emit("Not relinked", str(exc))
+            w.messages.error.emit(translate("StudyActions", "Not relinked"), str(exc))
             return
-        w.messages.info.emit(f"Relinked {session.key} to {found.name}.")
+        w.messages.info.emit(translate("StudyActions", "Relinked {session} to {file}.").format(
+            session=session.key, file=found.name))
         ws.notify_study_edited()
         if ws.session is not None and ws.session.id == session.id:
             w.open_session(session.id)
@@ -238,8 +254,8 @@ class StudyActions:
     def new_study(self) -> None:
         w, _ws = self.host, self.ws
         parent = w.dialog_parent()
-        path, _ = QFileDialog.getSaveFileName(parent, "New study", str(Path.home() / "study.annot"),
-                                              "Studies (*.annot)")
+        path, _ = QFileDialog.getSaveFileName(parent, translate("StudyActions", "New study"),
+                                              str(Path.home() / "study.annot"), studies_filter())
         if not path:
             return
         if not path.endswith(".annot"):
@@ -247,15 +263,18 @@ class StudyActions:
         from annotator.core.codebook_files import load_codebook, shipped_codebooks
 
         names = list(shipped_codebooks())
-        names.append("Another YAML file…")
-        choice, ok = QInputDialog.getItem(parent, "Codebook", "Codebook for the new study:", names,
-                                          0, False)
+        another = translate("StudyActions", "Another YAML file…")
+        names.append(another)
+        choice, ok = QInputDialog.getItem(parent, translate("StudyActions", "Codebook"),
+                                          translate("StudyActions", "Codebook for the new study:"),
+                                          names, 0, False)
         if not ok:
             return
         source = choice
-        if choice == "Another YAML file…":
-            source, _ = QFileDialog.getOpenFileName(parent, "Codebook", str(Path.home()),
-                                                    "YAML (*.yaml *.yml)")
+        if choice == another:
+            source, _ = QFileDialog.getOpenFileName(
+                parent, translate("StudyActions", "Codebook"), str(Path.home()),
+                translate("StudyActions", "YAML codebooks (*.yaml *.yml)"))
             if not source:
                 return
         try:
@@ -264,7 +283,7 @@ class StudyActions:
 
             Study.create(path, text, source).close()
         except (StudyError, ValueError) as exc:
-            w.messages.error.emit("Cannot create the study", str(exc))
+            w.messages.error.emit(translate("StudyActions", "Cannot create the study"), str(exc))
             return
         w.open_and_pick_coder(path)
 
@@ -288,7 +307,8 @@ class StudyActions:
 
                 self.host.set_coder(PRIMARY[0])
 
-        self.run_with_progress("Preparing the demo study", build, opened)
+        self.run_with_progress(translate("StudyActions", "Preparing the demo study"), build,
+                               opened)
 
     def fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -297,7 +317,7 @@ class StudyActions:
         menu.clear()
         recent = self.host.settings.recent_studies()
         if not recent:
-            a = menu.addAction("(none yet)")
+            a = menu.addAction(translate("StudyActions", "(none yet)"))
             a.setEnabled(False)
         for target in recent:
             a = menu.addAction(recent_label(target))  # no password of a database URL
@@ -338,16 +358,17 @@ class StudyActions:
         w.settings.set("export/format", choice.kind.fmt)
 
         def export(ctx: TaskContext) -> ExportResult:
-            ctx.progress(0.1, "reading the study")
+            ctx.progress(0.1, translate("StudyActions", "reading the study"))
             study = worker_study(str(target))  # its own connection, on this worker
             try:
                 result = run_export(study, choice)
             finally:
                 study.close()
-            ctx.progress(1.0, "done")
+            ctx.progress(1.0, translate("StudyActions", "done"))
             return result
 
-        self.run_with_progress(f"Exporting to {choice.target.name}", export,
+        self.run_with_progress(translate("StudyActions", "Exporting to {file}").format(
+                                   file=choice.target.name), export,
                                lambda r: w.messages.info.emit(r.message()), cancellable=False)
 
     def checkout_dialog(self) -> None:
@@ -358,12 +379,13 @@ class StudyActions:
         coders = [c.id for c in ws.study.coders()]
         if not coders:
             return
-        coder, ok = QInputDialog.getItem(parent, "Check out", "Coder:", coders, 0, False)
+        coder, ok = QInputDialog.getItem(parent, translate("StudyActions", "Check out"),
+                                         translate("StudyActions", "Coder:"), coders, 0, False)
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(parent, "Coder's study",
+        path, _ = QFileDialog.getSaveFileName(parent, translate("StudyActions", "Coder's study"),
                                               str(Path.home() / f"{coder}.annot"),
-                                              "Studies (*.annot)")
+                                              studies_filter())
         if not path:
             return
         target = ws.study_target
@@ -378,16 +400,19 @@ class StudyActions:
             finally:
                 study.close()
 
-        self.run_with_progress(f"Checking out {coder}", work,
-                               lambda r: w.messages.info.emit(f"Wrote {path}: {r}"))
+        self.run_with_progress(
+            translate("StudyActions", "Checking out {coder}").format(coder=coder), work,
+            lambda r: w.messages.info.emit(translate("StudyActions", "Wrote {path}: {report}")
+                                           .format(path=path, report=r)))
 
     def merge_dialog(self) -> None:
         w, ws = self.host, self.ws
         parent = w.dialog_parent()
         if ws.study is None:
             return
-        path, _ = QFileDialog.getOpenFileName(parent, "Merge a coder's study", str(Path.home()),
-                                              "Studies (*.annot)")
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate("StudyActions", "Merge a coder's study"), str(Path.home()),
+            studies_filter())
         if not path:
             return
         target = ws.study_target
@@ -402,23 +427,26 @@ class StudyActions:
                 study.close()
 
         def merged(report: object) -> None:
-            QMessageBox.information(parent, "Merged", str(report))
+            QMessageBox.information(parent, translate("StudyActions", "Merged"), str(report))
             ws.notify_study_edited()
             if ws.session is not None:
                 w.open_session(ws.session.id)
 
-        self.run_with_progress("Merging", work, merged)
+        self.run_with_progress(translate("StudyActions", "Merging"), work, merged)
 
     def plan_reliability(self) -> None:
         w, ws = self.host, self.ws
         parent = w.dialog_parent()
         if ws.study is None:
             return
-        coder, ok = QInputDialog.getText(parent, "Plan reliability",
-                                         "Second coder (initials) to code a sample blind:")
+        title = translate("StudyActions", "Plan reliability")
+        coder, ok = QInputDialog.getText(
+            parent, title,
+            translate("StudyActions", "Second coder (initials) to code a sample blind:"))
         if not ok or not coder.strip():
             return
-        pct, ok = QInputDialog.getInt(parent, "Plan reliability", "Share of sessions (%):", 20, 1,
+        pct, ok = QInputDialog.getInt(parent, title,
+                                      translate("StudyActions", "Share of sessions (%):"), 20, 1,
                                       100)
         if not ok:
             return
@@ -438,12 +466,15 @@ class StudyActions:
             for s in picked:
                 study.assign(s.id, coder, "reliability", by=ws.coder)
         except (StudyError, ValueError) as exc:
-            w.messages.error.emit("Not planned", str(exc))
+            w.messages.error.emit(translate("StudyActions", "Not planned"), str(exc))
             return
         ws.notify_study_edited()
-        QMessageBox.information(parent, "Reliability planned",
-                                f"{len(picked)} session(s) assigned to {coder} for blind "
-                                "reliability coding:\n" + ", ".join(s.key for s in picked))
+        n = len(picked)  # a name: lupdate drops a message whose count is a call
+        QMessageBox.information(
+            parent, translate("StudyActions", "Reliability planned"),
+            translate("StudyActions", "%n session(s) assigned to {coder} for blind reliability "
+                      "coding:", None, n).format(coder=coder)
+            + "\n" + ", ".join(s.key for s in picked))
 
     def compare(self) -> None:
         w, ws = self.host, self.ws
@@ -453,7 +484,8 @@ class StudyActions:
         try:
             from annotator.ui.compare.window import CompareWindow
         except ImportError:
-            w.messages.info.emit("The comparison view is not available in this build.")
+            w.messages.info.emit(
+                translate("StudyActions", "The comparison view is not available in this build."))
             return
         win = CompareWindow(ws.study_target or "", parent=parent)
         win.seekRequested.connect(self._seek_from_compare)
@@ -463,7 +495,7 @@ class StudyActions:
         """Study ▸ Analysis: time budgets, co-occurrence, sequences and trends."""
         ws = self.ws
         if ws.study is None:
-            self.host.messages.info.emit("Open a study first.")
+            self.host.messages.info.emit(translate("StudyActions", "Open a study first."))
             return
         from annotator.ui.analysis.window import AnalysisWindow
 
@@ -485,14 +517,21 @@ class StudyActions:
             return
         missing = [s.key for s in ws.study.sessions()
                    if s.media is not None and self.media_path(s) is None]
-        text = "Integrity check passed and the schema is current."
+        text = translate("StudyActions", "Integrity check passed and the schema is current.")
         if missing:
-            text += f"\n\nMissing media for: {', '.join(missing)}. Relink them from the study " \
-                    "browser (right-click ▸ Relink media…)."
+            text += "\n\n" + translate(
+                "StudyActions", "Missing media for: {sessions}. Relink them from the study "
+                "browser (right-click ▸ Relink media…).").format(sessions=", ".join(missing))
         else:
-            text += "\n\nAll linked media are present."
+            text += "\n\n" + translate("StudyActions", "All linked media are present.")
         recordings = ws.study.open_recordings()
         if recordings:
-            text += ("\n\nStill being recorded (not segments until ended):\n"
-                     + "\n".join(r.describe() for r in recordings))
-        QMessageBox.information(parent, "Study check", text)
+            text += ("\n\n" + translate("StudyActions",
+                                         "Still being recorded (not segments until ended):")
+                     + "\n" + "\n".join(r.describe() for r in recordings))
+        QMessageBox.information(parent, translate("StudyActions", "Study check"), text)
+
+
+def studies_filter() -> str:
+    """The file dialogs' filter for study files."""
+    return translate("StudyActions", "Studies (*.annot)")

@@ -14,7 +14,9 @@ Signals:
   controller loaded) or closed (None).
 - ``assignmentChanged(str)``: the open assignment's status changed (``submitted``...).
 - ``studyEdited()``: sessions or assignments changed (relink, plan, merge, refresh).
-- ``languageChanged(str)``: the codebook language for labels (``en``, ``nb``).
+- ``languageChanged(str)``: the codebook language for labels (``en``, ``nb``). It starts
+  as the interface language; an opened study's codebook without labels in it shows its
+  own first language (:meth:`Workspace.open_study`).
 - ``othersShownChanged(bool)``: the other coders' segments were shown or hidden.
 - ``undoStateChanged(bool, bool)``: whether undo and redo are possible now.
 """
@@ -30,6 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from annotator.core.segments import SegmentView
 from annotator.store import AssignmentInfo, SessionInfo, Study, StudyError
 from annotator.ui.coding_controller import CodingController
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.ui.instance_lock import StudyAlreadyOpen, StudyLock
 from annotator.ui.messages import MessageBridge
 from annotator.ui.session_segments import SessionSegments
@@ -37,6 +40,26 @@ from annotator.ui.workers import TaskContext, run_task
 
 #: A rotating backup of the study every so often while it is open (5 are kept).
 BACKUP_INTERVAL_MS = 15 * 60 * 1000
+
+#: an assignment's purpose and status as shown (the study stores the English keys)
+PURPOSE_LABELS = {
+    "primary": QT_TRANSLATE_NOOP("Workspace", "primary"),
+    "reliability": QT_TRANSLATE_NOOP("Workspace", "reliability"),
+    "consensus": QT_TRANSLATE_NOOP("Workspace", "consensus"),
+}
+STATUS_LABELS = {
+    "assigned": QT_TRANSLATE_NOOP("Workspace", "assigned"),
+    "in_progress": QT_TRANSLATE_NOOP("Workspace", "in progress"),
+    "submitted": QT_TRANSLATE_NOOP("Workspace", "submitted"),
+}
+
+
+def purpose_label(purpose: str) -> str:
+    return translate("Workspace", PURPOSE_LABELS.get(purpose, purpose))
+
+
+def status_label(status: str) -> str:
+    return translate("Workspace", STATUS_LABELS.get(status, status.replace("_", " ")))
 
 
 class Workspace(QObject):
@@ -63,6 +86,9 @@ class Workspace(QObject):
         self.segments = SessionSegments(self)
         self.showing_others = False
         self.lang = lang
+        #: the labels' language asked for (interface or Code language), shown when the
+        #: open codebook has it
+        self.wanted_lang = lang
         self.hold_mode = False
         self.can_undo = False
         self.can_redo = False
@@ -97,21 +123,23 @@ class Workspace(QObject):
         try:
             lock.acquire()
         except StudyAlreadyOpen as exc:
-            self.messages.error.emit("Study already open", str(exc))
+            self.messages.error.emit(translate("Workspace", "Study already open"), str(exc))
             return False
         try:
             study = Study.open(target)
         except StudyError as exc:
             lock.release()
-            self.messages.error.emit("Cannot open the study", str(exc))
+            self.messages.error.emit(translate("Workspace", "Cannot open the study"), str(exc))
             return False
         self._lock = lock
         self.study = study
         self.study_target = target
         self._study_file = file_identity(study.path)
         self.backup_timer.start()
+        self._show_language()
         self.studyChanged.emit(study)
-        self.messages.info.emit(f"Opened {study.where}")
+        self.messages.info.emit(translate("Workspace", "Opened {where}").format(
+            where=study.where))
         return True
 
     def close_study(self) -> None:
@@ -145,7 +173,7 @@ class Workspace(QObject):
             return sqlite_backup(path, "rotating")
 
         run_task(backup, on_error=lambda exc: self.messages.warning.emit(
-            f"The rotating backup failed: {exc}"))
+            translate("Workspace", "The rotating backup failed: {error}").format(error=exc)))
 
     def study_file_problem(self) -> str | None:
         """Why edits cannot be saved: the study file was moved, deleted or replaced while
@@ -155,9 +183,11 @@ class Workspace(QObject):
         path = self._study_file[0]
         if file_identity(path) == self._study_file:
             return None
-        return (f"The study file {path} was moved or deleted while it was open, so this "
-                "change cannot be saved to it. Close the study (File ▸ Close study) and open "
-                "it from where it is now, or restore it from a backup.")
+        return translate(
+            "Workspace",
+            "The study file {path} was moved or deleted while it was open, so this change "
+            "cannot be saved to it. Close the study (File ▸ Close study) and open it from "
+            "where it is now, or restore it from a backup.").format(path=path)
 
     def media_path(self, session: SessionInfo) -> Path | None:
         """The session's recording if it is where the study says, else None."""
@@ -207,7 +237,8 @@ class Workspace(QObject):
         try:
             assignment = self.pick_assignment(session_id)
         except StudyError as exc:
-            self.messages.error.emit("Cannot open the session", str(exc))
+            self.messages.error.emit(translate("Workspace", "Cannot open the session"),
+                                     str(exc))
             return False
         ctl = CodingController(self.study, assignment, self.coder, self.messages,
                                self.segments, self)
@@ -254,6 +285,24 @@ class Workspace(QObject):
             self.controller.set_hold_mode(on)
 
     def set_language(self, lang: str) -> None:
+        """Show the codebook's labels in ``lang`` (Coding ▸ Code language)."""
+        self.wanted_lang = lang
+        if lang != self.lang:
+            self.lang = lang
+            self.languageChanged.emit(lang)
+
+    def choose_interface_language(self, lang: str) -> None:
+        """The interface language changed: the labels follow where the codebook has it."""
+        self.wanted_lang = lang
+        self._show_language()
+
+    def _show_language(self) -> None:
+        """The labels in the wanted language if the open codebook has it, else in the
+        codebook's first (default) language."""
+        lang = self.wanted_lang
+        languages = self.study.codebook.languages if self.study is not None else ()
+        if languages and lang not in languages:
+            lang = languages[0]
         if lang != self.lang:
             self.lang = lang
             self.languageChanged.emit(lang)
@@ -281,7 +330,9 @@ class Workspace(QObject):
         for a in self.study.assignments(session_id=self.session.id):
             if a.id == self.controller.assignment.id:
                 continue
-            label = a.coder if a.purpose == "primary" else f"{a.coder} ({a.purpose})"
+            label = a.coder if a.purpose == "primary" else translate(
+                "Workspace", "{coder} ({purpose})").format(coder=a.coder,
+                                                           purpose=purpose_label(a.purpose))
             out[label] = self.study.segments(a.id)
         return out
 
