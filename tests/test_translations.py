@@ -19,6 +19,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     # (file under annotator/ui, literal): why it is never shown to a user
     ("player/waveform.py", "usage: python -m annotator.ui.player.waveform FILE"):
         "a developer's command-line entry, not the app",
+    ("i18n.py", "English"): "a language's name in its own language, the same in every interface",
+    ("i18n.py", "Norsk bokmål"): "a language's name in its own language, the same in every "
+                                 "interface",
 }
 
 
@@ -72,8 +75,8 @@ def test_catalogue_is_finished() -> None:
                 bad.append(f"{ctx}: {source!r} has no translation")
             elif set(re.findall(r"\{\w*\}", source)) != set(re.findall(r"\{\w*\}", text)):
                 bad.append(f"{ctx}: {source!r} -> {text!r}: the {{placeholders}} differ")
-            elif ("%n" in source) != ("%n" in text):
-                bad.append(f"{ctx}: {source!r} -> {text!r}: %n differs")
+            elif "%n" in source:  # lupdate never marks it plural: Qt would show "thing(s)"
+                bad.append(f"{ctx}: {source!r}: use {{n}} and a singular text, not %n")
             elif re.search(r"&[^&\s]", source) and not re.search(r"&[^&\s]", text):
                 bad.append(f"{ctx}: {source!r} -> {text!r}: lost its & accelerator")
     assert not bad, "\n".join(bad)

@@ -172,6 +172,19 @@ class Study(CatalogMixin, RecordingsMixin):
             raise
         return study
 
+    def checkpoint(self) -> None:
+        """Fold the SQLite write-ahead log into the file where no reader needs it
+        (``PRAGMA wal_checkpoint(PASSIVE)``, on a pooled connection of its own, so it may run
+        on a worker); nothing on a server."""
+        if not self.is_sqlite:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute(  # type: ignore[union-attr]
+                "PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            raw.close()
+
     def close(self) -> None:
         self.engine.dispose()
         if self._registered and self.path is not None:

@@ -93,9 +93,8 @@ class LeaveBox(QMessageBox):
                 "LeaveBox", "Before you {what}: end it at the playhead ({time}), or discard "
                 "it?").format(what=doing, time=at))
         else:
-            n = len(codes)  # a name: lupdate drops a message whose count is a call
-            self.setText(translate("LeaveBox", "%n codes are still being recorded: {codes}.",
-                                   None, n).format(codes=listed))
+            self.setText(translate("LeaveBox", "{n} codes are still being recorded: {codes}.")
+                         .format(n=len(codes), codes=listed))
             self.setInformativeText(translate(
                 "LeaveBox", "Before you {what}: end them at the playhead ({time}), or discard "
                 "them?").format(what=doing, time=at))
@@ -234,16 +233,10 @@ class SessionKeeper(QObject):
             return
         if ctl.guard is not None and ctl.guard() is not None:
             return
-        engine = study.engine
         self._checkpointing = True
 
         def work(_ctx: TaskContext) -> None:
-            raw = engine.raw_connection()  # a pooled connection of its own
-            try:
-                raw.driver_connection.execute(  # type: ignore[union-attr]
-                    "PRAGMA wal_checkpoint(PASSIVE)")
-            finally:
-                raw.close()
+            study.checkpoint()
 
         def done() -> None:
             self._checkpointing = False

@@ -469,12 +469,15 @@ class StudyActions:
             w.messages.error.emit(translate("StudyActions", "Not planned"), str(exc))
             return
         ws.notify_study_edited()
-        n = len(picked)  # a name: lupdate drops a message whose count is a call
+        if len(picked) == 1:
+            head = translate("StudyActions", "1 session assigned to {coder} for blind "
+                             "reliability coding:").format(coder=coder)
+        else:
+            head = translate("StudyActions", "{n} sessions assigned to {coder} for blind "
+                             "reliability coding:").format(n=len(picked), coder=coder)
         QMessageBox.information(
             parent, translate("StudyActions", "Reliability planned"),
-            translate("StudyActions", "%n session(s) assigned to {coder} for blind reliability "
-                      "coding:", None, n).format(coder=coder)
-            + "\n" + ", ".join(s.key for s in picked))
+            head + "\n" + ", ".join(s.key for s in picked))
 
     def compare(self) -> None:
         w, ws = self.host, self.ws
