@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from annotator.translations_build import build_translations, tool
 from annotator.ui import i18n
 from annotator.ui.app import start
+from annotator.ui.keyboard_help import KeyboardDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from tests.gui_helpers import WAIT_MS, leave_recordings_open, small_study
@@ -186,7 +187,16 @@ def test_f1_opens_the_manual_in_the_interface_language_and_ctrl_f1_the_keyboard(
     assert [Path(u.toLocalFile()) for u in browser.opened] == [manual / "nb" / "index.html"]
 
     seen: list[tuple[str, str]] = []
-    answer_box(seen)
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, KeyboardDialog):
+            seen.append((box.windowTitle(), box.browser.toPlainText()))
+            box.reject()
+            return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
     QTest.keyClick(w, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(seen), timeout=WAIT_MS)
     title, text = seen[0]

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
@@ -67,8 +74,29 @@ def keyboard_help_html(codebook: Codebook | None, lang: str,
         f"<h3>{heads[3]}</h3><table>{timeline}</table>")
 
 
+class KeyboardDialog(QDialog):
+    """The list of keys in a scrolling pane, never taller than the screen (the list is
+    longer than a 720-pixel screen)."""
+
+    def __init__(self, parent: QWidget, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("KeyboardHelp", "Keyboard"))
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("keyboardList")
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.browser)
+        lay.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry()
+        self.resize(min(640, room.width() - 40), min(760, room.height() - 80))
+
+
 def show_keyboard_help(parent: QWidget, text: str) -> None:
-    QMessageBox.information(parent, translate("KeyboardHelp", "Keyboard"), text)
+    KeyboardDialog(parent, text).exec()
 
 
 def show_about(parent: QWidget) -> None:
