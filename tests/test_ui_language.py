@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from annotator.translations_build import build_translations, tool
 from annotator.ui import i18n
 from annotator.ui.app import start
+from annotator.ui.compare.window import CompareWindow
 from annotator.ui.keyboard_help import KeyboardDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -139,6 +140,11 @@ def test_code_labels_start_in_the_interface_language_where_the_codebook_has_it(
     assert w.lang == "nb"
     label = w.controller.codebook.code("responsive").label_in(w.lang)
     assert label == "Være responsiv"
+    # the Compare and Analysis windows start in it too
+    w.study_actions.compare()
+    compare = next(c for c in w.findChildren(CompareWindow) if c.isVisible())
+    assert compare.setup.lang.currentData() == "nb"
+    compare.close()
     # Coding ▸ Code language overrides it
     english = w.findChild(QAction, "codeLanguage_en")
     english.trigger()

@@ -490,7 +490,7 @@ class StudyActions:
             w.messages.info.emit(
                 translate("StudyActions", "The comparison view is not available in this build."))
             return
-        win = CompareWindow(ws.study_target or "", parent=parent)
+        win = CompareWindow(ws.study_target or "", parent=parent, lang=ws.lang)
         win.seekRequested.connect(self._seek_from_compare)
         win.show()
 

@@ -206,6 +206,12 @@ class SetupPanel(QWidget):
     def coders(self) -> list[str]:
         return coders_for(self.checked_choices())
 
+    def choose_language(self, lang: str) -> None:
+        """Show labels in ``lang`` (a code such as ``"nb"``); an unknown one changes nothing."""
+        i = self.lang.findData(lang)
+        if i >= 0:
+            self.lang.setCurrentIndex(i)
+
     def session_keys(self) -> list[str]:
         return [self.session_list.item(i).text() for i in range(self.session_list.count())
                 if self.session_list.item(i).checkState() == Qt.CheckState.Checked]

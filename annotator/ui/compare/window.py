@@ -115,7 +115,7 @@ class CompareWindow(QMainWindow):
     consensusChanged = Signal(int)
 
     def __init__(self, study_target: str, parent: QWidget | None = None, *,
-                 coder: str | None = None) -> None:
+                 coder: str | None = None, lang: str | None = None) -> None:
         super().__init__(parent)
         where = (describe_target(study_target) if is_url(study_target)
                  else Path(study_target).name)
@@ -131,6 +131,8 @@ class CompareWindow(QMainWindow):
         self._task: Task | None = None
 
         self.setup = SetupPanel(self)
+        if lang is not None:  # labels in the window's language (the interface's, by default)
+            self.setup.choose_language(lang)
         self.summary_model = CellTableModel(self)
         self.codes_model = CellTableModel(self)
         self.header = QLabel(
