@@ -843,8 +843,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>This session is submitted. Reopen it (Coding ▸ Reopen) to change it; reopening is logged.</source>
-        <translation>Denne sesjonen er levert. Åpne den igjen (Koding ▸ Åpne igjen) for å endre den; det blir logget.</translation>
+        <source>This session is submitted. Reopen it (Coding ▸ Reopen session) to change it; reopening is logged.</source>
+        <translation>Denne sesjonen er levert. Åpne den igjen (Koding ▸ Åpne sesjon igjen) for å endre den; det blir logget.</translation>
     </message>
 </context>
 <context>
@@ -1255,7 +1255,7 @@ kode {code} i kategori {category}</translation>
         <translation>Sammenlign kodere</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Choose the codings and sessions, then Compute.</source>
         <translation>Velg kodinger og sesjoner, og trykk Beregn.</translation>
     </message>
@@ -3489,7 +3489,7 @@ Velg den flyttede filen, eller en mappe å lete etter den i ut fra SHA-256.</tra
     <message>
         <location line="+5"/>
         <source>Submitting marks it as done and locks it against changes. You can reopen it later (Coding ▸ Reopen session); reopening is logged.</source>
-        <translation>Når du leverer, blir kodingen merket som ferdig og låst mot endringer. Du kan åpne den igjen senere (Koding ▸ Åpne sesjonen igjen); det skrives i loggen.</translation>
+        <translation>Når du leverer, blir kodingen merket som ferdig og låst mot endringer. Du kan åpne den igjen senere (Koding ▸ Åpne sesjon igjen); det skrives i loggen.</translation>
     </message>
     <message>
         <location line="+4"/>

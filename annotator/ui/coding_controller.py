@@ -297,7 +297,7 @@ class CodingController(QObject):
         if self.submitted:
             self.messages.warning.emit(translate(
                 "CodingController",
-                "This session is submitted. Reopen it (Coding ▸ Reopen) to change it; "
+                "This session is submitted. Reopen it (Coding ▸ Reopen session) to change it; "
                 "reopening is logged."))
             return True
         return False
