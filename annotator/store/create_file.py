@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.store import scratch
-from annotator.store.errors import StudyError
+from annotator.store.errors import StudyError, explain_database_error
 from annotator.store.precheck import MAGIC, require_writable_dir
 from annotator.store.revisions import head_revision
 
@@ -79,6 +79,8 @@ def create_study_file(path: Path, codebook: Codebook, codebook_text: str, name: 
             os.replace(tmp, path)  # a file system without hard links
     except OSError as exc:
         raise scratch.explain_os_error(exc, path) from exc
+    except sqlite3.Error as exc:  # the stdlib path's own errors (disk full, read-only, ...)
+        raise explain_database_error(str(path), str(exc), sqlite=True) from None
     finally:
         scratch.remove_scratch(tmp)
 
