@@ -714,7 +714,7 @@
 <context>
     <name>CodeComboDelegate</name>
     <message>
-        <location filename="../annotator/ui/segment_table.py" line="+620"/>
+        <location filename="../annotator/ui/segment_table.py" line="+115"/>
         <source>A point code cannot replace a code with a duration.</source>
         <translation>En punktkode kan ikke erstatte en kode med varighet.</translation>
     </message>
@@ -2627,7 +2627,7 @@ Vise dem?</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location line="-867"/>
+        <location filename="../annotator/ui/segment_table_model.py" line="+66"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
