@@ -81,7 +81,8 @@ def session_ids(study: StudyReader, opts: ExportOptions) -> frozenset[int] | Non
     by_key = {s.key: s for s in study.sessions()}
     unknown = [k for k in opts.sessions if _normal_key(k) not in by_key]
     if unknown:
-        names = ", ".join(repr(k) for k in unknown)
+        # a name longer than any case id can be is cut short in the message
+        names = ", ".join(repr(k if len(k) <= 80 else k[:80] + "…") for k in unknown[:5])
         raise ExportFilterError(
             f"There is no session {names} in this study. Name sessions CASE:N, e.g. "
             f"{next(iter(by_key), 'C01:1')}; `annotator session list` shows them.")
