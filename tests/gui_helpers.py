@@ -248,3 +248,21 @@ def seek(qtbot: QtBot, window: MainWindow, ms: int) -> int:
     with qtbot.waitSignal(pc.frameShown, timeout=WAIT_MS):
         pc.seek(ms)
     return pc.position_ms
+
+
+def open_computed_compare(qtbot: Any, w: Any, size: tuple[int, int]) -> Any:
+    """Study ▸ Compare coders (Ctrl+K) from the window ``w``, at ``size``, with its default
+    comparison computed; the CompareWindow."""
+    from annotator.ui.compare.window import CompareWindow
+
+    key(qtbot, w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in w.findChildren(CompareWindow)),
+                    timeout=WAIT_MS)
+    compare = next(c for c in w.findChildren(CompareWindow) if c.isVisible())
+    compare.resize(*size)
+    qtbot.waitExposed(compare)
+    qtbot.waitUntil(lambda: bool(compare.setup.session_keys()), timeout=WAIT_MS)
+    with qtbot.waitSignal(compare.computed, timeout=60_000):
+        compare.compute()
+    qtbot.wait(300)
+    return compare

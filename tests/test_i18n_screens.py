@@ -38,7 +38,14 @@ from pytestqt.qtbot import QtBot
 from annotator.translations_build import build_translations
 from annotator.ui.i18n import SETTING, install
 from annotator.ui.settings import Settings
-from tests.gui_helpers import WAIT_MS, copy_demo, key, open_window, seek
+from tests.gui_helpers import (
+    WAIT_MS,
+    copy_demo,
+    key,
+    open_computed_compare,
+    open_window,
+    seek,
+)
 from tests.truncation import Cut, report, truncations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,7 +230,6 @@ def on_modal(qtbot: QtBot, look: Callable[[QWidget], None]) -> list[QWidget]:
 def test_main_window_and_its_dialogs(qtbot: QtBot, tmp_path: Path, lang: str,
                                      shots: list[Path]) -> None:
     from annotator.ui.analysis.window import AnalysisWindow
-    from annotator.ui.compare.window import CompareWindow
 
     screens = Screens(lang, shots)
     settings = tmp_path / "s.ini"
@@ -253,16 +259,7 @@ def test_main_window_and_its_dialogs(qtbot: QtBot, tmp_path: Path, lang: str,
 
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=WAIT_MS)
-    key(qtbot, w, Qt.Key.Key_K, CTRL)  # Study ▸ Compare coders
-    qtbot.waitUntil(lambda: any(c.isVisible() for c in w.findChildren(CompareWindow)),
-                    timeout=WAIT_MS)
-    compare = next(c for c in w.findChildren(CompareWindow) if c.isVisible())
-    compare.resize(*SIZE)
-    qtbot.waitExposed(compare)
-    qtbot.waitUntil(lambda: bool(compare.setup.session_keys()), timeout=WAIT_MS)
-    with qtbot.waitSignal(compare.computed, timeout=60_000):
-        compare.compute()
-    qtbot.wait(300)
+    compare = open_computed_compare(qtbot, w, SIZE)  # Study ▸ Compare coders
     for i in range(compare.tabs.count()):  # agreement tables, timeline diff
         compare.tabs.setCurrentIndex(i)
         qtbot.wait(200)

@@ -26,7 +26,13 @@ from annotator.store import Study
 from annotator.translations_build import build_translations
 from annotator.ui.i18n import SETTING, install
 from annotator.ui.settings import Settings
-from tests.gui_helpers import WAIT_MS, copy_demo, key, open_window, seek
+from tests.gui_helpers import (
+    copy_demo,
+    key,
+    open_computed_compare,
+    open_window,
+    seek,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 IMG = REPO / "docs" / "manual" / "img"
@@ -118,7 +124,6 @@ def test_make_screenshots(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.Monk
 
 def make_screenshots(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                      lang: str) -> None:
-    from annotator.ui.compare.window import CompareWindow
 
     study = copy_demo(tmp_path / "demo")
     for ini in ("s.ini", "b.ini"):  # the app keeps that language; the codebook's labels too
@@ -141,16 +146,7 @@ def make_screenshots(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert w.timeline.width() > 600 and w.timeline.height() > 100
     assert save(w.timeline, lang, "timeline.png")
 
-    key(qtbot, w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # Study ▸ Compare
-    qtbot.waitUntil(lambda: any(c.isVisible() for c in w.findChildren(CompareWindow)),
-                    timeout=WAIT_MS)
-    compare = next(c for c in w.findChildren(CompareWindow) if c.isVisible())
-    compare.resize(*SIZE)
-    qtbot.waitExposed(compare)
-    qtbot.waitUntil(lambda: bool(compare.setup.session_keys()), timeout=WAIT_MS)
-    with qtbot.waitSignal(compare.computed, timeout=60_000):
-        compare.compute()
-    qtbot.wait(300)
+    compare = open_computed_compare(qtbot, w, SIZE)  # Study ▸ Compare coders
     assert save(compare, lang, "compare-window.png")
     compare.close()
     w.close()
