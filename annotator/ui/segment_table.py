@@ -48,10 +48,10 @@ from annotator.core.codebook import Codebook
 from annotator.core.segments import SegmentView
 from annotator.ui.i18n import translate
 from annotator.ui.segment_table_model import (
-    _EDIT,
-    _LEFT,
+    EDIT_ROLE,
     FILTER_ROLE,
     HEADERS,
+    LEFT_ALIGN,
     SEGMENT_ID_ROLE,
     SORT_ROLE,
     Column,
@@ -126,7 +126,7 @@ class CodeComboDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
-            i = editor.findData(index.data(_EDIT), Qt.ItemDataRole.UserRole)
+            i = editor.findData(index.data(EDIT_ROLE), Qt.ItemDataRole.UserRole)
             editor.setCurrentIndex(i)
 
     def setModelData(
@@ -134,7 +134,7 @@ class CodeComboDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         if isinstance(editor, QComboBox) and editor.currentData() is not None:
-            model.setData(index, editor.currentData(), _EDIT)
+            model.setData(index, editor.currentData(), EDIT_ROLE)
 
 
 #: px of the Code column that are not label text: colour chip, its gap and margins
@@ -275,7 +275,7 @@ class SegmentTable(QWidget):
         hh.setHighlightSections(False)
         hh.setStretchLastSection(True)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setDefaultAlignment(_LEFT)
+        hh.setDefaultAlignment(LEFT_ALIGN)
         fm = v.fontMetrics()
         time_w = fm.horizontalAdvance("00:00:00.000") + 18
         self.time_width = time_w  # what a Start or End cell needs

@@ -50,7 +50,7 @@ FILTER_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """The text the filter field searches: code label and id, category, note, coder."""
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
-_EDIT = Qt.ItemDataRole.EditRole
+EDIT_ROLE = Qt.ItemDataRole.EditRole
 
 
 class Column(IntEnum):
@@ -71,9 +71,9 @@ HEADERS: dict[Column, str] = {
     Column.NOTE: str(QT_TRANSLATE_NOOP("SegmentTableModel", "Note")),
 }
 """The column headers, marked for translation: shown as ``translate("SegmentTableModel", h)``."""
-_TIME_COLUMNS = (Column.START, Column.END, Column.DURATION)
+TIME_COLUMNS = (Column.START, Column.END, Column.DURATION)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def filter_pattern(text: str) -> QRegularExpression:
@@ -335,7 +335,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return translate("SegmentTableModel", HEADERS[col])
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in _TIME_COLUMNS else _LEFT
+            return _RIGHT if col in TIME_COLUMNS else LEFT_ALIGN
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -359,7 +359,7 @@ class SegmentTableModel(QAbstractTableModel):
         col = Column(index.column())
         if role == _DISPLAY:
             return self._display(seg, col)
-        if role == _EDIT:
+        if role == EDIT_ROLE:
             return self._edit_text(seg, col)
         if role == SEGMENT_ID_ROLE:
             return seg.id
@@ -370,7 +370,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == Column.CODE:
             return self._icon(seg)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in _TIME_COLUMNS else _LEFT
+            return _RIGHT if col in TIME_COLUMNS else LEFT_ALIGN
         if role == Qt.ItemDataRole.FontRole and index.row() in self._ph_rows:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -472,9 +472,9 @@ class SegmentTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ editing
     def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = EDIT_ROLE
     ) -> bool:
-        if role != _EDIT or not index.isValid() or self._read_only:
+        if role != EDIT_ROLE or not index.isValid() or self._read_only:
             return False
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
