@@ -86,6 +86,7 @@ def test_commands_without_numbers_load_no_numpy_opencv_pandas_or_qt(
     ["export", "{study}", "-o", "-", "--coder", "AK"],
     ["check", "{study}"],
     ["init", "{dir}/new.annot"],
+    ["archive", "{study}", "-o", "{dir}/a.zip"],
     ["--version"],
 ])
 def test_light_commands_on_a_study_file_do_not_load_sqlalchemy(
@@ -120,7 +121,7 @@ def test_reliability_as_json_needs_numpy_but_not_pandas(tiny: Path) -> None:
     modules = _modules("reliability", str(tiny), "--coders", "AK", "BL", "--format", "json",
                        "--bootstrap", "20", "-o", str(tiny.parent / "r.json"), cwd=tiny.parent)
     assert "numpy" in modules
-    assert _loaded(modules, NEVER) == set()
+    assert _loaded(modules, NEVER | {"sqlalchemy", "alembic"}) == set()  # read on sqlite3
     # JSON needs neither the HTML, the text nor the CSV formatter (issue 13 point 4)
     assert _loaded(modules, {"annotator.exchange.report.html", "annotator.exchange.report.text",
                              "annotator.exchange.report.table_csv"}) == set()
@@ -137,3 +138,14 @@ def test_a_user_error_does_not_load_the_reliability_engine(tmp_path: Path) -> No
                            "-o", "-"], capture_output=True, text=True, env=env, timeout=300)
     assert proc.stdout.split() == ["2", "False"], proc.stdout + proc.stderr
     assert "no study at" in proc.stderr
+
+
+def test_summary_reads_the_study_file_without_sqlalchemy(tiny: Path) -> None:
+    """The analysis tables are pandas frames, so summary loads pandas; its read goes through
+    annotator.store.lite, like the other read-only commands."""
+    out = tiny.parent / "s.csv"
+    modules = _modules("summary", str(tiny), "-o", str(out), cwd=tiny.parent)
+    assert {"numpy", "pandas"} <= modules
+    assert _loaded(modules, {"sqlalchemy", "alembic", "PySide6", "cv2", "matplotlib",
+                             "openpyxl", "pyreadstat", "weasyprint"}) == set()
+    assert "responsive" in out.read_text(encoding="utf-8")

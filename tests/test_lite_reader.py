@@ -122,6 +122,60 @@ def test_lite_and_study_answer_the_same(filled: Path) -> None:
     assert len(got["rows"]) == 7  # type: ignore[arg-type]
 
 
+def _computed(study: StudyReader, tmp: Path) -> dict[str, object]:
+    """What reliability, summary and archive make of a study (their reads go through the
+    reader: one numpy statement, the analysis query, the SQLite copy)."""
+    import zipfile
+
+    from annotator.core.reliability import compute_reliability
+    from annotator.exchange import reliability_report
+    from annotator.exchange.analysis.reader import CONSENSUS_FIRST, Selection
+    from annotator.exchange.analysis.run import analyse
+    from annotator.exchange.analysis.tables_out import csv_text
+    from annotator.exchange.archive import write_archive
+    from annotator.exchange.reliability_data import read_codings, select_codings
+    from annotator.store.segment_arrays import read_segment_arrays
+
+    out: dict[str, object] = {}
+    aids = [a.id for a in study.assignments()]
+    arrays = read_segment_arrays(study, aids, ["therapist", "praise"])  # others by name
+    out["arrays"] = (arrays.codes, arrays.assignment.tolist(), arrays.code.tolist(),
+                     arrays.start.tolist(), arrays.end.tolist(), arrays.bounds)
+    sel = select_codings(study, ["AK", "BL"])
+    codebook, sessions = read_codings(study, sel)
+    report = compute_reliability(codebook, sessions, sel.labels, bootstrap=20,
+                                 excluded=sel.excluded)
+    out["reliability"] = reliability_report.to_json(report)
+    for coding in ("primary", CONSENSUS_FIRST, "BL"):
+        res, meta = analyse(study, "filled.annot", Selection(coding=coding))
+        out[f"summary {coding}"] = ({k: csv_text(t) for k, t in res.tables.items()},
+                                    meta.notes)
+    zip_path = tmp / f"{type(study).__name__}.zip"
+    manifest = write_archive(study, zip_path)
+    manifest.pop("archived_at")
+    with zipfile.ZipFile(zip_path) as zf:
+        out["archive"] = (manifest, sorted(zf.namelist()))
+    return out
+
+
+def test_reliability_summary_and_archive_read_the_same_through_lite(
+    tmp_path: Path, filled: Path,
+) -> None:
+    with Study.open(filled) as full:
+        expected = _computed(full, tmp_path)
+    lite = open_lite(filled)
+    assert isinstance(lite, LiteStudy)
+    with lite:
+        got = _computed(lite, tmp_path)
+    assert got == expected
+    # the study has what the comparison is meant to cover
+    arrays = got["arrays"]
+    assert "child" in arrays[0] and len(arrays[1]) == 7  # type: ignore[index]
+    assert '"kappa"' in str(got["reliability"])
+    assert "praise" in str(got["summary BL"])
+    assert got["archive"][0]["counts"]["segments"] == 8  # type: ignore[index]  # + recording
+
+
 def test_lite_finds_the_same_damage_as_study(filled: Path) -> None:
     conn = sqlite3.connect(filled)
     conn.execute("CREATE TRIGGER wipe AFTER INSERT ON segments BEGIN DELETE FROM edit_log; END")
@@ -184,7 +238,10 @@ def test_commands_print_the_same_on_a_file_and_on_postgresql(
     finally:
         pg.close()
     for args in (["session", "list", "{}"], ["export", "{}", "-o", "-"],
-                 ["export", "{}", "-o", "-", "--coder", "BL", "--case", "C01", "--raw"]):
+                 ["export", "{}", "-o", "-", "--coder", "BL", "--case", "C01", "--raw"],
+                 ["reliability", "{}", "--coders", "AK", "BL", "--format", "json",
+                  "--bootstrap", "20"],
+                 ["summary", "{}", "-o", "-", "--what", "budget"]):
         on_file = run_cli(*[a.format(filled) for a in args], check=True)
         on_pg = run_cli(*[a.format(pg_url) for a in args], check=True)
         assert on_file.stdout == on_pg.stdout, args

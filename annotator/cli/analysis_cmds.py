@@ -99,7 +99,7 @@ def _check_path(option: str, value: str, *, folder_ok: bool = False) -> Path:
 
 
 def cmd_summary(ns: argparse.Namespace) -> int:
-    from annotator.cli.common import open_study
+    from annotator.cli.common import open_reader
     from annotator.cli.errors import UsageError
     from annotator.cli.progress import Progress
     from annotator.core.analysis.errors import AnalysisInputError
@@ -114,7 +114,7 @@ def cmd_summary(ns: argparse.Namespace) -> int:
     sel = Selection(coding=coding, cases=tuple(ns.cases), sessions=tuple(ns.sessions),
                     lang=ns.lang)
     progress = Progress("summary", enabled=out is not None)
-    study = open_study(ns.study)
+    study = open_reader(ns.study)  # a current study file: sqlite3, no SQLAlchemy to load
     try:
         if ns.lang is not None and ns.lang not in study.codebook.languages:
             raise UsageError(f"--lang {ns.lang}: the codebook has no such language "

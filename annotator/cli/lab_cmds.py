@@ -6,13 +6,19 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.cli.common import open_study
+from annotator.cli.common import open_reader, open_study
 from annotator.cli.errors import UsageError
 from annotator.cli.output import safe
 from annotator.cli.progress import Progress
-from annotator.store.engine import describe_target
 
 EXIT_CONFLICTS = 1
+
+
+def describe_target(target: str) -> str:
+    """:func:`annotator.store.engine.describe_target`, imported when used (SQLAlchemy)."""
+    from annotator.store.engine import describe_target as describe
+
+    return describe(target)
 
 
 def _progress(label: str) -> tuple[Progress, Callable[[float, str], None]]:
@@ -80,7 +86,7 @@ def cmd_archive(ns: argparse.Namespace) -> int:
     out = Path(ns.output)
     if not (out.parent if str(out.parent) else Path(".")).is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
-    study = open_study(ns.study)
+    study = open_reader(ns.study)  # a current study file: sqlite3, no SQLAlchemy to load
     try:
         bar, report = _progress("archive")
         manifest = write_archive(study, out, report)

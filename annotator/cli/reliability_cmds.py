@@ -88,7 +88,7 @@ def _check_output(output: str | None) -> Path | None:
 
 
 def cmd_reliability(ns: argparse.Namespace) -> int:
-    from annotator.cli.common import open_study
+    from annotator.cli.common import open_reader
     from annotator.cli.errors import UsageError
     from annotator.core.reliability import compute_reliability
     from annotator.exchange.atomic import atomic_text
@@ -98,7 +98,7 @@ def cmd_reliability(ns: argparse.Namespace) -> int:
     out = _check_output(ns.output)
     if ns.format == "pdf" and out is None:
         raise UsageError("--format pdf writes a binary file: give -o FILE.pdf.")
-    study = open_study(ns.study)
+    study = open_reader(ns.study)  # a current study file: sqlite3, no SQLAlchemy to load
     try:
         sel = select_codings(study, ns.coders, ns.sessions)
         codebook, sessions = read_codings(study, sel)

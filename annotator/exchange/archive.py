@@ -14,23 +14,21 @@ import hashlib
 import json
 import re
 import sqlite3
+import sys
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import insert, select
-from sqlalchemy.exc import OperationalError
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.exchange.atomic import atomic_path, scratch_dir
-from annotator.store import migrate
-from annotator.store.engine import make_engine
-from annotator.store.migrate import copy_sqlite
-from annotator.store.models import Base, CodebookVersion
 from annotator.store.scratch import explain_os_error
-from annotator.store.study import Study
+from annotator.store.sqlite_copy import copy_sqlite
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
+    from annotator.store.study import Study
 
 Progress = Callable[[float, str], None]
 DB_NAME = "study.annot"
@@ -51,12 +49,13 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _copy_sqlite(study: Study, dest: Path) -> None:
-    assert study.path is not None
-    copy_sqlite(study.path, dest)
-
-
 def _copy_server(study: Study, dest: Path, progress: Progress | None) -> None:
+    from sqlalchemy import insert, select
+
+    from annotator.store import migrate
+    from annotator.store.engine import make_engine
+    from annotator.store.models import Base
+
     engine = make_engine(dest)
     try:
         migrate.upgrade(engine)
@@ -88,11 +87,20 @@ def _self_contained(path: Path) -> tuple[dict[str, int], str | None]:
     return counts, None if row is None else str(row[0])
 
 
-def _codebook_files(study: Study) -> dict[str, bytes]:
+def _disk_full(exc: Exception) -> bool:
+    """Whether copying failed because the disk is full (sqlite3's own error, or SQLAlchemy's
+    around the driver's when a server study is copied)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    kinds: tuple[type[Exception], ...] = (sqlite3.OperationalError,) if sa_exc is None else (
+        sqlite3.OperationalError, sa_exc.OperationalError)
+    return isinstance(exc, kinds) and "full" in str(exc).lower()
+
+
+def _codebook_files(study: StudyReader) -> dict[str, bytes]:
     with study.read() as conn:
-        rows = conn.execute(select(CodebookVersion.id, CodebookVersion.name,
-                                   CodebookVersion.version_label, CodebookVersion.yaml_text,
-                                   CodebookVersion.sha256).order_by(CodebookVersion.id)).all()
+        rows = conn.exec_driver_sql(
+            "SELECT id, name, version_label, yaml_text, sha256 FROM codebook_versions "
+            "ORDER BY id").all()
     files: dict[str, bytes] = {}
     for _id, name, version, text, sha in rows:
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{name}-{version}").strip("-") or "codebook"
@@ -100,7 +108,8 @@ def _codebook_files(study: Study) -> dict[str, bytes]:
     return files
 
 
-def write_archive(study: Study, out: Path, progress: Progress | None = None) -> dict[str, Any]:
+def write_archive(study: StudyReader, out: Path,
+                  progress: Progress | None = None) -> dict[str, Any]:
     """Write the archive zip atomically; returns its manifest."""
     out = Path(out)
     with scratch_dir(out) as tmpdir:  # beside the archive: the study copy never goes to $TMPDIR
@@ -109,20 +118,28 @@ def write_archive(study: Study, out: Path, progress: Progress | None = None) -> 
             progress(0.0, "copying the database")
         try:
             if study.is_sqlite and study.path is not None:
-                _copy_sqlite(study, db)
+                copy_sqlite(study.path, db)
             else:
+                from annotator.store.study import Study
+
+                assert isinstance(study, Study)  # a server study is never read on sqlite3
                 _copy_server(study, db, progress)
             counts, revision = _self_contained(db)
-        except (sqlite3.OperationalError, OperationalError) as exc:
-            if "full" not in str(exc).lower():
+        except Exception as exc:
+            if not _disk_full(exc):
                 raise
             raise explain_os_error(OSError(errno.ENOSPC, "disk full"), out) from exc
         if progress is not None:
             progress(0.8, "writing the archive")
         files = {DB_NAME: db.read_bytes(), **_codebook_files(study)}
         with study.read() as conn:
-            name, created = conn.exec_driver_sql(
-                "SELECT name, created_at FROM study_info").one()
+            info = conn.exec_driver_sql("SELECT name, created_at FROM study_info").all()
+        if len(info) != 1:
+            from annotator.store.errors import StudyCorruptError
+
+            raise StudyCorruptError(f"{study.where} has {len(info)} rows in study_info, where "
+                                    "a study has exactly one; run `annotator check` on it.")
+        name, created = info[0]
         manifest: dict[str, Any] = {
             "format": "annotator-archive",
             "format_version": 1,
@@ -130,7 +147,7 @@ def write_archive(study: Study, out: Path, progress: Progress | None = None) -> 
             "archived_at": datetime.now(UTC).isoformat(),
             "study": {"name": str(name), "created_at": str(created),
                       "schema_revision": revision,
-                      "source": "sqlite" if study.is_sqlite else study.engine.dialect.name},
+                      "source": "sqlite" if study.is_sqlite else "postgresql"},
             "counts": counts,
             "media": "not included: the study links recordings, it never holds them",
             "files": {n: {"sha256": _sha256(b), "bytes": len(b)} for n, b in files.items()},

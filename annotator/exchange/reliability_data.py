@@ -19,6 +19,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from annotator.core.codebook import Codebook
 from annotator.core.codebook_yaml import compare_codebooks
@@ -26,7 +27,10 @@ from annotator.core.reliability.errors import ReliabilityInputError
 from annotator.core.segments import CodedSession
 from annotator.store.records import AssignmentInfo, SessionInfo
 from annotator.store.segment_arrays import read_segment_arrays
-from annotator.store.study import Study
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
+    from annotator.store.study import Study
 
 RECODE_SUFFIX = " (re-code)"
 CONSENSUS_SUFFIX = "@consensus"
@@ -106,7 +110,7 @@ class Selection:
 
 
 def select_codings(
-    study: Study, coders: Sequence[str], session_keys: Sequence[str] | None = None,
+    study: StudyReader, coders: Sequence[str], session_keys: Sequence[str] | None = None,
 ) -> Selection:
     """Which assignments to compare. Raises :class:`ReliabilityInputError` with a message a
     user can act on when the coders or sessions cannot be compared."""
@@ -179,7 +183,7 @@ def _no_coding_message(slot: CoderSlot) -> str:
 
 
 def gather(
-    study: Study, coders: Sequence[str], session_keys: Sequence[str] | None = None,
+    study: StudyReader, coders: Sequence[str], session_keys: Sequence[str] | None = None,
 ) -> tuple[Codebook, list[CodedSession], list[str]]:
     """The codebook, the sessions all coders coded, and the coder labels (the sessions left
     out are in :func:`select_codings`' ``excluded``)."""
@@ -188,7 +192,7 @@ def gather(
     return codebook, sessions, sel.labels
 
 
-def read_codings(study: Study, sel: Selection) -> tuple[Codebook, list[CodedSession]]:
+def read_codings(study: StudyReader, sel: Selection) -> tuple[Codebook, list[CodedSession]]:
     """The one codebook of the selected codings and their segments as coded sessions."""
     codebook = _one_codebook(
         study, [a for sid in sel.assignments for a in sel.assignments[sid].values()])
@@ -217,7 +221,7 @@ def _duration(s: SessionInfo) -> int | None:
     return d if d is not None and d > 0 else None
 
 
-def _one_codebook(study: Study, assignments: Sequence[AssignmentInfo]) -> Codebook:
+def _one_codebook(study: StudyReader, assignments: Sequence[AssignmentInfo]) -> Codebook:
     ids = sorted({a.codebook_id for a in assignments})
     first = study.codebook_by_id(ids[0])
     for other_id in ids[1:]:

@@ -104,6 +104,10 @@ class LiteConnection:
     def exec_driver_sql(self, statement: str, parameters: Any = ()) -> LiteResult:
         return LiteResult(self._conn.execute(statement, parameters).fetchall())
 
+    def driver_cursor(self) -> sqlite3.Cursor:
+        """A plain ``sqlite3`` cursor in this transaction (see :func:`reader.driver_cursor`)."""
+        return self._conn.cursor()
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from annotator.store.revisions import (
     known_revisions,
     revision_graph,
 )
+from annotator.store.sqlite_copy import copy_sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -61,19 +61,6 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-
-
-def copy_sqlite(src_path: Path, dest: Path) -> None:
-    """A consistent copy of an SQLite database through SQLite's backup API."""
-    src = sqlite3.connect(str(src_path))
-    try:
-        dst = sqlite3.connect(str(dest))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def sqlite_backup(path: Path, reason: str) -> Path:

@@ -66,3 +66,23 @@ class StudyReader(Protocol):
                         cancelled: Callable[[], bool] | None = None) -> None: ...
 
     def close(self) -> None: ...
+
+
+def driver_cursor(conn: Any) -> Any:
+    """The DB-API cursor of a read transaction's connection (``with study.read() as conn``),
+    for a statement whose rows go straight into numpy: :class:`LiteConnection`'s own
+    ``sqlite3`` cursor, or the driver's cursor under SQLAlchemy's connection."""
+    from annotator.store.lite import LiteConnection
+
+    if isinstance(conn, LiteConnection):
+        return conn.driver_cursor()
+    return conn.connection.driver_connection.cursor()
+
+
+def sql_text(text: str) -> str:
+    """``text`` as an SQL string literal (both SQLite and PostgreSQL, whose
+    ``standard_conforming_strings`` is on: a quote is doubled, nothing else escaped), for a
+    statement run on a driver cursor without parameters."""
+    if "\x00" in text:
+        raise ValueError("an SQL text cannot hold a NUL character")
+    return "'" + text.replace("'", "''") + "'"

@@ -21,9 +21,10 @@ from numpy.typing import NDArray
 from annotator.core.segments import Span
 from annotator.core.span_columns import SpanColumns
 from annotator.store.gc_pause import gc_paused
+from annotator.store.reader import driver_cursor, sql_text
 
 if TYPE_CHECKING:
-    from annotator.store.study import Study
+    from annotator.store.reader import StudyReader
 
 IntArray = NDArray[np.int64]
 
@@ -72,7 +73,7 @@ class SegmentArrays:
 
 
 def read_segment_arrays(
-    study: Study, assignment_ids: Sequence[int], codes: Sequence[str] = (),
+    study: StudyReader, assignment_ids: Sequence[int], codes: Sequence[str] = (),
 ) -> SegmentArrays:
     """Every live segment of ``assignment_ids``, in one query.
 
@@ -87,7 +88,7 @@ def read_segment_arrays(
     sql, where = array_query(aids, known, sqlite=study.is_sqlite)
     parts: list[tuple[int, IntArray, IntArray, IntArray]] = []
     with study.read() as conn:
-        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cur = driver_cursor(conn)
         try:
             cur.execute(sql)
             for aid, n, code_text, start_text, end_text in cur.fetchall():
@@ -131,7 +132,7 @@ def array_query(aids: Sequence[int], known: Sequence[str], *, sqlite: bool) -> t
     # an open recording (end_ms NULL, still being recorded) is not a segment
     where = (f"deleted = false AND end_ms IS NOT NULL "
              f"AND assignment_id IN ({', '.join(str(int(a)) for a in aids)})")
-    cases = " ".join(f"WHEN {_quote(c)} THEN {i}" for i, c in enumerate(known))
+    cases = " ".join(f"WHEN {sql_text(c)} THEN {i}" for i, c in enumerate(known))
     code_sql = f"CASE code_id {cases} ELSE -1 END" if known else "-1"
 
     def agg(expr: str) -> str:
@@ -154,7 +155,3 @@ def _renumbered(cur: Any, aid: int, known: list[str], code: IntArray, start: Int
     return (np.array([index[str(r[0])] for r in rows], dtype=np.int64),
             np.array([int(r[1]) for r in rows], dtype=np.int64),
             np.array([int(r[2]) for r in rows], dtype=np.int64))
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"

@@ -18,17 +18,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import Text, case, cast, literal, or_
 
 from annotator.core.analysis.data import AnalysisData, CategorySpec, CodeSpec, Unit
 from annotator.core.analysis.errors import AnalysisInputError
 from annotator.core.codebook import Codebook
-from annotator.store.models import Assignment, Segment
-from annotator.store.queries import live_segments_query
+from annotator.store.reader import driver_cursor, sql_text
 from annotator.store.records import AssignmentInfo, SessionInfo
-from annotator.store.study import Study
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
 
 PRIMARY = "primary"
 CONSENSUS_FIRST = "consensus-first"
@@ -70,7 +71,7 @@ def _valid_list(items: Sequence[str]) -> str:
     return ", ".join(items) if items else "none"
 
 
-def _pick_sessions(study: Study, sel: Selection) -> list[SessionInfo]:
+def _pick_sessions(study: StudyReader, sel: Selection) -> list[SessionInfo]:
     sessions = study.sessions()
     cases = sorted({s.case for s in sessions})
     bad_cases = [c for c in sel.cases if c not in cases]
@@ -119,7 +120,7 @@ def _pick_sessions(study: Study, sel: Selection) -> list[SessionInfo]:
     return picked
 
 
-def _chosen(study: Study, sel: Selection, sessions: list[SessionInfo],
+def _chosen(study: StudyReader, sel: Selection, sessions: list[SessionInfo],
             ) -> dict[int, list[AssignmentInfo]]:
     wanted = {s.id for s in sessions}
     by_session: dict[int, list[AssignmentInfo]] = {s.id: [] for s in sessions}
@@ -177,7 +178,7 @@ def _duration(s: SessionInfo) -> tuple[int | None, str]:
     return None, "unknown"
 
 
-def load(study: Study, sel: Selection, progress: Progress | None = None) -> Loaded:
+def load(study: StudyReader, sel: Selection, progress: Progress | None = None) -> Loaded:
     """Read the selection; raises :class:`AnalysisInputError` for an unknown coder, case or
     session (listing the valid ones) and for a selection that leaves nothing."""
     report = progress or (lambda f, t: None)
@@ -215,19 +216,13 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
     coder = sel.coding if sel.coding not in (PRIMARY, CONSENSUS_FIRST) else None
     # Codes as their index and "still recording" as a flag, computed in SQL, so every row is
     # plain integers (700,000 rows convert to numpy at once).
-    code_num = case(code_index, value=Segment.code_id, else_=-1) if code_index else literal(-1)
-    mods = cast(Segment.modifiers, Text)
-    is_open = case((or_(mods.like('%"open": true%'), mods.like('%"open":true%')), 1), else_=0)
-    q = live_segments_query(Assignment.id, code_num, Segment.start_ms, Segment.end_ms,
-                            is_open, coder=coder, case=None,
-                            purposes=purposes).order_by(None)
+    sql = _segments_sql(code_index, coder, purposes)
     parts: list[np.ndarray] = []  # type: ignore[type-arg]
     n_read = 0
     with study.read() as conn:
         # Plain DB-API rows of the store's live-segment query (no row objects, no ORDER BY:
         # the order is ours to make).
-        sql = str(q.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cur = driver_cursor(conn)
         try:
             cur.execute(sql)
             while True:
@@ -239,27 +234,25 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
                 parts.append(flat.reshape(-1, 5))
                 n_read += len(rows)
                 report(0.1 + 0.5 * min(1.0, n_read / 1e6), "reading")
+            arr = np.concatenate(parts) if parts else np.zeros((0, 5), np.int64)
+            del parts
+            lookup = np.full(max(unit_of, default=0) + 1, -1, dtype=np.int64)
+            for aid, u in unit_of.items():
+                lookup[aid] = u
+            aids = arr[:, 0]
+            inside = aids < lookup.size
+            seg_u_all = np.where(inside, lookup[np.where(inside, aids, 0)], -1)
+            counted = seg_u_all >= 0
+            open_mask = counted & (arr[:, 4] == 1)
+            open_n = int(open_mask.sum())
+            unknown_codes: dict[str, int] = {}
+            if (counted & (arr[:, 1] < 0)).any():
+                cur.execute(_segments_sql({}, coder, purposes, sorted(unit_of)))
+                for (c, *_rest) in cur.fetchall():
+                    if c not in code_index:
+                        unknown_codes[c] = unknown_codes.get(c, 0) + 1
         finally:
             cur.close()
-        arr = np.concatenate(parts) if parts else np.zeros((0, 5), np.int64)
-        del parts
-        lookup = np.full(max(unit_of, default=0) + 1, -1, dtype=np.int64)
-        for aid, u in unit_of.items():
-            lookup[aid] = u
-        aids = arr[:, 0]
-        inside = aids < lookup.size
-        seg_u_all = np.where(inside, lookup[np.where(inside, aids, 0)], -1)
-        counted = seg_u_all >= 0
-        open_mask = counted & (arr[:, 4] == 1)
-        open_n = int(open_mask.sum())
-        unknown_codes: dict[str, int] = {}
-        if (counted & (arr[:, 1] < 0)).any():
-            chosen_ids = sorted(unit_of)
-            uq = (live_segments_query(Segment.code_id, coder=coder, case=None, purposes=purposes)
-                  .order_by(None).where(Assignment.id.in_(chosen_ids)))
-            for (c,) in conn.execute(uq):
-                if c not in code_index:
-                    unknown_codes[c] = unknown_codes.get(c, 0) + 1
     keep = counted & ~open_mask & (arr[:, 1] >= 0)
     seg_u = seg_u_all[keep]
     seg_k, seg_s, seg_e = arr[keep, 1], arr[keep, 2], arr[keep, 3]
@@ -290,3 +283,34 @@ def load(study: Study, sel: Selection, progress: Progress | None = None) -> Load
     data = AnalysisData(tuple(codes), tuple(cats), tuple(units), seg_u, seg_k, seg_s, seg_e)
     report(0.6, "read")
     return Loaded(data, current, lang, loaded_notes, inferred, unknown, uncoded)
+
+
+def _segments_sql(code_index: dict[str, int], coder: str | None, purposes: tuple[str, ...],
+                  assignment_ids: Sequence[int] | None = None) -> str:
+    """The store's live-segment query (``annotator.store.queries.live_segments_query``:
+    not deleted, not still being recorded) as plain SQL for SQLite and PostgreSQL, with
+    literal values: assignment id, the code's index in ``code_index`` (-1 for a code not in
+    it), start, end, and 1 where the modifiers mark a recording left open. With
+    ``assignment_ids`` it reads the code ids themselves, of those assignments only."""
+    if assignment_ids is None:
+        cases = " ".join(f"WHEN {sql_text(c)} THEN {int(i)}" for c, i in code_index.items())
+        code = f"CASE g.code_id {cases} ELSE -1 END" if code_index else "-1"
+    else:
+        code = "g.code_id"
+    mods = "CAST(g.modifiers AS TEXT)"
+    is_open = (f"CASE WHEN {mods} LIKE '%\"open\": true%' OR {mods} LIKE '%\"open\":true%' "
+               "THEN 1 ELSE 0 END")
+    where = ["g.deleted = false", "g.end_ms IS NOT NULL"]
+    if coder is not None:
+        where.append(f"a.coder_id = {sql_text(coder)}")
+    where.append("a.purpose IN (" + ", ".join(sql_text(p) for p in purposes) + ")"
+                 if purposes else "1 = 0")
+    if assignment_ids is not None:
+        where.append("a.id IN (" + ", ".join(str(int(i)) for i in assignment_ids) + ")"
+                     if assignment_ids else "1 = 0")
+    select = (code if assignment_ids is not None else
+              f"a.id, {code}, g.start_ms, g.end_ms, {is_open}")
+    return (f"SELECT {select} FROM segments g "
+            "JOIN assignments a ON a.id = g.assignment_id "
+            "JOIN sessions s ON s.id = a.session_id JOIN cases c ON c.id = s.case_id "
+            "WHERE " + " AND ".join(where))

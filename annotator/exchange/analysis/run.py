@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.analysis.results import Results, compute
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.analysis.reader import Selection, load
-from annotator.store.engine import describe_target, is_url
-from annotator.store.study import Study
+
+if TYPE_CHECKING:
+    from annotator.store.reader import StudyReader
 
 Progress = Callable[[float, str], None]
 FORMATS = ("csv", "xlsx", "sav", "html", "pdf")
@@ -18,10 +20,14 @@ FORMATS = ("csv", "xlsx", "sav", "html", "pdf")
 def study_label(target: str) -> str:
     """The study's name in a report: the file name or the URL without its password (never a
     folder path)."""
-    return describe_target(target) if is_url(target) else Path(target).name
+    if "://" not in target:  # store.engine.is_url, without loading SQLAlchemy for a file
+        return Path(target).name
+    from annotator.store.engine import describe_target
+
+    return describe_target(target)
 
 
-def analyse(study: Study, target: str, sel: Selection, *, by: str = "session",
+def analyse(study: StudyReader, target: str, sel: Selection, *, by: str = "session",
             sequence_scope: str = "category", min_expected: float = 5.0,
             progress: Progress | None = None) -> tuple[Results, ReportMeta]:
     report = progress or (lambda f, t: None)
