@@ -6,11 +6,12 @@ alternating so that a busy machine hurts all alike (median of ``--repeat`` runs 
 
 * the command: ``annotator reliability STUDY --coders AK BL --format json -o r.json``
   (1,000 bootstrap resamples), as a process;
-* the baseline, the object path it replaced: the same steps in a process, but every coding
-  handed to the engine as a list of ``Span`` objects (``SegmentArrays.spans``) instead of
-  its numpy columns; its report must be the same bytes;
-* the floor: a process that only imports what the command needs (numpy, SQLAlchemy, the
-  engine) and does nothing.
+* the baseline, the path it replaced: the same steps in a process, but the study opened
+  through SQLAlchemy (``Study``, not ``store.lite``) and every coding handed to the engine
+  as a list of ``Span`` objects (``SegmentArrays.spans``) instead of its numpy columns; its
+  report must be the same bytes;
+* the floor: a process that only imports what the command needs (numpy, the light reader,
+  the engine) and does nothing.
 
 Then, at the largest scale, where the command's time goes, in one process: imports, open,
 select, read, engine, write.
@@ -66,17 +67,17 @@ report = compute_reliability(codebook, sessions, sel.labels, excluded=sel.exclud
 open(sys.argv[2], "w", encoding="utf-8").write(rr.to_json(report))
 """
 
-FLOOR = ("import numpy, sqlalchemy, annotator.cli.common, annotator.core.reliability, "
-         "annotator.exchange.reliability_data")
+FLOOR = ("import numpy, annotator.cli.common, annotator.core.reliability, "
+         "annotator.exchange.reliability_data, annotator.store.lite")
 
 SPLIT = """
 import json, sys, time
 t0 = time.perf_counter()
-from annotator.cli.common import open_study
+from annotator.cli.common import open_reader
 from annotator.core.reliability import compute_reliability
 from annotator.exchange import reliability_report as rr
 from annotator.exchange.reliability_data import read_codings, select_codings
-t1 = time.perf_counter(); study = open_study(sys.argv[1])
+t1 = time.perf_counter(); study = open_reader(sys.argv[1])
 t2 = time.perf_counter(); sel = select_codings(study, ["AK", "BL"])
 t3 = time.perf_counter(); codebook, sessions = read_codings(study, sel); study.close()
 t4 = time.perf_counter()

@@ -67,6 +67,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ["import", "{study}", "{dir}/codings.csv", "--create-sessions"],
     ["check", "{study}"],
     ["codebook", "list"],
+    ["plan-reliability", "{study}", "--coder", "CC", "--seed", "1"],
 ])
 def test_commands_without_numbers_load_no_numpy_opencv_pandas_or_qt(
     tiny: Path, args: list[str]
@@ -149,3 +150,18 @@ def test_summary_reads_the_study_file_without_sqlalchemy(tiny: Path) -> None:
     assert _loaded(modules, {"sqlalchemy", "alembic", "PySide6", "cv2", "matplotlib",
                              "openpyxl", "pyreadstat", "weasyprint"}) == set()
     assert "responsive" in out.read_text(encoding="utf-8")
+
+
+def test_the_reliability_package_resolves_every_name_it_exports() -> None:
+    """Its names load from their modules when first used (so that planning, which needs
+    only the errors, loads no numpy); each exported name must resolve."""
+    import importlib
+
+    import annotator.core.reliability as rel
+
+    assert set(rel.__all__) == set(rel._MODULE_OF)
+    for name in rel.__all__:
+        module = importlib.import_module(f"annotator.core.reliability.{rel._MODULE_OF[name]}")
+        assert getattr(rel, name) is getattr(module, name)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        rel.nothing  # noqa: B018

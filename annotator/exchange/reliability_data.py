@@ -26,7 +26,6 @@ from annotator.core.codebook_yaml import compare_codebooks
 from annotator.core.reliability.errors import ReliabilityInputError
 from annotator.core.segments import CodedSession
 from annotator.store.records import AssignmentInfo, SessionInfo
-from annotator.store.segment_arrays import read_segment_arrays
 
 if TYPE_CHECKING:
     from annotator.store.reader import StudyReader
@@ -194,6 +193,8 @@ def gather(
 
 def read_codings(study: StudyReader, sel: Selection) -> tuple[Codebook, list[CodedSession]]:
     """The one codebook of the selected codings and their segments as coded sessions."""
+    from annotator.store.segment_arrays import read_segment_arrays  # numpy: not for planning
+
     codebook = _one_codebook(
         study, [a for sid in sel.assignments for a in sel.assignments[sid].values()])
     # Every selected coding's segments in one query, handed on as numpy columns (not one
