@@ -159,7 +159,10 @@ def _assign_all(target: str) -> None:
 def _run_child(kind: str, target: str, scale: int) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--target", target, "--scales", str(scale)],
-        check=True, capture_output=True, text=True)
+        check=False, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"the {kind} child at {scale}x failed ({out.returncode}):\n"
+                         f"{out.stderr[-3000:]}")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 

@@ -165,3 +165,48 @@ def test_the_reliability_package_resolves_every_name_it_exports() -> None:
         assert getattr(rel, name) is getattr(module, name)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         rel.nothing  # noqa: B018
+
+
+@pytest.mark.parametrize("args", [
+    ["session", "add", "{study}", "--case", "C03", "--number", "1", "--duration", "300"],
+    ["plan-reliability", "{study}", "--coder", "DD", "--seed", "2"],
+    ["checkout", "{study}", "--coder", "AK", "-o", "{dir}/ak.annot"],
+])
+def test_writing_to_a_study_file_loads_no_postgresql_dialect(
+    tiny: Path, args: list[str]
+) -> None:
+    """They need SQLAlchemy (they write through Study) but not its PostgreSQL dialect
+    (25 ms) nor, for a session or a plan, the codebook's YAML parser."""
+    argv = [a.format(study=tiny, dir=tiny.parent) for a in args]
+    modules = _modules(*argv, cwd=tiny.parent)
+    assert "sqlalchemy" in modules
+    heavy = NO_NUMPY | {"sqlalchemy.dialects.postgresql", "psycopg"}
+    if args[0] != "checkout":  # a checkout copies the codebooks, parsing them
+        heavy |= {"yaml"}
+    loaded = _loaded(modules, heavy)
+    assert loaded == set(), f"annotator {' '.join(args[:2])} imported {sorted(loaded)}"
+
+
+def test_the_program_exits_with_the_commands_code_after_its_exit_handlers(tiny: Path) -> None:
+    """``annotator.cli.run`` (the installed script and ``python -m annotator.cli``) freezes
+    the finished command's objects out of shutdown's garbage collections; exit handlers
+    still run, output is all there, and the exit code is the command's."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('handler ran; frozen', gc.get_freeze_count() > 0))\n"
+            "sys.argv = ['annotator', *sys.argv[1:]]\n"
+            "from annotator.cli import run\nrun()\n")
+    outputs = []
+    for args, rc in ((["session", "add", str(tiny), "--case", "C07", "--number", "1",
+                       "--duration", "60"], 0),
+                     (["session", "list", str(tiny)], 0),
+                     (["export", str(tiny.parent / "missing.annot"), "-o", "-"], 2)):
+        proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                              text=True, env=env, timeout=300)
+        assert proc.returncode == rc, proc.stderr
+        assert proc.stdout.rstrip().endswith("handler ran; frozen True"), proc.stdout
+        outputs.append(proc.stdout)
+    assert "Added session C07:1" in outputs[0]
+    assert "C07" in outputs[1]  # the session added is in the study
+    assert "no study at" in proc.stderr

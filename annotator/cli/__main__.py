@@ -1,5 +1,3 @@
-import sys
+from annotator.cli import run
 
-from annotator.cli import main
-
-sys.exit(main())
+run()

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from annotator.core.codebook import Codebook
-from annotator.core.codebook_yaml import compare_codebooks
 from annotator.core.reliability.errors import ReliabilityInputError
 from annotator.core.segments import CodedSession
 from annotator.store.records import AssignmentInfo, SessionInfo
@@ -223,6 +222,8 @@ def _duration(s: SessionInfo) -> int | None:
 
 
 def _one_codebook(study: StudyReader, assignments: Sequence[AssignmentInfo]) -> Codebook:
+    from annotator.core.codebook_yaml import compare_codebooks  # YAML: not for planning
+
     ids = sorted({a.codebook_id for a in assignments})
     first = study.codebook_by_id(ids[0])
     for other_id in ids[1:]:

@@ -19,7 +19,6 @@ from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from annotator import __version__
 from annotator.core.codebook import Codebook
-from annotator.core.codebook_yaml import codebook_hash, parse_codebook
 from annotator.store import migrate
 from annotator.store.catalog import CatalogMixin
 from annotator.store.engine import describe_target, is_url, make_engine
@@ -72,6 +71,8 @@ class Study(CatalogMixin, RecordingsMixin):
         name: str = "",
     ) -> Study:
         """Make a new study with its first codebook version and run all migrations."""
+        from annotator.core.codebook_yaml import parse_codebook
+
         codebook = parse_codebook(codebook_text, codebook_source)
         if not is_url(target):
             return cls._create_file(Path(target), codebook, codebook_text, name)
@@ -318,6 +319,8 @@ class Study(CatalogMixin, RecordingsMixin):
 
     # ---------------------------------------------------------------- codebooks
     def _insert_codebook(self, conn: Connection, codebook: Codebook, text_: str) -> int:
+        from annotator.core.codebook_yaml import codebook_hash
+
         digest = codebook_hash(text_)
         existing = conn.execute(
             select(CodebookVersion.id).where(CodebookVersion.sha256 == digest)
@@ -348,6 +351,8 @@ class Study(CatalogMixin, RecordingsMixin):
 
     def codebook_by_id(self, codebook_id: int) -> Codebook:
         if codebook_id not in self._codebook_cache:
+            from annotator.core.codebook_yaml import parse_codebook  # YAML: when first read
+
             text_, name = self.codebook_text(codebook_id)
             self._codebook_cache[codebook_id] = parse_codebook(text_, f"{name} (stored)")
         return self._codebook_cache[codebook_id]
@@ -373,6 +378,8 @@ class Study(CatalogMixin, RecordingsMixin):
 
     def set_codebook(self, codebook_text: str, source: str = "codebook") -> int:
         """Make a new codebook version current (old codings keep theirs)."""
+        from annotator.core.codebook_yaml import parse_codebook
+
         codebook = parse_codebook(codebook_text, source)
         with self.write() as conn:
             cid = self._insert_codebook(conn, codebook, codebook_text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from annotator.store.models import Base
+from annotator.store.models import Base, postgresql_options
 
 config = context.config
+postgresql_options()  # what migration 0004 creates on PostgreSQL, for comparisons
 target_metadata = Base.metadata
 
 
