@@ -210,3 +210,22 @@ def test_the_program_exits_with_the_commands_code_after_its_exit_handlers(tiny: 
     assert "Added session C07:1" in outputs[0]
     assert "C07" in outputs[1]  # the session added is in the study
     assert "no study at" in proc.stderr
+
+
+def test_commands_collect_garbage_less_often_than_the_desktop_app(tiny: Path) -> None:
+    """The program raises the collector's threshold for a command's start-up; the desktop
+    app (``gui``, ``demo``) gets Python's default back before it starts."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    code = ("import atexit, gc, sys\n"
+            "default = gc.get_threshold()\n"
+            "atexit.register(lambda: print('threshold', gc.get_threshold() == default))\n"
+            "sys.argv = ['annotator', *sys.argv[1:]]\n"
+            "from annotator.cli import run\nrun()\n")
+    for args, rc, default in ((["session", "list", str(tiny)], 0, False),
+                              (["gui", str(tiny), "--coder", "bad id!"], 2, True)):
+        proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                              text=True, env=env, timeout=300)
+        assert proc.returncode == rc, proc.stderr
+        assert proc.stdout.rstrip().endswith(f"threshold {default}"), proc.stdout
