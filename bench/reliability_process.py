@@ -58,7 +58,7 @@ real = sa.read_segment_arrays
 class Arrays:  # the engine's input as before: a list of Span objects per coding
     def __init__(self, arrays): self.arrays = arrays
     def columns(self, aid): return self.arrays.spans(aid)
-rd.read_segment_arrays = lambda *a, **k: Arrays(real(*a, **k))
+sa.read_segment_arrays = lambda *a, **k: Arrays(real(*a, **k))  # read_codings imports it here
 sel = rd.select_codings(study, ["AK", "BL"])
 codebook, sessions = rd.read_codings(study, sel)
 study.close()
