@@ -81,3 +81,18 @@ def run_cli(*args: str, cwd: Path | None = None, check: bool = False,
         raise AssertionError(f"annotator {' '.join(args)} failed ({proc.returncode}):\n"
                              f"{proc.stdout}\n{proc.stderr}")
     return proc
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with either YAML parser (``pytestmark = pytest.mark.usefixtures(
+    "yaml_parser")`` in the codebook tests): libyaml composes a codebook when
+    PyYAML has it, the Python parser (the reference) when not, and again for any text
+    libyaml refuses; results and messages must be the same."""
+    from annotator.core import codebook_yaml
+
+    if request.param == "python":
+        monkeypatch.setattr(codebook_yaml, "_FAST_LOADER", None)
+    else:
+        assert codebook_yaml._FAST_LOADER is not None, "PyYAML without libyaml here"
+    return str(request.param)

@@ -29,18 +29,8 @@ from annotator.core.codebook_yaml import (
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True, params=["libyaml", "python"])
-def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every test here runs with either YAML parser: libyaml composes a codebook when
-    PyYAML has it, the Python parser (the reference) when not, and again for any text
-    libyaml refuses; results and messages must be the same."""
-    from annotator.core import codebook_yaml
-
-    if request.param == "python":
-        monkeypatch.setattr(codebook_yaml, "_FAST_LOADER", None)
-    else:
-        assert codebook_yaml._FAST_LOADER is not None, "PyYAML without libyaml here"
-    return str(request.param)
+# every test here runs with either YAML parser (tests/conftest.py: yaml_parser)
+pytestmark = pytest.mark.usefixtures("yaml_parser")
 
 HELPER_IDS = [
     ("implicit", "responsive", "1"),
