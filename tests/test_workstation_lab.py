@@ -13,6 +13,7 @@ from annotator.ui.app import start
 from annotator.ui.settings import Settings
 from annotator.ui.study_browser import CHIPS_ROLE
 from tests.gui_helpers import WAIT_MS, key
+from tests.lab_util import made_lab
 from tests.studyutil import make_study
 
 pytestmark = pytest.mark.postgres
@@ -53,3 +54,25 @@ def test_other_coders_submitted_work_appears_after_refresh(qtbot: QtBot, pg_url:
     w.editing.toggle_others(True)  # AK codes primary: showing others needs no confirmation
     lanes = [lane.id for lane in w.timeline.lanes()]
     assert any(lid.startswith("BL") for lid in lanes)
+
+
+def test_a_coders_role_cannot_switch_to_another_coder_in_the_window(
+    qtbot: QtBot, pg_url: str, tmp_path: Path,
+) -> None:
+    """Connected with BL's role, the window refuses to switch to coding as AK (the database
+    would refuse every edit), says why and what to do, and keeps BL."""
+    with made_lab(pg_url) as lab:
+        w = start(lab.bl, "BL", None, Settings(tmp_path / "s.ini"))
+        qtbot.addWidget(w)
+        try:
+            errors: list[tuple[str, str]] = []
+            w.messages.error.connect(lambda t, m: errors.append((t, m)))
+            assert w.study is not None and w.coder == "BL"
+            w.set_coder("AK")
+            assert w.coder == "BL"
+            assert errors and errors[-1][0] == "Cannot code as AK"
+            assert "cannot code as coder AK" in errors[-1][1]
+            assert "switch to coder BL (Coding ▸ Switch coder…)" in errors[-1][1]
+            assert len(errors) == 1
+        finally:
+            w.close_study()  # before the roles go

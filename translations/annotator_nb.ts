@@ -2221,7 +2221,17 @@ Vise dem?</translation>
         <translation>Definisjon</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+127"/>
+        <source>switch to coder {coder} (Coding ▸ Switch coder…)</source>
+        <translation>bytt til koder {coder} (Koding ▸ Bytt koder…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot code as {coder}</source>
+        <translation>Kan ikke kode som {coder}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>No such session</source>
         <translation>Ingen slik sesjon</translation>
     </message>
@@ -2735,7 +2745,7 @@ Vise dem?</translation>
 <context>
     <name>SessionKeeper</name>
     <message>
-        <location filename="../annotator/ui/main_window.py" line="-87"/>
+        <location filename="../annotator/ui/main_window.py" line="-98"/>
         <source>open another study</source>
         <translation>åpner en annen studie</translation>
     </message>
@@ -2745,7 +2755,7 @@ Vise dem?</translation>
         <translation>lukker studien</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>switch coder</source>
         <translation>bytter koder</translation>
     </message>

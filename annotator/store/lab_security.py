@@ -207,9 +207,11 @@ def identity(study: Study) -> LabIdentity | None:
         return _identity(conn)
 
 
-def require_acting_as(study: Study, coder: str | None, what: str) -> None:
+def require_acting_as(study: Study, coder: str | None, what: str, *,
+                      instead: str = "use --coder {coder}") -> None:
     """Refuse to ``what`` as ``coder`` unless the database role is that coder's (or the
-    lead's). On a study file, or a server without access control, anything goes."""
+    lead's). On a study file, or a server without access control, anything goes.
+    ``instead`` says what to do otherwise (``{coder}``: the role's own coder)."""
     ident = identity(study)
     if ident is None or not ident.secured or ident.lead:
         return
@@ -220,4 +222,5 @@ def require_acting_as(study: Study, coder: str | None, what: str) -> None:
     if coder is not None and coder != ident.coder:
         raise StudyError(
             f"{study.where}: you are connected as {ident.describe()}; you cannot {what} as "
-            f"coder {coder}. Connect with {coder}'s own role, or use --coder {ident.coder}.")
+            f"coder {coder}. Connect with {coder}'s own role, or "
+            f"{instead.format(coder=ident.coder)}.")
