@@ -73,7 +73,7 @@ def test_eight_processes_commit_a_thousand_segments_each(pg_url: str, secured: b
     urls, signers, roles = [pg_url] * PROCESSES, [None] * PROCESSES, []
     if secured:
         from annotator.store.lab_security import add_coder_role
-        from tests.test_postgres_rls import role_url
+        from tests.lab_util import role_url
 
         tag = uuid.uuid4().hex[:8]
         made = {c: add_coder_role(study, c, role=f"coder_{c.lower()}_{tag}", password=tag)
@@ -109,7 +109,7 @@ def test_eight_processes_commit_a_thousand_segments_each(pg_url: str, secured: b
           f"{' (row-level security)' if secured else ''}")
     study.close()
     if roles:
-        from tests.test_postgres_rls import drop_roles
+        from tests.lab_util import drop_roles
 
         drop_roles(pg_url, roles)
 

@@ -2221,17 +2221,7 @@ Vise dem?</translation>
         <translation>Definisjon</translation>
     </message>
     <message>
-        <location line="+127"/>
-        <source>switch to coder {coder} (Coding ▸ Switch coder…)</source>
-        <translation>bytt til koder {coder} (Koding ▸ Bytt koder…)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot code as {coder}</source>
-        <translation>Kan ikke kode som {coder}</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+156"/>
         <source>No such session</source>
         <translation>Ingen slik sesjon</translation>
     </message>
@@ -2745,7 +2735,7 @@ Vise dem?</translation>
 <context>
     <name>SessionKeeper</name>
     <message>
-        <location filename="../annotator/ui/main_window.py" line="-98"/>
+        <location filename="../annotator/ui/main_window.py" line="-89"/>
         <source>open another study</source>
         <translation>åpner en annen studie</translation>
     </message>
@@ -2755,7 +2745,7 @@ Vise dem?</translation>
         <translation>lukker studien</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>switch coder</source>
         <translation>bytter koder</translation>
     </message>
@@ -3064,7 +3054,17 @@ Klikk i tidslinjen for å flytte avspillingsposisjonen og kode.</translation>
         <translation>{task}: avbrutt.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>switch to coder {coder} (Coding ▸ Switch coder…)</source>
+        <translation>bytt til koder {coder} (Koding ▸ Bytt koder…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot code as {coder}</source>
+        <translation>Kan ikke kode som {coder}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>New coder…</source>
         <translation>Ny koder…</translation>
     </message>

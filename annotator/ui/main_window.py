@@ -209,17 +209,8 @@ class MainWindow(QMainWindow):
             self.workspace.close_study()
 
     def set_coder(self, coder: str) -> None:
-        if self.study is not None and coder != self.coder:
-            from annotator.store.lab_security import require_acting_as
-
-            try:  # on a lab server, a coder's role codes only as that coder
-                require_acting_as(self.study, coder, "code", instead=translate(
-                    "MainWindow", "switch to coder {coder} (Coding ▸ Switch coder…)"))
-            except StudyError as exc:
-                self.messages.error.emit(
-                    translate("MainWindow", "Cannot code as {coder}").format(coder=coder),
-                    str(exc))
-                return
+        if coder != self.coder and not self.study_actions.may_code_as(coder):
+            return
         if self.controller is not None and coder != self.coder:
             if not self.keeper.may_leave(QT_TRANSLATE_NOOP("SessionKeeper", "switch coder")):
                 return

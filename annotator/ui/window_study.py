@@ -120,6 +120,24 @@ class StudyActions:
             translate("StudyActions", "{task}: cancelled.").format(task=title)))
 
     # ------------------------------------------------------------------ coders
+    def may_code_as(self, coder: str) -> bool:
+        """Whether this connection may code as ``coder``: on a lab server a coder's role
+        codes only as that coder (else the database refuses every edit); says why not."""
+        study = self.ws.study
+        if study is None:
+            return True
+        from annotator.store.lab_security import require_acting_as
+
+        try:
+            require_acting_as(study, coder, "code", instead=translate(
+                "StudyActions", "switch to coder {coder} (Coding ▸ Switch coder…)"))
+        except StudyError as exc:
+            self.host.messages.error.emit(
+                translate("StudyActions", "Cannot code as {coder}").format(coder=coder),
+                str(exc))
+            return False
+        return True
+
     def choose_coder(self) -> bool:
         w, ws = self.host, self.ws
         parent = w.dialog_parent()
