@@ -90,3 +90,37 @@ def test_cli_archive(tmp_path: Path) -> None:
     missing = run_cli("archive", str(tmp_path / "s.annot"), "-o", str(tmp_path / "no" / "a.zip"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def _smash(path: Path, *, index: str | None = None) -> None:
+    """Damage a study file: one page of a table (``index`` None) or of that index."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    name = index or "segments"
+    root = int(conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            (name,)).fetchone()[0])
+    conn.close()
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * page + (8 if index else 0))
+        fh.write(b"\x00" * 64 if index else b"\xff" * page)
+
+
+def test_archive_of_a_damaged_study_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    """A table page that cannot be read, or an index that SQLite's check of the copy finds
+    broken: exit 2, the study named as damaged with what to do; no archive, no scratch."""
+    for index in (None, "ix_segments_assignment_end"):
+        study = tmp_path / f"s-{index}.annot"
+        build(str(study), tmp_path).close()
+        _smash(study, index=index)
+        out = tmp_path / "a.zip"
+        proc = run_cli("archive", str(study), "-o", str(out))
+        assert proc.returncode == 2, proc.stderr
+        assert f"{study} is damaged" in proc.stderr and "backup" in proc.stderr
+        assert "Traceback" not in proc.stderr
+        if index:
+            assert "integrity check" in proc.stderr and len(proc.stderr) < 1000
+        assert not out.exists()
+        assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name or "scratch" in p.name]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.exchange.atomic import atomic_path, scratch_dir
+from annotator.store.errors import StudyCorruptError, explain_database_error
 from annotator.store.scratch import explain_os_error
 from annotator.store.sqlite_copy import copy_sqlite
 
@@ -73,7 +74,7 @@ def _copy_server(study: Study, dest: Path, progress: Progress | None) -> None:
         engine.dispose()
 
 
-def _self_contained(path: Path) -> tuple[dict[str, int], str | None]:
+def _self_contained(path: Path, where: str) -> tuple[dict[str, int], str | None]:
     conn = sqlite3.connect(str(path))
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -83,7 +84,11 @@ def _self_contained(path: Path) -> tuple[dict[str, int], str | None]:
     finally:
         conn.close()
     if check != "ok":
-        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {check}")
+        detail = " ".join(str(check).split())
+        detail = detail if len(detail) <= 200 else detail[:200] + "…"
+        raise StudyCorruptError(
+            f"{where} is damaged: its copy failed SQLite's integrity check ({detail}). Run "
+            "`annotator check` on it, and restore it from a backup. No archive was written.")
     return counts, None if row is None else str(row[0])
 
 
@@ -124,19 +129,19 @@ def write_archive(study: StudyReader, out: Path,
 
                 assert isinstance(study, Study)  # a server study is never read on sqlite3
                 _copy_server(study, db, progress)
-            counts, revision = _self_contained(db)
+            counts, revision = _self_contained(db, study.where)
         except Exception as exc:
-            if not _disk_full(exc):
-                raise
-            raise explain_os_error(OSError(errno.ENOSPC, "disk full"), out) from exc
+            if _disk_full(exc):
+                raise explain_os_error(OSError(errno.ENOSPC, "disk full"), out) from exc
+            if isinstance(exc, sqlite3.DatabaseError):  # the study file is damaged
+                raise explain_database_error(study.where, str(exc), sqlite=True) from exc
+            raise
         if progress is not None:
             progress(0.8, "writing the archive")
         files = {DB_NAME: db.read_bytes(), **_codebook_files(study)}
         with study.read() as conn:
             info = conn.exec_driver_sql("SELECT name, created_at FROM study_info").all()
         if len(info) != 1:
-            from annotator.store.errors import StudyCorruptError
-
             raise StudyCorruptError(f"{study.where} has {len(info)} rows in study_info, where "
                                     "a study has exactly one; run `annotator check` on it.")
         name, created = info[0]
