@@ -129,6 +129,44 @@ def test_locked_by_another_writer(tmp_path: Path) -> None:
     study.close()
 
 
+EXCLUSIVE_LOCKER = textwrap.dedent("""
+    import sqlite3, sys, time
+    con = sqlite3.connect(sys.argv[1], isolation_level=None)
+    con.execute("PRAGMA locking_mode=EXCLUSIVE")  # even readers of a WAL file must wait
+    con.execute("BEGIN EXCLUSIVE")
+    con.execute("UPDATE coders SET name = name")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+""")
+
+
+def test_commands_on_a_study_held_exclusively_say_it_is_locked_not_damaged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.annot"
+    study = make_study(str(path))
+    s = study.add_session("C01", 1, duration_ms=60_000)
+    study.add_segment(study.assign(s.id, "AK").id, "praise", 0, 1000)
+    study.add_segment(study.assign(s.id, "BL").id, "praise", 0, 1000)
+    study.close()
+    before = path.read_bytes()
+    locker = subprocess.Popen([sys.executable, "-c", EXCLUSIVE_LOCKER, str(path), "60"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        for args in (["session", "list", str(path)],
+                     ["reliability", str(path), "--coders", "AK", "BL", "--format", "json"],
+                     ["summary", str(path), "-o", "-"]):
+            proc = run_cli(*args)
+            assert proc.returncode == 2, (args, proc.stderr)
+            assert "is locked by another program" in proc.stderr, (args, proc.stderr)
+            assert "damaged" not in proc.stderr and "Traceback" not in proc.stderr
+    finally:
+        locker.kill()
+        locker.communicate()
+    assert path.read_bytes() == before
+
+
 def _as_nobody() -> list[str]:
     setpriv = shutil.which("setpriv")
     if os.geteuid() != 0:

@@ -17,6 +17,7 @@ from annotator.store.errors import (
     StudyNotFoundError,
     StudyReadOnlyError,
     StudyTooNewError,
+    explain_database_error,
 )
 from annotator.store.revisions import known_revisions
 
@@ -89,6 +90,9 @@ def precheck_file(path: Path) -> str | None:
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and any(
+                w in str(exc).lower() for w in ("locked", "busy")):  # in use, not damaged
+            raise explain_database_error(str(path), str(exc), sqlite=True) from exc
         raise StudyCorruptError(
             f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
             "beside it, or from your own copies; it was not changed."
