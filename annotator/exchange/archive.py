@@ -133,7 +133,7 @@ def write_archive(study: StudyReader, out: Path,
         except Exception as exc:
             if _disk_full(exc):
                 raise explain_os_error(OSError(errno.ENOSPC, "disk full"), out) from exc
-            if isinstance(exc, sqlite3.DatabaseError):  # the study file is damaged
+            if study.is_sqlite and isinstance(exc, sqlite3.DatabaseError):  # a damaged file
                 raise explain_database_error(study.where, str(exc), sqlite=True) from exc
             raise
         if progress is not None:

@@ -248,7 +248,7 @@ def load(study: StudyReader, sel: Selection, progress: Progress | None = None) -
             unknown_codes: dict[str, int] = {}
             if (counted & (arr[:, 1] < 0)).any():
                 cur.execute(_segments_sql({}, coder, purposes, sorted(unit_of)))
-                for (c, *_rest) in cur.fetchall():
+                for (c,) in cur.fetchall():
                     if c not in code_index:
                         unknown_codes[c] = unknown_codes.get(c, 0) + 1
         finally:
