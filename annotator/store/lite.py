@@ -28,6 +28,7 @@ from annotator.store.errors import (
     explain_database_error,
 )
 from annotator.store.precheck import MAGIC, precheck_file, register_open, unregister_open
+from annotator.store.reader import LIVE_SEGMENTS_FROM
 from annotator.store.records import (
     AssignmentInfo,
     CoderInfo,
@@ -57,9 +58,7 @@ _ASSIGNMENTS = (
 # annotator.store.queries.live_segments_query, as SQLite runs it
 _LIVE_SEGMENTS = (
     "SELECT c.label, s.number, a.coder_id, a.purpose, a.codebook_id, g.code_id, g.start_ms, "
-    "g.end_ms, g.note, CAST(g.modifiers AS TEXT) FROM segments g "
-    "JOIN assignments a ON a.id = g.assignment_id JOIN sessions s ON s.id = a.session_id "
-    "JOIN cases c ON c.id = s.case_id WHERE g.deleted IS 0 AND g.end_ms IS NOT NULL"
+    "g.end_ms, g.note, CAST(g.modifiers AS TEXT) " + LIVE_SEGMENTS_FROM
 )
 _LIVE_ORDER = (
     " ORDER BY c.label, s.number, a.coder_id, a.purpose, g.start_ms, g.end_ms, g.code_id, "

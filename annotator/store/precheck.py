@@ -14,6 +14,7 @@ from pathlib import Path
 from annotator.store.errors import (
     NotAStudyError,
     StudyCorruptError,
+    StudyLockedError,
     StudyNotFoundError,
     StudyReadOnlyError,
     StudyTooNewError,
@@ -90,9 +91,9 @@ def precheck_file(path: Path) -> str | None:
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and any(
-                w in str(exc).lower() for w in ("locked", "busy")):  # in use, not damaged
-            raise explain_database_error(str(path), str(exc), sqlite=True) from exc
+        explained = explain_database_error(str(path), str(exc), sqlite=True)
+        if isinstance(explained, StudyLockedError):  # in use by another program, not damaged
+            raise explained from exc
         raise StudyCorruptError(
             f"{path} is damaged ({exc}). Restore it from a backup in '.{path.name}.backups' "
             "beside it, or from your own copies; it was not changed."

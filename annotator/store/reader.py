@@ -86,3 +86,13 @@ def sql_text(text: str) -> str:
     if "\x00" in text:
         raise ValueError("an SQL text cannot hold a NUL character")
     return "'" + text.replace("'", "''") + "'"
+
+
+# What a live segment is (``annotator.store.queries.live_segments_query``: not deleted, not
+# an open recording), with its assignment ``a``, session ``s`` and case ``c``, as plain SQL
+# for SQLite and PostgreSQL; callers add ``AND ...`` filters.
+LIVE_SEGMENTS_FROM = (
+    "FROM segments g JOIN assignments a ON a.id = g.assignment_id "
+    "JOIN sessions s ON s.id = a.session_id JOIN cases c ON c.id = s.case_id "
+    "WHERE g.deleted = false AND g.end_ms IS NOT NULL"
+)

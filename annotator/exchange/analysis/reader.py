@@ -25,7 +25,7 @@ import numpy as np
 from annotator.core.analysis.data import AnalysisData, CategorySpec, CodeSpec, Unit
 from annotator.core.analysis.errors import AnalysisInputError
 from annotator.core.codebook import Codebook
-from annotator.store.reader import driver_cursor, sql_text
+from annotator.store.reader import LIVE_SEGMENTS_FROM, driver_cursor, sql_text
 from annotator.store.records import AssignmentInfo, SessionInfo
 
 if TYPE_CHECKING:
@@ -287,8 +287,7 @@ def load(study: StudyReader, sel: Selection, progress: Progress | None = None) -
 
 def _segments_sql(code_index: dict[str, int], coder: str | None, purposes: tuple[str, ...],
                   assignment_ids: Sequence[int] | None = None) -> str:
-    """The store's live-segment query (``annotator.store.queries.live_segments_query``:
-    not deleted, not still being recorded) as plain SQL for SQLite and PostgreSQL, with
+    """The store's live segments (:data:`~annotator.store.reader.LIVE_SEGMENTS_FROM`) with
     literal values: assignment id, the code's index in ``code_index`` (-1 for a code not in
     it), start, end, and 1 where the modifiers mark a recording left open. With
     ``assignment_ids`` it reads the code ids themselves, of those assignments only."""
@@ -300,7 +299,7 @@ def _segments_sql(code_index: dict[str, int], coder: str | None, purposes: tuple
     mods = "CAST(g.modifiers AS TEXT)"
     is_open = (f"CASE WHEN {mods} LIKE '%\"open\": true%' OR {mods} LIKE '%\"open\":true%' "
                "THEN 1 ELSE 0 END")
-    where = ["g.deleted = false", "g.end_ms IS NOT NULL"]
+    where = [LIVE_SEGMENTS_FROM]
     if coder is not None:
         where.append(f"a.coder_id = {sql_text(coder)}")
     where.append("a.purpose IN (" + ", ".join(sql_text(p) for p in purposes) + ")"
@@ -310,7 +309,4 @@ def _segments_sql(code_index: dict[str, int], coder: str | None, purposes: tuple
                      if assignment_ids else "1 = 0")
     select = (code if assignment_ids is not None else
               f"a.id, {code}, g.start_ms, g.end_ms, {is_open}")
-    return (f"SELECT {select} FROM segments g "
-            "JOIN assignments a ON a.id = g.assignment_id "
-            "JOIN sessions s ON s.id = a.session_id JOIN cases c ON c.id = s.case_id "
-            "WHERE " + " AND ".join(where))
+    return f"SELECT {select} " + " AND ".join(where)
