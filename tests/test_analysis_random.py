@@ -53,8 +53,8 @@ def test_random_study_equals_recomputation(tmp_path: Path, seed: int) -> None:
         raw, durations = _raw(study)
     finally:
         study.close()
-    budget = res.table("budget").set_index(["case", "session", "code"])
-    cats = res.table("categories").set_index(["case", "session", "category"])
+    budget = res.frame("budget").set_index(["case", "session", "code"])
+    cats = res.frame("categories").set_index(["case", "session", "category"])
     overlap = np.zeros((len(CODES), len(CODES)))
     for (case, number), dur in durations.items():
         segs = raw[(raw["case"] == case) & (raw["session"] == number)]
@@ -90,7 +90,7 @@ def test_random_study_equals_recomputation(tmp_path: Path, seed: int) -> None:
         for i, a in enumerate(CODES):
             for j, b in enumerate(CODES):
                 overlap[i, j] += (on[a] & on[b]).sum()
-    co = res.table("cooccurrence").set_index(["code", "with_code"])
+    co = res.frame("cooccurrence").set_index(["code", "with_code"])
     for i, a in enumerate(CODES):
         for j, b in enumerate(CODES):
             if a == b or a in POINT or b in POINT:
@@ -101,7 +101,7 @@ def test_random_study_equals_recomputation(tmp_path: Path, seed: int) -> None:
                 assert math.isclose(got["percent_of_code"], 100 * overlap[i, j] / overlap[i, i])
 
     # Sequences: sort by onset (ties: codebook order, then end), pair with the next event.
-    seq = res.table("sequences").set_index(["scope", "given", "target"])
+    seq = res.frame("sequences").set_index(["scope", "given", "target"])
     for scope, members in CATS.items():
         ev = raw[raw["code"].isin(members)].assign(
             rank=lambda f: f["code"].map({c: i for i, c in enumerate(CODES)}))
@@ -131,7 +131,7 @@ def test_random_study_equals_recomputation(tmp_path: Path, seed: int) -> None:
                                             abs_tol=1e-12)
 
     # Trends: mean and t-based CI over cases per session number.
-    trends = res.table("trends").set_index(["metric", "code", "session"])
+    trends = res.frame("trends").set_index(["metric", "code", "session"])
     for code in CODES:
         for number in sorted({k[1] for k in durations}):
             vals = []

@@ -40,7 +40,7 @@ def _near(a: float, b: float) -> bool:
 
 def test_budget_per_session(tmp_path: Path) -> None:
     res, meta = _run(tmp_path)
-    b = res.table("budget")
+    b = res.frame("budget")
     assert list(b.columns[:16]) == [
         "case", "session", "coder", "coding", "category", "code", "code_label", "count",
         "total_s", "percent_of_session", "rate_per_10min", "mean_bout_s", "sd_bout_s",
@@ -88,7 +88,7 @@ def test_budget_per_session(tmp_path: Path) -> None:
 
 def test_categories_and_uncoded_time(tmp_path: Path) -> None:
     res, _ = _run(tmp_path)
-    c = res.table("categories")
+    c = res.frame("categories")
     talk = _row(c, case="C01", session=1, category="talk")
     assert (talk["coded_s"], talk["uncoded_s"]) == (40.0, 20.0)
     assert _near(talk["percent_coded"], 200 / 3) and _near(talk["percent_uncoded"], 100 / 3)
@@ -102,7 +102,7 @@ def test_categories_and_uncoded_time(tmp_path: Path) -> None:
 
 def test_pooled_budgets(tmp_path: Path) -> None:
     res, _ = _run(tmp_path, by="case")
-    b = res.table("budget")
+    b = res.frame("budget")
     assert "C02" in set(b["case"]) and len(b) == 2 * 4
     child = _row(b, case="C01", code="child")
     # 20 s + 30 s over 60 s + 45 s; three bouts 10, 10, 30; latencies 10 and 0.
@@ -115,15 +115,15 @@ def test_pooled_budgets(tmp_path: Path) -> None:
     c02 = _row(b, case="C02", code="child")
     assert (c02["duration_s"], c02["sessions"], c02["coder"]) == (120.0, 1, "BL")
     res_all, _ = _run(tmp_path, name="all", by="all")
-    every = _row(res_all.table("categories"), category="(all codes)")
+    every = _row(res_all.frame("categories"), category="(all codes)")
     assert (every["coded_s"], every["duration_s"]) == (70.0, 225.0)
     by_coder, _ = _run(tmp_path, name="coder", by="coder")
-    assert sorted(set(by_coder.table("budget")["coder"])) == ["AK", "BL"]
+    assert sorted(set(by_coder.frame("budget")["coder"])) == ["AK", "BL"]
 
 
 def test_cooccurrence(tmp_path: Path) -> None:
     res, _ = _run(tmp_path)
-    co = res.table("cooccurrence")
+    co = res.frame("cooccurrence")
     assert set(co["code"]) == {"therapist", "child", "praise"}  # no point code
     tp = _row(co, code="therapist", with_code="praise")
     assert (tp["overlap_s"], tp["code_s"], tp["percent_of_code"], tp["percent_of_with"]) == (
@@ -137,7 +137,7 @@ def test_cooccurrence(tmp_path: Path) -> None:
 
 def test_sequences_within_category(tmp_path: Path) -> None:
     res, _ = _run(tmp_path, min_expected=0.0)
-    s = res.table("sequences")
+    s = res.frame("sequences")
     talk = s[s["scope"] == "talk"]
     # therapist@0, child@10, therapist@20, child@50 -> T>C, C>T, T>C (C01:2 has one event).
     tc = _row(talk, given="therapist", target="child")
@@ -156,7 +156,7 @@ def test_sequences_within_category(tmp_path: Path) -> None:
 
 def test_sequences_minimum_count_rule_and_all_codes(tmp_path: Path) -> None:
     res, _ = _run(tmp_path, sequence_scope="all")
-    s = res.table("sequences")
+    s = res.frame("sequences")
     assert set(s["scope"]) == {"all"}
     # T@0 P@5 C@10 Q@12 P@15 T@20 Q@40 C@50: 7 transitions.
     assert int(s["count"].sum()) == 7
@@ -170,10 +170,10 @@ def test_sequences_minimum_count_rule_and_all_codes(tmp_path: Path) -> None:
 
 def test_trends(tmp_path: Path) -> None:
     res, _ = _run(tmp_path)
-    per_case = res.table("trends_by_case")
+    per_case = res.frame("trends_by_case")
     assert sorted(set(zip(per_case["case"], per_case["session"], strict=True))) == [
         ("C01", 1), ("C01", 2), ("C02", 1)]  # C02:2 has no coding: left out
-    t = res.table("trends")
+    t = res.frame("trends")
     row = _row(t, session=1, code="therapist", metric="percent_of_session")
     sd = math.sqrt(2 * (100 / 6) ** 2)  # values 33.33 and 0
     assert row["cases"] == 2 and _near(row["mean"], 100 / 6) and _near(row["sd"], sd)
@@ -188,7 +188,7 @@ def test_trends(tmp_path: Path) -> None:
 
 def test_wide_table(tmp_path: Path) -> None:
     res, _ = _run(tmp_path)
-    w = res.table("wide")
+    w = res.frame("wide")
     assert len(w) == 4  # one row per session (one coding each here)
     r = _row(w, case="C01", session=1)
     assert (r["therapist_n"], r["therapist_s"], r["praise_mean_bout_s"]) == (2, 20.0, 11.5)
@@ -199,14 +199,14 @@ def test_wide_table(tmp_path: Path) -> None:
 
 def test_which_coding_counts(tmp_path: Path) -> None:
     res, meta = _run(tmp_path, Selection(coding=CONSENSUS_FIRST))
-    b = res.table("budget")
+    b = res.frame("budget")
     t = _row(b, case="C01", session=1, code="therapist")
     assert (t["coder"], t["coding"], t["total_s"], t["percent_of_session"]) == (
         "AK2", "consensus", 60.0, 100.0)
     assert _row(b, case="C01", session=2, code="child")["coding"] == "primary"
     assert "consensus" in meta.counted
     res, meta = _run(tmp_path, Selection(coding="BL"), name="bl")
-    b = res.table("budget")
+    b = res.frame("budget")
     p = _row(b, case="C01", session=2, code="praise")  # BL's reliability coding
     assert (p["coder"], p["coding"], p["total_s"], p["percent_of_session"]) == (
         "BL", "reliability", 45.0, 100.0)
@@ -252,7 +252,7 @@ def test_postgres_gives_the_same_tables(tmp_path: Path, pg_url: str) -> None:
         study.close()
     lite, _ = _run(tmp_path, Selection(coding=CONSENSUS_FIRST))
     for name in ("budget", "categories", "wide", "cooccurrence", "sequences", "trends"):
-        assert pg.table(name).equals(lite.table(name)), name
+        assert pg.frame(name).equals(lite.frame(name)), name
     password = pg_url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
     assert f":{password}@" not in meta.study and ":***@" in meta.study  # no password shown
 
@@ -278,7 +278,7 @@ def test_open_recordings_unknown_codes_and_segments_past_the_end(tmp_path: Path)
         res, meta = analyse(study, str(path), Selection())
     finally:
         study.close()
-    b = res.table("budget")
+    b = res.frame("budget")
     t = _row(b, code="therapist")
     assert (t["count"], t["total_s"], t["latency_s"]) == (1, 4.0, 0.0)
     c = _row(b, code="child")

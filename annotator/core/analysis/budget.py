@@ -19,11 +19,14 @@ Definitions (they are printed in the reports, :data:`BUDGET_NOTES`):
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
+import numpy.typing as npt
 
 from annotator.core.analysis.cover import Coverage, coverage
-from annotator.core.analysis.data import AnalysisData
+from annotator.core.analysis.data import AnalysisData, IntArray
 from annotator.core.analysis.grouping import groups
+from annotator.core.analysis.table import Column, Table, text_column
+
+FloatArray = npt.NDArray[np.float64]
 
 BUDGET_COLUMNS = (
     "category", "code", "code_label", "count", "total_s", "percent_of_session",
@@ -58,8 +61,44 @@ def _sum_by(values: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:  # type: i
     return out
 
 
+def _bout_stats(cell: IntArray, length_ms: IntArray, n_cells: int) -> dict[str, FloatArray]:
+    """Per cell (group x code): mean, sample SD, median, shortest and longest segment, in
+    seconds; NaN for a cell without segments (SD: with fewer than two)."""
+    stats: dict[str, FloatArray] = {k: np.full(n_cells, np.nan)
+                                    for k in ("mean", "std", "median", "min", "max")}
+    if cell.size == 0:
+        return stats
+    # Sort by cell, then length, as one integer key (lengths are >= 0).
+    span = int(length_ms.max()) + 1
+    key = np.sort(cell * span + length_ms)
+    c, ms = np.divmod(key, span)
+    sec = ms / 1000.0
+    starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+    n = np.diff(np.r_[starts, c.size])
+    ids = c[starts]
+    mean = np.add.reduceat(ms, starts) / (1000.0 * n)  # exact integer sums, rounded once
+    dev = sec - np.repeat(mean, n)
+    squares = np.add.reduceat(dev * dev, starts)
+    stats["mean"][ids] = mean
+    stats["std"][ids] = np.where(n > 1, np.sqrt(squares / np.maximum(n - 1, 1)), np.nan)
+    stats["median"][ids] = (sec[starts + (n - 1) // 2] + sec[starts + n // 2]) / 2.0
+    stats["min"][ids] = sec[starts]
+    stats["max"][ids] = sec[starts + n - 1]
+    return stats
+
+
+def _with_keys(keys: Table, g_rep: IntArray, cols: dict[str, Column]) -> Table:
+    """The group's key columns (one row per ``g_rep``), then ``cols``; a pooled table's
+    ``sessions`` goes last."""
+    out = {c: keys[c][g_rep] for c in keys.columns if c != "sessions"}
+    out.update(cols)
+    if "sessions" in keys.columns:
+        out["sessions"] = keys["sessions"][g_rep]
+    return Table.of(out)
+
+
 def time_budget(data: AnalysisData, by: str = "session",
-                cover: Coverage | None = None) -> pd.DataFrame:
+                cover: Coverage | None = None) -> Table:
     """One row per group x code (codes in codebook order), :data:`BUDGET_COLUMNS` after the
     group's key columns, then ``duration_s`` (and ``sessions`` when pooled)."""
     cov = cover if cover is not None else coverage(data)
@@ -75,11 +114,7 @@ def time_budget(data: AnalysisData, by: str = "session",
     in_group = seg_g >= 0
     cell = (seg_g * n_k + data.seg_code)[in_group]
     counts = np.bincount(cell, minlength=n_g * n_k).reshape(n_g, n_k).astype(float)
-    # Bout statistics per group x code (seconds).
-    bouts = pd.DataFrame({"cell": cell,
-                          "d": (data.seg_end - data.seg_start)[in_group] / 1000.0})
-    stats = bouts.groupby("cell")["d"].agg(["mean", "std", "median", "min", "max"])
-    full = stats.reindex(np.arange(n_g * n_k))
+    stats = _bout_stats(cell, (data.seg_end - data.seg_start)[in_group], n_g * n_k)
     # Latency: first onset per unit x code, then the mean over units per group.
     flat = np.full(data.n_units * n_k, np.inf)
     if data.seg_unit.size:
@@ -95,27 +130,27 @@ def time_budget(data: AnalysisData, by: str = "session",
     point = data.point_mask()
     g_rep = np.repeat(np.arange(n_g), n_k)
     k_rep = np.tile(np.arange(n_k), n_g)
-    frame = keys.iloc[g_rep].reset_index(drop=True)
-    frame["category"] = [data.codes[k].category for k in k_rep]
-    frame["code"] = [data.codes[k].id for k in k_rep]
-    frame["code_label"] = [data.codes[k].label for k in k_rep]
-    frame["count"] = counts.ravel().astype(np.int64)
-    frame["total_s"] = np.where(point[k_rep], np.nan, covered.ravel() / 1000.0)
-    frame["percent_of_session"] = np.where(point[k_rep], np.nan, pct.ravel())
-    frame["rate_per_10min"] = rate.ravel()
+    is_point = point[k_rep]
+    cols: dict[str, Column] = {
+        "category": text_column([data.codes[k].category for k in k_rep]),
+        "code": text_column([data.codes[k].id for k in k_rep]),
+        "code_label": text_column([data.codes[k].label for k in k_rep]),
+        "count": counts.ravel().astype(np.int64),
+        "total_s": np.where(is_point, np.nan, covered.ravel() / 1000.0),
+        "percent_of_session": np.where(is_point, np.nan, pct.ravel()),
+        "rate_per_10min": rate.ravel(),
+    }
     names = {"mean": "mean_bout_s", "std": "sd_bout_s", "median": "median_bout_s",
              "min": "min_bout_s", "max": "max_bout_s"}
     for src, dst in names.items():
-        frame[dst] = np.where(point[k_rep], np.nan, full[src].to_numpy(dtype=float))
-    frame["latency_s"] = latency.ravel()
-    frame["duration_s"] = dur_g[g_rep] / 1000.0
-    if "sessions" in frame.columns:
-        frame["sessions"] = frame.pop("sessions")
-    return frame
+        cols[dst] = np.where(is_point, np.nan, stats[src])
+    cols["latency_s"] = latency.ravel()
+    cols["duration_s"] = dur_g[g_rep] / 1000.0
+    return _with_keys(keys, g_rep, cols)
 
 
 def category_coverage(data: AnalysisData, by: str = "session",
-                      cover: Coverage | None = None) -> pd.DataFrame:
+                      cover: Coverage | None = None) -> Table:
     """Per group and category, the time with any of its codes and the time without; a last
     row per group, ``(all codes)``, for any code of any category."""
     cov = cover if cover is not None else coverage(data)
@@ -132,17 +167,16 @@ def category_coverage(data: AnalysisData, by: str = "session",
     n_c = len(cats)
     g_rep = np.repeat(np.arange(n_g), n_c)
     c_rep = np.tile(np.arange(n_c), n_g)
-    frame = keys.iloc[g_rep].reset_index(drop=True)
-    frame["category"] = [cats[c][0] for c in c_rep]
-    frame["category_label"] = [cats[c][1] for c in c_rep]
     coded_ms = coded.ravel()
     d = dur_g[g_rep]
-    frame["coded_s"] = coded_ms / 1000.0
     with np.errstate(invalid="ignore", divide="ignore"):
-        frame["percent_coded"] = 100.0 * coded_ms / d
-        frame["uncoded_s"] = (d - coded_ms) / 1000.0
-        frame["percent_uncoded"] = 100.0 * (d - coded_ms) / d
-    frame["duration_s"] = d / 1000.0
-    if "sessions" in frame.columns:
-        frame["sessions"] = frame.pop("sessions")
-    return frame
+        cols: dict[str, Column] = {
+            "category": text_column([cats[c][0] for c in c_rep]),
+            "category_label": text_column([cats[c][1] for c in c_rep]),
+            "coded_s": coded_ms / 1000.0,
+            "percent_coded": 100.0 * coded_ms / d,
+            "uncoded_s": (d - coded_ms) / 1000.0,
+            "percent_uncoded": 100.0 * (d - coded_ms) / d,
+            "duration_s": d / 1000.0,
+        }
+    return _with_keys(keys, g_rep, cols)

@@ -9,10 +9,10 @@ out.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from annotator.core.analysis.cover import Coverage, coverage
 from annotator.core.analysis.data import AnalysisData
+from annotator.core.analysis.table import Table, text_column
 
 COOCCURRENCE_COLUMNS = ("code", "code_label", "with_code", "with_label", "overlap_s",
                         "code_s", "percent_of_code", "with_s", "percent_of_with")
@@ -23,26 +23,28 @@ COOCCURRENCE_NOTES = (
 )
 
 
-def cooccurrence(data: AnalysisData, cover: Coverage | None = None) -> pd.DataFrame:
+def cooccurrence(data: AnalysisData, cover: Coverage | None = None) -> Table:
     """One row per ordered pair of different state codes (codebook order)."""
     cov = cover if cover is not None else coverage(data)
     state = [i for i, c in enumerate(data.codes) if not c.is_point]
+    pairs = [(i, j) for i in state for j in state if i != j]
+    first = np.array([i for i, _ in pairs], dtype=np.int64)
+    second = np.array([j for _, j in pairs], dtype=np.int64)
     own = np.diag(cov.overlap)
-    rows = []
-    for i in state:
-        for j in state:
-            if i == j:
-                continue
-            o = cov.overlap[i, j] / 1000.0
-            rows.append({
-                "code": data.codes[i].id, "code_label": data.codes[i].label,
-                "with_code": data.codes[j].id, "with_label": data.codes[j].label,
-                "overlap_s": o, "code_s": own[i] / 1000.0,
-                "percent_of_code": 100.0 * cov.overlap[i, j] / own[i] if own[i] > 0 else np.nan,
-                "with_s": own[j] / 1000.0,
-                "percent_of_with": 100.0 * cov.overlap[i, j] / own[j] if own[j] > 0 else np.nan,
-            })
-    return pd.DataFrame(rows, columns=list(COOCCURRENCE_COLUMNS))
+    both = cov.overlap[first, second]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        of_code = np.where(own[first] > 0, 100.0 * both / own[first], np.nan)
+        of_with = np.where(own[second] > 0, 100.0 * both / own[second], np.nan)
+    codes = data.codes
+    return Table(COOCCURRENCE_COLUMNS, {
+        "code": text_column([codes[i].id for i in first]),
+        "code_label": text_column([codes[i].label for i in first]),
+        "with_code": text_column([codes[j].id for j in second]),
+        "with_label": text_column([codes[j].label for j in second]),
+        "overlap_s": both / 1000.0, "code_s": own[first] / 1000.0,
+        "percent_of_code": of_code, "with_s": own[second] / 1000.0,
+        "percent_of_with": of_with,
+    })
 
 
 def overlap_matrix(data: AnalysisData, cover: Coverage | None = None,

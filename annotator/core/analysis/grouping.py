@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
-import pandas as pd
 
 from annotator.core.analysis.data import AnalysisData, IntArray
+from annotator.core.analysis.table import Table, int_column, text_column
 
 By = Literal["session", "case", "coder", "all"]
 BY_CHOICES: tuple[str, ...] = ("session", "case", "coder", "all")
@@ -22,7 +22,7 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
+def groups(data: AnalysisData, by: str) -> tuple[IntArray, Table]:
     """The group index of each unit and one row of key columns per group (in unit order).
 
     Per case, ``coder`` joins the coders whose codings were pooled (``AK+BL``). When pooling,
@@ -31,10 +31,10 @@ def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
         raise ValueError(f"unknown grouping {by!r}")
     units = data.units
     if by == "session":
-        keys = pd.DataFrame({"case": [u.case for u in units],
-                             "session": [u.session for u in units],
-                             "coder": [u.coder for u in units],
-                             "coding": [u.purpose for u in units]})
+        keys = Table.of({"case": text_column([u.case for u in units]),
+                         "session": int_column([u.session for u in units]),
+                         "coder": text_column([u.coder for u in units]),
+                         "coding": text_column([u.purpose for u in units])})
         return np.arange(len(units), dtype=np.int64), keys
     if by == "case":
         labels = [u.case for u in units]
@@ -45,15 +45,13 @@ def groups(data: AnalysisData, by: str) -> tuple[IntArray, pd.DataFrame]:
     index: dict[str, int] = {}
     g = np.array([-1 if u.purpose == "none" else index.setdefault(x, len(index))
                   for u, x in zip(units, labels, strict=True)], dtype=np.int64)
-    rows: list[dict[str, object]] = []
-    for label, gi in index.items():
-        members = [u for u, x in zip(units, g, strict=True) if x == gi]
-        row: dict[str, object] = {}
-        if by == "case":
-            row["case"] = label
-            row["coder"] = "+".join(sorted({u.coder for u in members if u.coder}))
-        elif by == "coder":
-            row["coder"] = label
-        row["sessions"] = len(members)
-        rows.append(row)
-    return g, pd.DataFrame(rows)
+    members = [[u for u, x in zip(units, g, strict=True) if x == gi] for gi in index.values()]
+    cols = {}
+    if by == "case":
+        cols["case"] = text_column(list(index))
+        cols["coder"] = text_column(["+".join(sorted({u.coder for u in m if u.coder}))
+                                     for m in members])
+    elif by == "coder":
+        cols["coder"] = text_column(list(index))
+    cols["sessions"] = int_column([len(m) for m in members])
+    return g, Table.of(cols)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from annotator.core.analysis.budget import BUDGET_NOTES, category_coverage, time_budget
 from annotator.core.analysis.cooccurrence import COOCCURRENCE_NOTES, cooccurrence
@@ -19,10 +18,14 @@ from annotator.core.analysis.sequences import (
     event_order,
     sequence_notes,
     transitions,
-    transitions_frame,
+    transitions_table,
 )
+from annotator.core.analysis.table import Table
 from annotator.core.analysis.trends import TREND_NOTES, trend_cases, trends
 from annotator.core.analysis.wide import wide_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[float, str], None]
 
@@ -39,12 +42,16 @@ class Results:
     sequence_scope: str
     min_expected: float
     cover: Coverage
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, Table]
     sequence_tables: list[Transitions]
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def table(self, name: str) -> pd.DataFrame:
+    def table(self, name: str) -> Table:
         return self.tables[name]
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The table as a pandas DataFrame (imports pandas)."""
+        return self.tables[name].frame()
 
 
 def compute(data: AnalysisData, *, by: str = "session", sequence_scope: str = "category",
@@ -67,11 +74,12 @@ def compute(data: AnalysisData, *, by: str = "session", sequence_scope: str = "c
         seqs = [transitions(data, c.id, min_expected, order)
                 for c in data.categories if c.codes]
     report(0.85, "trends")
+    per_case = trend_cases(per_session)
     tables = {
         "budget": budget, "categories": cats,
         "wide": wide_table(data, per_session, cats_session),
-        "cooccurrence": co, "sequences": transitions_frame(data, seqs),
-        "trends": trends(per_session), "trends_by_case": trend_cases(per_session),
+        "cooccurrence": co, "sequences": transitions_table(data, seqs),
+        "trends": trends(per_session, per_case), "trends_by_case": per_case,
     }
     notes = {"budget": BUDGET_NOTES, "cooccurrence": COOCCURRENCE_NOTES,
              "sequences": sequence_notes(min_expected), "trends": TREND_NOTES}

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from annotator.core.analysis.data import AnalysisData
+from annotator.core.analysis.table import Column, Table, text_column
 
 FloatArray = npt.NDArray[np.float64]
 ALL_SCOPE = "all"
@@ -134,21 +134,36 @@ def transitions(data: AnalysisData, scope: str = ALL_SCOPE,
     return _table(scope, codes, n, min_expected)
 
 
-def transitions_frame(data: AnalysisData, tables: list[Transitions]) -> pd.DataFrame:
+def transitions_table(data: AnalysisData, tables: list[Transitions]) -> Table:
     """All tables as tidy rows (one per scope x given x target)."""
-    rows = []
+    parts: dict[str, list[Column]] = {c: [] for c in SEQUENCE_COLUMNS}
     for t in tables:
+        k = len(t.codes)
+        given = np.repeat(np.array(t.codes, dtype=np.int64), k)
+        target = np.tile(np.array(t.codes, dtype=np.int64), k)
         row_tot = t.counts.sum(axis=1)
         col_tot = t.counts.sum(axis=0)
-        for a, i in enumerate(t.codes):
-            for b, j in enumerate(t.codes):
-                rows.append({
-                    "scope": t.scope, "given": data.codes[i].id,
-                    "given_label": data.codes[i].label, "target": data.codes[j].id,
-                    "target_label": data.codes[j].label, "count": int(t.counts[a, b]),
-                    "given_total": int(row_tot[a]), "target_total": int(col_tot[b]),
-                    "transitions": t.total, "probability": t.probability[a, b],
-                    "expected": t.expected[a, b], "adjusted_residual": t.adjusted_residual[a, b],
-                    "yules_q": t.yules_q[a, b], "note": t.reason[a][b],
-                })
-    return pd.DataFrame(rows, columns=list(SEQUENCE_COLUMNS))
+        parts["scope"].append(text_column([t.scope] * (k * k)))
+        parts["given"].append(text_column([data.codes[i].id for i in given]))
+        parts["given_label"].append(text_column([data.codes[i].label for i in given]))
+        parts["target"].append(text_column([data.codes[j].id for j in target]))
+        parts["target_label"].append(text_column([data.codes[j].label for j in target]))
+        parts["count"].append(t.counts.ravel().astype(np.int64))
+        parts["given_total"].append(np.repeat(row_tot, k).astype(np.int64))
+        parts["target_total"].append(np.tile(col_tot, k).astype(np.int64))
+        parts["transitions"].append(np.full(k * k, t.total, dtype=np.int64))
+        parts["probability"].append(t.probability.ravel())
+        parts["expected"].append(t.expected.ravel())
+        parts["adjusted_residual"].append(t.adjusted_residual.ravel())
+        parts["yules_q"].append(t.yules_q.ravel())
+        parts["note"].append(text_column([r for row in t.reason for r in row]))
+    return Table(SEQUENCE_COLUMNS, {c: np.concatenate(v) if v else _empty(c)
+                                    for c, v in parts.items()})
+
+
+def _empty(column: str) -> Column:
+    if column in ("count", "given_total", "target_total", "transitions"):
+        return np.zeros(0, dtype=np.int64)
+    if column in ("probability", "expected", "adjusted_residual", "yules_q"):
+        return np.zeros(0, dtype=np.float64)
+    return text_column([])

@@ -83,7 +83,7 @@ def _budget(res: Results) -> Figure | None:
     ax1, ax2 = fig.subplots(1, 2, sharey=True)
     y = np.arange(d.n_codes)
     colors = [c.color for c in d.codes]
-    pct = pooled["percent_of_session"].to_numpy(dtype=float)
+    pct = np.asarray(pooled["percent_of_session"], dtype=float)
     ax1.barh(y, np.nan_to_num(pct), color=colors)
     ax1.set_yticks(y, names)
     ax1.invert_yaxis()
@@ -92,7 +92,7 @@ def _budget(res: Results) -> Figure | None:
     for i, c in enumerate(d.codes):
         if c.is_point:
             ax1.text(0, i, " point code", va="center", fontsize=6.5, color="#666")
-    ax2.barh(y, np.nan_to_num(pooled["rate_per_10min"].to_numpy(dtype=float)), color=colors)
+    ax2.barh(y, np.nan_to_num(np.asarray(pooled["rate_per_10min"], dtype=float)), color=colors)
     ax2.set_xlabel("events per 10 min (pooled)")
     ax2.set_title("Rate")
     return fig
@@ -182,8 +182,8 @@ def _grid(n: int) -> tuple[int, int]:
 
 def _trends(res: Results, metric: str) -> Figure | None:
     d = res.data
-    per_case = res.tables["trends_by_case"]
-    summary = res.tables["trends"]
+    per_case = res.frame("trends_by_case")
+    summary = res.frame("trends")
     codes = [c for c in d.codes if metric == "rate_per_10min" or not c.is_point]
     if not codes or per_case.empty:
         return None
@@ -220,11 +220,11 @@ def _trends(res: Results, metric: str) -> Figure | None:
 
 def _case_session(res: Results) -> Figure | None:
     d = res.data
-    per_case = res.tables["trends_by_case"]
-    if per_case.empty or not d.n_codes:
+    per_case = res.table("trends_by_case")
+    if not len(per_case) or not d.n_codes:
         return None
     rows, cols = _grid(d.n_codes)
-    cases = sorted(per_case["case"].unique())
+    cases = sorted(set(per_case["case"].tolist()))
     lines = max(_wrap(c.label, 24).count("\n") + 2 for c in d.codes)
     top = 0.3 + 0.12 * lines
     cell_h = min(0.14 * len(cases), 4.0)

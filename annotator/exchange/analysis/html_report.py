@@ -81,7 +81,7 @@ def _group_label(row: pd.Series, by: str) -> str:  # type: ignore[type-arg]
 
 def _budget_section(res: Results, svgs: dict[str, str]) -> str:
     d = res.data
-    pooled = time_budget(d, "all", res.cover)
+    pooled = time_budget(d, "all", res.cover).frame()
     cols = ["count", "total_s", "percent_of_session", "rate_per_10min", "mean_bout_s",
             "sd_bout_s", "median_bout_s", "min_bout_s", "max_bout_s", "latency_s"]
     heads = ["code", "n", "total s", "% of time", "per 10 min", "mean bout s", "SD", "median",
@@ -90,13 +90,13 @@ def _budget_section(res: Results, svgs: dict[str, str]) -> str:
     first = [_swatch(c.color, c.label) for c in d.codes]
     out = ["<h2>Time budget</h2>", "<h3>The whole selection, pooled</h3>",
            _table(heads, rows, first), _figure(svgs, "budget")]
-    cats = category_coverage(d, "all", res.cover)
+    cats = category_coverage(d, "all", res.cover).frame()
     out.append("<h3>Per category: time with any of its codes</h3>")
     out.append(_table(["category", "seconds coded", "% coded", "seconds uncoded", "% uncoded"],
                       [[r["category_label"], r["coded_s"], r["percent_coded"], r["uncoded_s"],
                         r["percent_uncoded"]] for _, r in cats.iterrows()]))
     # The --by table, compact: groups x codes.
-    t = res.tables["budget"]
+    t = res.frame("budget")
     n_k = d.n_codes
     if n_k:
         title = {"session": "Per session", "case": "Per case", "coder": "Per coder",
@@ -159,7 +159,7 @@ def _sequence_section(res: Results, svgs: dict[str, str]) -> str:
 
 def _trend_section(res: Results, svgs: dict[str, str]) -> str:
     d = res.data
-    s = res.tables["trends"]
+    s = res.frame("trends")
     out = ["<h2>Trends over sessions</h2>"]
     if s.empty:
         return out[0] + '<p class="empty">No session with a coding and a duration.</p>'

@@ -18,16 +18,18 @@ import io
 import math
 import re
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.analysis.results import TABLES, Results
+from annotator.core.analysis.table import Table
 from annotator.core.analysis.wide import wide_columns
 from annotator.exchange.analysis.cells import cell_text
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.atomic import atomic_path
 from annotator.exchange.cells import CsvWriter, neutralise
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHEET_TITLES = {"budget": "time budget", "categories": "categories", "wide": "wide",
                 "cooccurrence": "co-occurrence", "sequences": "sequences", "trends": "trends",
@@ -48,11 +50,10 @@ COLUMN_LABELS: dict[str, str] = {
 }
 
 
-def table_rows(frame: pd.DataFrame) -> list[list[str]]:
+def table_rows(table: Table) -> list[list[str]]:
     """The table as text cells (:func:`cell_text`), header first."""
-    cols = list(frame.columns)
-    rows = [cols]
-    for rec in frame.itertuples(index=False, name=None):
+    rows = [list(table.columns)]
+    for rec in table.rows():
         rows.append([cell_text(v) for v in rec])
     return rows
 
@@ -61,13 +62,13 @@ def _text(value: str, raw: bool) -> str:
     return value if raw else neutralise(value)
 
 
-def csv_text(frame: pd.DataFrame, *, raw: bool = False) -> str:
+def csv_text(table: Table, *, raw: bool = False) -> str:
     """The table as CSV; unless ``raw``, text cells that a spreadsheet would run as formulas
     get a leading ``'`` (numbers, negative ones included, are written as they are)."""
     buf = io.StringIO()
     w = CsvWriter(buf)
-    w.row([_text(str(c), raw) for c in frame.columns])
-    for rec in frame.itertuples(index=False, name=None):
+    w.row([_text(str(c), raw) for c in table.columns])
+    for rec in table.rows():
         w.row([_text(v, raw) if isinstance(v, str) else cell_text(v) for v in rec])
     return buf.getvalue()
 
@@ -103,10 +104,10 @@ def write_xlsx(results: Results, meta: ReportMeta, path: Path, *, raw: bool = Fa
         for n in notes:
             ws.append([cell(ws, section), cell(ws, n)])
     for name in TABLES:
-        frame = results.table(name)
+        table = results.table(name)
         ws = wb.create_sheet(SHEET_TITLES[name])
-        ws.append([cell(ws, str(c)) for c in frame.columns])
-        for rec in frame.itertuples(index=False, name=None):
+        ws.append([cell(ws, str(c)) for c in table.columns])
+        for rec in table.rows():
             ws.append([cell(ws, _xlsx_value(v)) for v in rec])
     with atomic_path(Path(path)) as tmp:
         wb.save(tmp)
@@ -161,9 +162,9 @@ def write_sav(results: Results, path: Path, what: str | None) -> list[Path]:
     wide_labels = dict(wide_columns(results.data))
     if what is not None:
         labels = wide_labels if what == "wide" else {}
-        _write_sav(results.table(what), labels, path)
+        _write_sav(results.frame(what), labels, path)
         return [path]
-    _write_sav(results.table("budget"), {}, path)
+    _write_sav(results.frame("budget"), {}, path)
     other = wide_sav_path(path)
-    _write_sav(results.table("wide"), wide_labels, other)
+    _write_sav(results.frame("wide"), wide_labels, other)
     return [path, other]

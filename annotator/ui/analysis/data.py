@@ -13,7 +13,7 @@ from annotator.core.analysis.results import Results
 from annotator.exchange.analysis.meta import ReportMeta
 from annotator.exchange.analysis.reader import Selection
 from annotator.store import Study
-from annotator.ui.analysis.table_model import TextTable, frame_table
+from annotator.ui.analysis.table_model import TextTable, text_table
 from annotator.ui.i18n import translate
 from annotator.ui.workers import TaskContext
 
@@ -97,7 +97,7 @@ def compute(target: str, choices: Choices, ctx: TaskContext | None = None) -> Co
         study.close()
     from annotator.core.analysis.results import TABLES
 
-    return Computed(res, meta, choices, {name: frame_table(res.table(name)) for name in TABLES})
+    return Computed(res, meta, choices, {name: text_table(res.table(name)) for name in TABLES})
 
 
 def figure_pngs(res: Results, ctx: TaskContext | None = None) -> dict[str, bytes]:

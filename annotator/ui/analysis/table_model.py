@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.core.analysis.table import Table
 from annotator.exchange.analysis.tables_out import COLUMN_LABELS, table_rows
 from annotator.ui.i18n import translate
 
@@ -51,11 +51,11 @@ COLUMN_TIPS = {
 """The columns' long names (exchange's ``COLUMN_LABELS``), as shown in tooltips."""
 
 
-def frame_table(frame: pd.DataFrame) -> TextTable:
+def text_table(table: Table) -> TextTable:
     """Header, text rows and which columns are numbers (cheap to show; make it off the GUI
     thread for big tables)."""
-    rows = table_rows(frame)
-    return rows[0], rows[1:], [frame[c].dtype.kind in "iuf" for c in frame.columns]
+    rows = table_rows(table)
+    return rows[0], rows[1:], [table.numeric(c) for c in table.columns]
 
 
 class FrameModel(QAbstractTableModel):
@@ -65,11 +65,8 @@ class FrameModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._numeric: list[bool] = []
 
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        self.set_table(frame_table(frame))
-
     def set_table(self, table: TextTable) -> None:
-        """Show a table prepared (on a worker) by :func:`frame_table`."""
+        """Show a table prepared (on a worker) by :func:`text_table`."""
         self.beginResetModel()
         self._columns, self._rows, self._numeric = table
         self.endResetModel()
