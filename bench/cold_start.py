@@ -2,8 +2,9 @@
 
 Makes a one-session study with four segments in a temporary folder, then runs each
 command ``--repeat`` times (default 5) as a fresh ``python -m annotator.cli`` process and
-prints the best wall time and the CPU time (user + system) of that run, next to a bare
-``python -c pass`` and ``python -c "import sqlalchemy"`` for scale. Target: < 0.35 s each.
+prints the best wall time with the CPU time (user + system) of that run, and the median
+wall time, next to a bare ``python -c pass`` and ``python -c "import sqlalchemy"`` for
+scale. A command that fails stops the bench. Target: < 0.35 s each.
 Not here: ``gui`` and ``demo`` (they open the app, build videos), ``session import`` (probes
 real recordings), ``codebook from-eaf`` and ``lab`` (PostgreSQL only).
 
@@ -25,18 +26,25 @@ ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def _run(argv: list[str], repeat: int) -> tuple[float, float]:
-    best = (float("inf"), 0.0)
-    for _ in range(repeat):
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        wall = time.perf_counter() - t0
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
-        best = min(best, (wall, cpu))
-    return best
+def _once(argv: list[str]) -> tuple[float, float]:
+    """Wall and CPU time (user + system) of one fresh process; it must succeed."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          check=False)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(argv[2:])} failed ({proc.returncode}): {proc.stderr.decode()}")
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def _line(name: str, runs: list[tuple[float, float]]) -> str:
+    """Best wall time with its CPU time, and the median wall time."""
+    wall, cpu = min(runs)
+    median = sorted(w for w, _ in runs)[len(runs) // 2]
+    return (f"  {name:32s} {wall * 1000:6.0f} ms   (CPU {cpu * 1000:4.0f} ms)   median "
+            f"{median * 1000:4.0f} ms")
 
 
 def main() -> None:
@@ -81,8 +89,7 @@ def main() -> None:
         ]
         print(f"best of {ns.repeat} runs; load average {os.getloadavg()[0]:.2f} (2 cores)")
         for name, argv in commands:
-            wall, cpu = _run(argv, ns.repeat)
-            print(f"  {name:32s} {wall * 1000:6.0f} ms   (CPU {cpu * 1000:4.0f} ms)")
+            print(_line(name, [_once(argv) for _ in range(ns.repeat)]))
         # Commands that change the study: a new session number or file each time.
         subprocess.run([*cli, "checkout", study, "--coder", "BL", "-o",
                         str(folder / "bl.annot")], env=ENV, check=True, capture_output=True)
@@ -96,7 +103,7 @@ def main() -> None:
                 elif name == "import (1 row)":
                     one = folder / f"one{k}.csv"
                     one.write_text("case,session,coder,category,code,start_s,end_s\n"
-                                   f"C02,{k - 1},AK,implicit,responsive,1,2\n",
+                                   f"C01,1,AK,implicit,responsive,{k},{k + 0.5}\n",
                                    encoding="utf-8")
                     argv = [*cli, "import", study, str(one)]
                 elif name == "init":
@@ -106,9 +113,8 @@ def main() -> None:
                             str(folder / f"co{k}.annot")]
                 else:  # merging the same checkout again: nothing to change
                     argv = [*cli, "merge", study, str(folder / "bl.annot")]
-                walls.append(_run(argv, 1))
-            wall, cpu = min(walls)
-            print(f"  {name:32s} {wall * 1000:6.0f} ms   (CPU {cpu * 1000:4.0f} ms)")
+                walls.append(_once(argv))
+            print(_line(name, walls))
         print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 
