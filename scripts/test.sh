@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM=offscreen
 
 echo "== ruff"
 .venv/bin/ruff check annotator tests bench
-echo "== mypy --strict (core, store, media, ui)"
+echo "== mypy --strict (the whole package)"
 .venv/bin/mypy
 echo "== import contracts"
 .venv/bin/lint-imports

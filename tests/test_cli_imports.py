@@ -130,6 +130,16 @@ def test_reliability_as_json_needs_numpy_but_not_pandas(tiny: Path) -> None:
         "AK", "BL"]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_reliability_as_csv_or_text_loads_no_pandas(tiny: Path, fmt: str) -> None:
+    out = tiny.parent / f"r.{fmt}"
+    modules = _modules("reliability", str(tiny), "--coders", "AK", "BL", "--format", fmt,
+                       "--bootstrap", "20", "-o", str(out), cwd=tiny.parent)
+    assert _loaded(modules, NEVER | {"pandas", "sqlalchemy", "alembic"}) == set()
+    text = out.read_text(encoding="utf-8")
+    assert ("kappa_ci_low" in text) == (fmt == "csv") and "responsive" in text
+
+
 def test_a_user_error_does_not_load_the_reliability_engine(tmp_path: Path) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")

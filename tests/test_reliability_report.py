@@ -171,3 +171,59 @@ def test_timeline_figure_compacts_many_runs_into_paths() -> None:
     assert "<rect" in svg and svg.count("<path") == 2 and "<title>" not in svg
     few = timeline(runs[:5], 1000, {"implicit": False}, [("implicit", "care")], ["A", "B"])
     assert few.count("<title>") == 5
+
+
+
+def _pandas_csv(report: dict[str, Any], raw: bool) -> str:
+    """The reference: the same rows written by pandas (as this CSV was written before it was
+    made pandas-free, so that `reliability --format csv` starts without loading pandas)."""
+    from annotator.exchange.cells import neutralise
+
+    def safe(v: Any) -> Any:
+        return neutralise(v) if isinstance(v, str) else v
+
+    frame = pd.DataFrame(table_csv.report_rows(report))
+    if not raw:
+        frame = frame.rename(columns=safe)
+        for col in frame.columns:
+            if not pd.api.types.is_numeric_dtype(frame[col]):
+                frame[col] = frame[col].map(safe)
+    return str(frame.to_csv(index=False, lineterminator="\n"))
+
+
+def _hostile_report(label: str) -> dict[str, Any]:
+    from test_reliability_support import code
+
+    from annotator.core.codebook import Category, Codebook
+
+    cb = Codebook("test", "1", ("en",), (
+        Category("implicit", {"en": label}, False,
+                 (code("responsive", "implicit"), code("confirming", "implicit"))),
+        Category("phase", {"en": "-1+2"}, True,
+                 (code("play", "phase"), code("bell", "phase", "point")))))
+    sessions = [CodedSession("C01", n, 30_000, {
+        "A": [Span("responsive", 0, 9_000), Span("play", 0, 20_000), Span("bell", 5_000, 5_000)],
+        "B": [Span("responsive", 1_000, 9_000), Span("play", 0, 25_000)]}) for n in (1, 2, 3)]
+    return compute_reliability(cb, sessions, ["A", "B"], bootstrap=20)
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_csv_is_written_as_pandas_writes_the_same_rows(report: dict[str, Any],
+                                                       report3: dict[str, Any],
+                                                       raw: bool) -> None:
+    """In-process reports (numpy floats among their values) of two and three coders, and a
+    codebook whose labels start with formula characters."""
+    hostile = _hostile_report('=HYPERLINK("x")')
+    for rep in (report, report3, hostile):
+        assert table_csv.to_csv(rep, raw=raw) == _pandas_csv(rep, raw)
+    text = table_csv.to_csv(hostile, raw=raw)
+    assert ("'=HYPERLINK" in text) != raw and ("'-1+2" in text) != raw
+
+
+def test_a_label_with_a_carriage_return_stays_one_csv_field() -> None:
+    """pandas left a field with a bare CR unquoted (R and pandas then split the record);
+    the CSV writer quotes every field of such a row."""
+    text = table_csv.to_csv(_hostile_report("Im\rplicit"))
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    labels = frame[frame.level == "category"]["category_label"].tolist()
+    assert "Im\rplicit" in labels and "-1+2" not in labels and "'-1+2" in labels

@@ -36,7 +36,7 @@ def to_table(report: Report) -> str:
 def to_csv(report: Report, *, raw: bool = False) -> str:
     """The CSV report; text cells a spreadsheet would read as formulas get a leading ``'``
     unless ``raw``."""
-    from .report.table_csv import to_csv as table_csv  # pandas: only for CSV output
+    from .report.table_csv import to_csv as table_csv
 
     return table_csv(report, raw=raw)
 

@@ -37,12 +37,12 @@ changed.
 
 from __future__ import annotations
 
+import io
+import math
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-
-from annotator.exchange.cells import neutralise
+from annotator.exchange.cells import CsvWriter, neutralise
 
 from .common import Report, sections, summary
 
@@ -142,11 +142,38 @@ def _settings(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
-def _safe(value: Any) -> Any:
-    return neutralise(value) if isinstance(value, str) else value
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def to_csv(report: Report, *, raw: bool = False) -> str:
+def _column_kind(values: list[Any]) -> str:
+    """``bool``, ``int``, ``float`` or ``text``: how a column is written. A number column
+    with an empty cell is a float column (its whole numbers get ``.0``), as pandas, R and
+    the earlier pandas writer have it."""
+    present = [v for v in values if not _missing(v)]
+    if present and all(isinstance(v, bool) for v in present):
+        return "bool" if len(present) == len(values) else "text"
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool)
+                       for v in present):
+        if len(present) == len(values) and all(isinstance(v, int) for v in present):
+            return "int"
+        return "float"
+    return "text"
+
+
+def _cell(value: Any, kind: str, raw: bool) -> str:
+    if _missing(value):
+        return ""
+    if kind == "float":
+        return repr(float(value))
+    if isinstance(value, str):
+        return value if raw else neutralise(value)
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def report_rows(report: Report) -> list[dict[str, Any]]:
+    """The CSV's rows: the summary notes, then per analysis its category and code rows, then
+    the settings, excluded sessions, Methods paragraphs and definitions."""
     rows = []
     for k, (_title, coders, cats) in enumerate(sections(report)):
         analysis = "all" if k == 0 else "|".join(coders)
@@ -155,12 +182,18 @@ def to_csv(report: Report, *, raw: bool = False) -> str:
             rows += [_row(report, analysis, list(report["coders"]), cat, c, "code")
                      for c in cat["codes"]]
     rows = [_note("summary", head, text) for head, text in summary(report)] + rows
-    rows += _settings(report)
-    frame = pd.DataFrame(rows)
-    if not raw:
-        frame = frame.rename(columns=_safe)
-        for col in frame.columns:
-            if not pd.api.types.is_numeric_dtype(frame[col]):
-                frame[col] = frame[col].map(_safe)
-    text: str = frame.to_csv(index=False, lineterminator="\n")
-    return text
+    return rows + _settings(report)
+
+
+def to_csv(report: Report, *, raw: bool = False) -> str:
+    """Columns in the order they first appear; numbers as Python writes them (shortest
+    round-trip); text cells neutralised unless ``raw``; written by :class:`CsvWriter`."""
+    rows = report_rows(report)
+    columns = list(dict.fromkeys(name for row in rows for name in row))
+    kinds = [_column_kind([row.get(c) for row in rows]) for c in columns]
+    buf = io.StringIO()
+    out = CsvWriter(buf)
+    out.row([c if raw else neutralise(c) for c in columns])
+    for row in rows:
+        out.row([_cell(row.get(c), kind, raw) for c, kind in zip(columns, kinds, strict=True)])
+    return buf.getvalue()
