@@ -84,7 +84,13 @@ def main() -> None:
                                            str(folder / "r.json")]),
             ("plan-reliability", [*cli, "plan-reliability", study, "--coder", "CC",
                                   "--seed", "1"]),
+            ("reliability --format csv", [*cli, "reliability", study, "--coders", "AK", "BL",
+                                          "--format", "csv", "--bootstrap", "100", "-o",
+                                          str(folder / "r.csv")]),
             ("summary -o s.csv", [*cli, "summary", study, "-o", str(folder / "s.csv")]),
+            ("summary -o s.xlsx", [*cli, "summary", study, "-o", str(folder / "s.xlsx")]),
+            ("export -o out.sav (needs pandas)", [*cli, "export", study, "-o",
+                                                   str(folder / "out.sav")]),
             ("archive -o a.zip", [*cli, "archive", study, "-o", str(folder / "a.zip")]),
         ]
         print(f"best of {ns.repeat} runs; load average {os.getloadavg()[0]:.2f} (2 cores)")
