@@ -168,6 +168,21 @@ def test_summary_to_csv_loads_neither_sqlalchemy_nor_pandas(tiny: Path, what: st
         assert any(",responsive," in line for line in lines[1:]), lines
 
 
+def test_summary_to_xlsx_loads_openpyxl_but_not_the_store(tiny: Path) -> None:
+    """The analysis workbook's string cells come from exchange/xlsx_cells.py, which imports
+    nothing of the store (exchange/xlsx.py, the timeline workbook, imports SQLAlchemy)."""
+    from openpyxl import load_workbook
+
+    out = tiny.parent / "s.xlsx"
+    modules = _modules("summary", str(tiny), "-o", str(out), cwd=tiny.parent)
+    assert "openpyxl" in modules
+    assert _loaded(modules, {"pandas", "sqlalchemy", "alembic", "PySide6", "cv2",
+                             "matplotlib", "pyreadstat", "weasyprint",
+                             "annotator.exchange.xlsx"}) == set()
+    wb = load_workbook(out, read_only=True)
+    assert wb.sheetnames[0] == "about" and "time budget" in wb.sheetnames
+
+
 def test_the_reliability_package_resolves_every_name_it_exports() -> None:
     """Its names load from their modules when first used (so that planning, which needs
     only the errors, loads no numpy); each exported name must resolve."""

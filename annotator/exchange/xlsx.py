@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 
@@ -31,6 +30,7 @@ from annotator.core.timeline_rows import EXPORT_COLUMNS
 from annotator.exchange.atomic import atomic_path, scratch_dir
 from annotator.exchange.cells import neutralise
 from annotator.exchange.timeline_csv import safe_record, timeline_records
+from annotator.exchange.xlsx_cells import text_cell
 from annotator.store.queries import SegmentRow, segment_rows
 
 if TYPE_CHECKING:
@@ -64,13 +64,6 @@ def _typed(column: str, value: str) -> Any:
     if column == "session":
         return int(value)
     return value
-
-
-def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-    """A string cell, never a formula, whatever the text starts with."""
-    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-    cell.data_type = "s"
-    return cell
 
 
 def _cell(ws: WriteOnlyWorksheet, column: str, value: Any) -> Any:

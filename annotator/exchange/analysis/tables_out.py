@@ -89,7 +89,7 @@ def write_xlsx(results: Results, meta: ReportMeta, path: Path, *, raw: bool = Fa
     """Every text cell a string cell (never a formula), neutralised unless ``raw``."""
     from openpyxl import Workbook
 
-    from annotator.exchange.xlsx import text_cell
+    from annotator.exchange.xlsx_cells import text_cell
 
     wb = Workbook(write_only=True)
 
