@@ -113,6 +113,17 @@ def test_light_commands_on_a_study_file_do_not_load_sqlalchemy(
     assert loaded == set(), f"annotator {' '.join(args[:2])} imported {sorted(loaded)}"
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "sav"])
+def test_xlsx_and_sav_exports_of_a_study_file_do_not_load_sqlalchemy(
+        tiny: Path, suffix: str) -> None:
+    """They need only a StudyReader (exporters.READER_FORMATS); their own libraries load."""
+    out = tiny.parent / f"timeline.{suffix}"
+    modules = _modules("export", str(tiny), "-o", str(out), cwd=tiny.parent)
+    assert {"openpyxl"} <= modules if suffix == "xlsx" else {"pyreadstat", "pandas"} <= modules
+    assert _loaded(modules, {"sqlalchemy", "alembic", "PySide6", "cv2", "matplotlib"}) == set()
+    assert out.stat().st_size > 0
+
+
 def test_codebook_commands_do_not_load_the_database_layer(tiny: Path) -> None:
     modules = _modules("codebook", "show", "helper-maneuvers", cwd=tiny.parent)
     assert _loaded(modules, NO_NUMPY | {"sqlalchemy"}) == set()

@@ -98,8 +98,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} is a binary format: give a file with -o, not '-'.")
     if out != "-" and not Path(out).parent.exists():
         raise UsageError(f"The folder {Path(out).parent} does not exist.")
-    # CSV needs only reading: a study file is then read without SQLAlchemy (open_reader)
-    study: StudyReader = open_reader(ns.study) if fmt == "csv" else open_study(ns.study)
+    # CSV, XLSX and SAV need only reading: a study file is then read without SQLAlchemy
+    light = fmt in exporters.READER_FORMATS
+    study: StudyReader = open_reader(ns.study) if light else open_study(ns.study)
     try:
         langs = study.codebook.languages
         lang = ns.lang or ("en" if "en" in langs or not langs else langs[0])
@@ -126,6 +127,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
             n = exporters.export_csv(study, sys.stdout if out == "-" else Path(out), options)
         elif out == "-":
             n = exporters.export_text(cast("Study", study), fmt, sys.stdout, options)
+        elif light:
+            n = exporters.export_reader_file(study, fmt, Path(out), options)
         else:
             n = exporters.export_file(cast("Study", study), fmt, Path(out), options)
         if out != "-":

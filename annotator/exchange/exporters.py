@@ -117,11 +117,11 @@ def _csv(study: StudyReader, out: TextIO, opts: ExportOptions) -> int:
                           lang=opts.lang)
 
 
-def _lazy(spec: str) -> Callable[[Study, Any, ExportOptions], int]:
+def _lazy(spec: str) -> Callable[[Any, Any, ExportOptions], int]:
     """An exporter imported on first use (keeps pympi, openpyxl, pyreadstat off startup)."""
     module, _, name = spec.partition(":")
 
-    def run(study: Study, target: Any, opts: ExportOptions) -> int:
+    def run(study: Any, target: Any, opts: ExportOptions) -> int:
         fn = getattr(importlib.import_module(f"annotator.exchange.{module}"), name)
         return int(fn(study, target, opts))
 
@@ -131,10 +131,15 @@ def _lazy(spec: str) -> Callable[[Study, Any, ExportOptions], int]:
 TEXT_FORMATS: dict[str, Callable[[Study, TextIO, ExportOptions], int]] = {
     "csv": _csv, "sliced": _lazy("sliced:export_sliced"),
 }
-FILE_FORMATS: dict[str, Callable[[Study, Path, ExportOptions], int]] = {
+READER_FILE_FORMATS: dict[str, Callable[[StudyReader, Path, ExportOptions], int]] = {
     "xlsx": _lazy("xlsx:export_xlsx"), "sav": _lazy("sav:export_sav"),
-    "eaf": _lazy("eaf:export_eaf"),
 }
+"""File formats that need only a :class:`~annotator.store.reader.StudyReader` (so the CLI
+reads a study file for them without SQLAlchemy)."""
+FILE_FORMATS: dict[str, Callable[[Study, Path, ExportOptions], int]] = {
+    **READER_FILE_FORMATS, "eaf": _lazy("eaf:export_eaf"),
+}
+READER_FORMATS = frozenset({"csv", *READER_FILE_FORMATS})
 
 
 def export_text(study: Study, fmt: str, out: TextIO, opts: ExportOptions) -> int:
@@ -152,6 +157,13 @@ def export_csv(study: StudyReader, target: TextIO | Path, opts: ExportOptions) -
         with atomic_text(target) as fh:
             return _csv(study, cast(TextIO, fh), opts)
     return _csv(study, target, opts)
+
+
+def export_reader_file(study: StudyReader, fmt: str, path: Path, opts: ExportOptions) -> int:
+    """A file of one of :data:`READER_FORMATS`."""
+    if fmt == "csv":
+        return export_csv(study, path, opts)
+    return READER_FILE_FORMATS[fmt](study, path, opts)
 
 
 def export_file(study: Study, fmt: str, path: Path, opts: ExportOptions) -> int:

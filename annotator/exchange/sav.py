@@ -23,12 +23,11 @@ import pyreadstat
 
 from annotator.exchange.atomic import atomic_path
 from annotator.exchange.timeline_csv import timeline_records
-from annotator.store.queries import segment_rows
 
 if TYPE_CHECKING:
     from annotator.core.codebook import Codebook
     from annotator.exchange.exporters import ExportOptions
-    from annotator.store.study import Study
+    from annotator.store.reader import StudyReader
 
 VARIABLES: dict[str, str] = {
     "case": "Case (pseudonymous id)",
@@ -77,7 +76,7 @@ def value_labels(
     return cat_num, code_num, cat_labels, code_labels
 
 
-def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
+def export_sav(study: StudyReader, path: Path, opts: ExportOptions) -> int:
     """Write the .sav file atomically; returns the number of segment rows."""
     from annotator.exchange.exporters import codebooks_of, session_ids
 
@@ -87,8 +86,8 @@ def export_sav(study: Study, path: Path, opts: ExportOptions) -> int:
     records: list[dict[str, Any]] = []
     for (case, session, coder, category, code, start, end, note, duration, start_tc, end_tc,
          _cat_label, _code_label, version, purpose, modifiers) in timeline_records(
-            segment_rows(study, coder=opts.coder, case=opts.case,
-                         session_ids=session_ids(study, opts)), codebooks, opts.lang):
+            study.segment_rows(coder=opts.coder, case=opts.case,
+                               session_ids=session_ids(study, opts)), codebooks, opts.lang):
         records.append({
             "case": case, "session": float(session), "coder": coder,
             "category": float(cat_num[category]) if category in cat_num else math.nan,

@@ -31,12 +31,12 @@ from annotator.exchange.atomic import atomic_path, scratch_dir
 from annotator.exchange.cells import neutralise
 from annotator.exchange.timeline_csv import safe_record, timeline_records
 from annotator.exchange.xlsx_cells import text_cell
-from annotator.store.queries import SegmentRow, segment_rows
+from annotator.store.records import SegmentRow
 
 if TYPE_CHECKING:
     from annotator.core.codebook import Codebook
     from annotator.exchange.exporters import ExportOptions
-    from annotator.store.study import Study
+    from annotator.store.reader import StudyReader
 
 CODEBOOK_COLUMNS = (
     "codebook", "codebook_version", "category", "category_label", "exclusive", "code",
@@ -96,14 +96,14 @@ def codebook_rows(codebooks: dict[int, Codebook], lang: str = "en") -> list[list
     return rows
 
 
-def export_xlsx(study: Study, path: Path, opts: ExportOptions) -> int:
+def export_xlsx(study: StudyReader, path: Path, opts: ExportOptions) -> int:
     """Write the workbook atomically; returns the number of segment rows."""
     from annotator.exchange.exporters import codebooks_of, session_ids
 
     codebooks = codebooks_of(study)
     by_coder: dict[str, list[SegmentRow]] = defaultdict(list)
-    for row in segment_rows(study, coder=opts.coder, case=opts.case,
-                            session_ids=session_ids(study, opts)):
+    for row in study.segment_rows(coder=opts.coder, case=opts.case,
+                                  session_ids=session_ids(study, opts)):
         by_coder[row[2]].append(row)
     wb = Workbook(write_only=True)
     used: set[str] = set()
