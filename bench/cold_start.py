@@ -89,6 +89,7 @@ def main() -> None:
                                           str(folder / "r.csv")]),
             ("summary -o s.csv", [*cli, "summary", study, "-o", str(folder / "s.csv")]),
             ("summary -o s.xlsx", [*cli, "summary", study, "-o", str(folder / "s.xlsx")]),
+            ("export -o out.xlsx", [*cli, "export", study, "-o", str(folder / "out.xlsx")]),
             ("export -o out.sav (needs pandas)", [*cli, "export", study, "-o",
                                                    str(folder / "out.sav")]),
             ("archive -o a.zip", [*cli, "archive", study, "-o", str(folder / "a.zip")]),
