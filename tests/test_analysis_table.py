@@ -66,6 +66,19 @@ def test_bout_statistics_equal_pandas_groupby(seed: int) -> None:
             assert got["mean"][c] == float(Fraction(sum(ms), 1000 * len(ms)))
 
 
+def test_bout_statistics_take_any_lengths_and_huge_ones() -> None:
+    """A negative length (only a damaged study has one) stays in its own cell, and lengths
+    too long for the one-key sort go through lexsort; both as pandas has them."""
+    cell = np.array([0, 0, 1, 1, 1, 2], dtype=np.int64)
+    for length in (np.array([5, -3, 7, 0, 2, 4]), np.array([5, 3, 2**61, 0, 2, 2**40])):
+        got = _bout_stats(cell, length.astype(np.int64), 4)
+        ref = (pd.DataFrame({"cell": cell, "d": length / 1000.0}).groupby("cell")["d"]
+               .agg(["mean", "std", "median", "min", "max"]).reindex(np.arange(4)))
+        for name in ("mean", "std", "median", "min", "max"):
+            np.testing.assert_allclose(got[name], ref[name].to_numpy(), rtol=1e-9,
+                                       err_msg=name)
+
+
 def _data(codes: list[tuple[str, str, str]], segments: list[tuple[int, str, int, int]],
           ) -> AnalysisData:
     specs = [CodeSpec(cid, cat, cid.title(), kind, "#336699") for cid, cat, kind in codes]

@@ -68,10 +68,16 @@ def _bout_stats(cell: IntArray, length_ms: IntArray, n_cells: int) -> dict[str, 
                                     for k in ("mean", "std", "median", "min", "max")}
     if cell.size == 0:
         return stats
-    # Sort by cell, then length, as one integer key (lengths are >= 0).
-    span = int(length_ms.max()) + 1
-    key = np.sort(cell * span + length_ms)
-    c, ms = np.divmod(key, span)
+    # Sort by cell, then length: as one integer key where it fits in 63 bits (any lengths,
+    # negative ones from a damaged study too), else by lexsort.
+    low = int(length_ms.min())
+    span = int(length_ms.max()) - low + 1
+    if n_cells * span < 2**62:
+        c, ms = np.divmod(np.sort(cell * span + (length_ms - low)), span)
+        ms += low
+    else:
+        order = np.lexsort((length_ms, cell))
+        c, ms = cell[order], length_ms[order]
     sec = ms / 1000.0
     starts = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
     n = np.diff(np.r_[starts, c.size])
