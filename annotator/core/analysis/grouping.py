@@ -7,7 +7,7 @@ from typing import Literal
 
 import numpy as np
 
-from annotator.core.analysis.data import AnalysisData, IntArray
+from annotator.core.analysis.data import AnalysisData, IntArray, Unit
 from annotator.core.analysis.table import Table, int_column, text_column
 
 By = Literal["session", "case", "coder", "all"]
@@ -45,7 +45,10 @@ def groups(data: AnalysisData, by: str) -> tuple[IntArray, Table]:
     index: dict[str, int] = {}
     g = np.array([-1 if u.purpose == "none" else index.setdefault(x, len(index))
                   for u, x in zip(units, labels, strict=True)], dtype=np.int64)
-    members = [[u for u, x in zip(units, g, strict=True) if x == gi] for gi in index.values()]
+    members: list[list[Unit]] = [[] for _ in index]
+    for u, gi in zip(units, g.tolist(), strict=True):
+        if gi >= 0:
+            members[gi].append(u)
     cols = {}
     if by == "case":
         cols["case"] = text_column(list(index))
