@@ -26,6 +26,7 @@ from annotator.media.interlace import (
     BROKEN_SWSCALE_MAJOR,
     interlaced_stills_broken,
     is_interlaced,
+    mpeg2_is_interlaced,
     sps_is_interlaced,
 )
 from annotator.media.probe import probe
@@ -44,14 +45,18 @@ OTHER_REQUIREMENT = (
 
 @pytest.fixture(scope="module")
 def interlaced(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """50i (25 interlaced frames/s, top field first) as MP4 and as MPEG-TS (.mts)."""
+    """50i (25 interlaced frames/s, top field first) as H.264 in MP4 and in MPEG-TS (.mts),
+    and as MPEG-2 video in MPEG-TS (.m2t, as HDV camcorders write it)."""
     folder = tmp_path_factory.mktemp("interlaced")
     src = make_video(folder, "h264", frames=50, size=(720, 576))
     field = ["-c:v", "libx264", "-flags", "+ildct+ilme", "-x264opts", "tff=1", "-g", "25",
              "-bf", "2", "-pix_fmt", "yuv420p"]
+    hdv = ["-c:v", "mpeg2video", "-flags", "+ildct+ilme", "-top", "1", "-g", "12", "-bf", "2",
+           "-q:v", "2", "-pix_fmt", "yuv420p", "-f", "mpegts"]
     return [
         ffmpeg_convert(src, folder / "camera-50i.mp4", *field),
         ffmpeg_convert(src, folder / "camcorder-50i.mts", *field, "-f", "mpegts"),
+        ffmpeg_convert(src, folder / "hdv-50i.m2t", *hdv),
     ]
 
 
@@ -73,7 +78,23 @@ def test_streams_are_detected_as_interlaced(interlaced: list[Path], tmp_path: Pa
     assert all(is_interlaced(p) for p in interlaced)
     progressive = make_video(tmp_path, "h264", frames=10)
     assert not is_interlaced(progressive)
-    assert not is_interlaced(make_video(tmp_path, "mp4v", frames=10))  # not H.264: unknown
+    assert not is_interlaced(make_video(tmp_path, "mp4v", frames=10))  # MPEG-4 Part 2: unknown
+    mpeg2 = ffmpeg_convert(progressive, tmp_path / "progressive.m2t", "-c:v", "mpeg2video",
+                           "-q:v", "2", "-f", "mpegts")
+    assert not is_interlaced(mpeg2)
+
+
+def test_mpeg2_sequence_extension_parser() -> None:
+    # Sequence header + sequence extension of a 320x240 Main@Main stream, interlaced
+    # (progressive_sequence 0) and progressive (1), as ffmpeg's mpeg2video writes them.
+    header = "000001b31400f023ffffe018"
+    assert mpeg2_is_interlaced(bytes.fromhex(header + "000001b5148200010000"))
+    assert not mpeg2_is_interlaced(bytes.fromhex(header + "000001b5148a00010000"))
+    assert not mpeg2_is_interlaced(bytes.fromhex("000001b5148200010000"))  # no header
+    assert not mpeg2_is_interlaced(bytes.fromhex(header))  # MPEG-1: no extension
+    assert not mpeg2_is_interlaced(bytes.fromhex(header + "000001b5"))  # cut short
+    # MPEG-4 Part 2 (a visual object sequence, then a visual object, B5): not MPEG-2
+    assert not mpeg2_is_interlaced(bytes.fromhex("000001b001000001b58913000001000000012000"))
 
 
 def test_sps_parser_on_known_parameter_sets() -> None:

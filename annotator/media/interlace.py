@@ -10,10 +10,15 @@ asks for ``opencv-python-headless<4.13``; ``check_stills_supported`` refuses an 
 file with a clear message when a broken build is installed anyway, instead of showing
 noise.
 
-Interlacing is read from the H.264 sequence parameter set (``frame_mbs_only_flag`` = 0 means
-field or MBAFF coding), which OpenCV hands out as the stream's extradata (``avcC`` in MP4 and
-Matroska, Annex B start codes in MPEG-TS). Other codecs are reported as not known to be
-interlaced.
+Interlacing is read from the stream's extradata, which OpenCV hands out:
+
+- H.264: the sequence parameter set's ``frame_mbs_only_flag`` (0 means field or MBAFF
+  coding), in ``avcC`` (MP4, Matroska) or with Annex B start codes (MPEG-TS);
+- MPEG-2 video (HDV camcorders, DVD, broadcast): the sequence extension's
+  ``progressive_sequence`` (0 means the frames may be interlaced; ISO/IEC 13818-2 6.2.2.3),
+  after a sequence header. MPEG-1 has no sequence extension and is progressive.
+
+Other codecs are reported as not known to be interlaced.
 """
 
 from __future__ import annotations
@@ -123,8 +128,24 @@ def _sps_units(extradata: bytes) -> list[bytes]:
     return [u.rstrip(b"\x00") for u in units if u and u[0] & 0x1F == 7]
 
 
+def mpeg2_is_interlaced(extradata: bytes) -> bool:
+    """``progressive_sequence == 0`` in an MPEG-2 sequence extension that follows a sequence
+    header (start codes ``B3``, then ``B5`` with extension id 1). H.264 NAL units cannot
+    start with ``B3`` or ``B5`` (their top bit is the forbidden zero bit), and MPEG-4 Part 2's
+    visual object header (also ``B5``) never has the nibble 1 there."""
+    units = [u for u in extradata.split(b"\x00\x00\x01") if u]
+    seen_header = False
+    for unit in units:
+        if unit[0] == 0xB3:
+            seen_header = True
+        elif unit[0] == 0xB5 and seen_header and len(unit) >= 3 and unit[1] >> 4 == 1:
+            return (unit[2] >> 3) & 1 == 0
+    return False
+
+
 def is_interlaced(path: Path) -> bool:
-    """True if ``path``'s video stream is interlaced H.264; False if not or not known."""
+    """True if ``path``'s video stream is interlaced H.264 or MPEG-2; False if not or not
+    known."""
     cap = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG, [cv2.CAP_PROP_FORMAT, -1])
     try:
         if not cap.isOpened():
@@ -135,7 +156,10 @@ def is_interlaced(path: Path) -> bool:
         cap.release()
     if not ok or extra is None:
         return False
-    for sps in _sps_units(bytes(extra.reshape(-1))):
+    data = bytes(extra.reshape(-1))
+    if mpeg2_is_interlaced(data):
+        return True
+    for sps in _sps_units(data):
         try:
             if sps_is_interlaced(sps):
                 return True
