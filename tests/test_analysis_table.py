@@ -136,3 +136,21 @@ def test_the_pooled_budget_keeps_key_columns_first_and_sessions_last() -> None:
         assert t.columns[-2:] == ("duration_s", "sessions")
         assert list(t["sessions"]) == [2, 2]
         assert list(t["count"]) == [len(segs), 0]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_event_order_equals_the_four_column_sort(seed: int) -> None:
+    from annotator.core.analysis.sequences import event_order
+
+    rng = np.random.default_rng(seed)
+    n = 2_000
+    codes = [(f"c{i}", "talk", "state") for i in range(7)]
+    segs = [(int(rng.integers(0, 2)), f"c{int(rng.integers(0, 7))}", int(s),
+             int(s) + int(rng.integers(0, 5)))
+            for s in rng.integers(0, 300, size=n)]  # many ties in onset, code and end
+    data = _data(codes, segs)
+    four = np.lexsort((data.seg_end, data.seg_code, data.seg_start, data.seg_unit))
+    assert np.array_equal(event_order(data), four)
+    huge = AnalysisData(data.codes, data.categories, data.units, data.seg_unit,
+                        data.seg_code, data.seg_start + 2**61, data.seg_end + 2**61)
+    assert np.array_equal(event_order(huge), four)  # too big for one key: four columns
