@@ -38,7 +38,6 @@ def test_rows_are_python_values_and_the_frame_keeps_the_kinds() -> None:
     assert pd.api.types.is_string_dtype(frame["case"]) and frame["case"].tolist() == ["C01", "=x"]
     assert csv_text(t) == "case,n,s\nC01,3,1.5\n'=x,4,\n"
     assert csv_text(t, raw=True).splitlines()[2] == "=x,4,"
-    assert list(t.take(np.array([1, 0]))["n"]) == [4, 3]
     assert len(Table((), {})) == 0 and list(Table((), {}).rows()) == []
 
 

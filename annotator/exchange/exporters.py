@@ -160,9 +160,7 @@ def export_csv(study: StudyReader, target: TextIO | Path, opts: ExportOptions) -
 
 
 def export_reader_file(study: StudyReader, fmt: str, path: Path, opts: ExportOptions) -> int:
-    """A file of one of :data:`READER_FORMATS`."""
-    if fmt == "csv":
-        return export_csv(study, path, opts)
+    """A file of one of :data:`READER_FILE_FORMATS` (CSV: :func:`export_csv`)."""
     return READER_FILE_FORMATS[fmt](study, path, opts)
 
 

@@ -61,6 +61,15 @@ def _sum_by(values: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:  # type: i
     return out
 
 
+def _group_durations(data: AnalysisData, g_unit: IntArray, n_g: int) -> FloatArray:
+    """Each group's summed session duration in ms; NaN for a group with no known one."""
+    dur = data.durations_ms()
+    known = ~np.isnan(dur)
+    dur_g = _sum_by(np.where(known, dur, 0.0), g_unit, n_g)
+    any_known = _sum_by(known.astype(float), g_unit, n_g) > 0
+    return np.where(any_known, dur_g, np.nan)
+
+
 def _bout_stats(cell: IntArray, length_ms: IntArray, n_cells: int) -> dict[str, FloatArray]:
     """Per cell (group x code): mean, sample SD, median, shortest and longest segment, in
     seconds; NaN for a cell without segments (SD: with fewer than two)."""
@@ -110,11 +119,7 @@ def time_budget(data: AnalysisData, by: str = "session",
     cov = cover if cover is not None else coverage(data)
     g_unit, keys = groups(data, by)
     n_g, n_k = len(keys), data.n_codes
-    dur = data.durations_ms()
-    known = ~np.isnan(dur)
-    dur_g = _sum_by(np.where(known, dur, 0.0), g_unit, n_g)
-    any_known = _sum_by(known.astype(float), g_unit, n_g) > 0
-    dur_g = np.where(any_known, dur_g, np.nan)
+    dur_g = _group_durations(data, g_unit, n_g)
     covered = _sum_by(cov.code, g_unit, n_g)  # n_g x n_k, ms
     seg_g = g_unit[data.seg_unit] if data.seg_unit.size else np.zeros(0, np.int64)
     in_group = seg_g >= 0
@@ -162,11 +167,7 @@ def category_coverage(data: AnalysisData, by: str = "session",
     cov = cover if cover is not None else coverage(data)
     g_unit, keys = groups(data, by)
     n_g = len(keys)
-    dur = data.durations_ms()
-    known = ~np.isnan(dur)
-    dur_g = _sum_by(np.where(known, dur, 0.0), g_unit, n_g)
-    any_known = _sum_by(known.astype(float), g_unit, n_g) > 0
-    dur_g = np.where(any_known, dur_g, np.nan)
+    dur_g = _group_durations(data, g_unit, n_g)
     cats = [(c.id, c.label) for c in data.categories] + [(ALL_CODES, ALL_CODES)]
     coded = np.column_stack([_sum_by(cov.category, g_unit, n_g),
                              _sum_by(cov.any, g_unit, n_g)]) if n_g else np.zeros((0, len(cats)))

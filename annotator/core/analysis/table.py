@@ -68,10 +68,6 @@ class Table:
         """Each row as Python values (int, float, NaN for missing numbers, text)."""
         return zip(*(self.data[c].tolist() for c in self.columns), strict=True)
 
-    def take(self, index: npt.NDArray[np.int64]) -> Table:
-        """The rows at ``index``, in that order."""
-        return Table(self.columns, {c: self.data[c][index] for c in self.columns})
-
     def frame(self) -> pd.DataFrame:
         """The table as a pandas DataFrame (object columns for texts)."""
         import pandas as pd

@@ -74,15 +74,8 @@ def csv_text(table: Table, *, raw: bool = False) -> str:
 
 
 def _xlsx_value(v: Any) -> Any:
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if hasattr(v, "item"):
-        v = v.item()
-        if isinstance(v, float) and math.isnan(v):
-            return None
-    return v
+    """A table value (Python's, from :meth:`Table.rows`) as a cell value: NaN is empty."""
+    return None if isinstance(v, float) and math.isnan(v) else v
 
 
 def write_xlsx(results: Results, meta: ReportMeta, path: Path, *, raw: bool = False) -> None:
