@@ -108,6 +108,9 @@ def test_report_is_in_the_codebook_language(tmp_path: Path, helper_codebook_text
     (["--coder", "AK2", "--cases", "C02"], "Nothing to analyse"),
     (["--format", "xlsx"], "cannot go to stdout"),
     (["--what", "wide", "--format", "html"], "--what chooses"),
+    (["--min-expected", "-1"], "--min-expected must be a number of 0 or more, got -1"),
+    (["--min-expected", "nan"], "--min-expected must be a number of 0 or more, got nan"),
+    (["--min-expected", "1e400"], "--min-expected must be a number of 0 or more, got inf"),
 ])
 def test_bad_input_exits_2_and_writes_nothing(toy: Path, args: list[str], needle: str) -> None:
     proc = run_cli("summary", str(toy), "-o", "-", *args)

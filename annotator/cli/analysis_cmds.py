@@ -7,6 +7,7 @@ output paths end with a one-line message and exit status 2 (nothing is written).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -74,8 +75,9 @@ def _format(ns: argparse.Namespace) -> str:
     if ns.what is not None and fmt not in ("csv", "sav"):
         raise UsageError(f"--what chooses the table of a csv or sav file; {fmt} holds every "
                          "table already.")
-    if ns.min_expected < 0:
-        raise UsageError(f"--min-expected must be 0 or more, got {ns.min_expected:g}.")
+    if not math.isfinite(ns.min_expected) or ns.min_expected < 0:
+        raise UsageError(f"--min-expected must be a number of 0 or more, got "
+                         f"{ns.min_expected:g}.")
     return str(fmt)
 
 
